@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Runs every suite even after one fails, times each, and ends with one line
+// "N passed, N failed". Exit code is non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const has = (dir, suffix) => {
+  try {
+    return readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(suffix));
+  } catch {
+    return false;
+  }
+};
+
+const steps = [
+  ['lint', 'npx', ['biome', 'check', '.']],
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['build', 'node', ['scripts/build.mjs']],
+  ['size', 'node', ['scripts/size.mjs']],
+  [
+    'node tests',
+    'node',
+    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...listTests('test/node', '.test.ts')],
+  ],
+  has('test/browser', '.test.ts') && ['browser tests', 'npx', ['web-test-runner']],
+  has('test/e2e', '.spec.ts') && ['end-to-end', 'npx', ['playwright', 'test']],
+].filter(Boolean);
+
+function listTests(dir, suffix) {
+  try {
+    return readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(suffix))
+      .map((f) => `${dir}/${f}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      stdio: 'inherit',
+      env: { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name.split(' ')[0])) continue;
+  if (name === 'size' && !has('scripts', 'size.mjs')) continue;
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const code = await run(cmd, args);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  results.push({ name, ok: code === 0, seconds });
+  console.log(`━━ ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(14)} ${r.seconds} s`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { CoreContext } from './core/context.ts';
+import { DomainError } from './core/errors.ts';
+import type { Database } from './db/database.ts';
+import { Assets } from './http/assets.ts';
+import { clientCheckoutRoutes } from './http/client-checkouts.ts';
+import { errorResponse } from './http/errors.ts';
+import { managementRoutes } from './http/management.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { pageRoutes } from './http/pages.ts';
+import { publicLinkRoutes } from './http/public-links.ts';
+
+export interface AppOptions {
+  rateLimitPerMinute: number;
+  assets?: Assets;
+}
+
+/** Largest JSON body any endpoint accepts (a link with 50 metadata values fits easily). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The whole HTTP surface over one domain context. Tests call `app.request()` on it. */
+export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
+  const app = new Hono();
+  app.onError(errorResponse);
+  app.notFound((c) =>
+    c.json(
+      {
+        error: 'not_found',
+        message: 'No such endpoint.',
+        detail: [{ loc: ['path'], msg: `${c.req.method} ${c.req.path} does not exist` }],
+      },
+      404,
+    ),
+  );
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`, [
+          { loc: ['body'], msg: `must be at most ${MAX_BODY_BYTES} bytes` },
+        ]);
+      },
+    }),
+  );
+
+  const openapi = buildOpenApi(ctx.publicUrl);
+  app.get('/v1/openapi.json', (c) => c.json(openapi));
+  app.get('/health', async (c) => {
+    await db.get('SELECT 1 AS ok');
+    return c.json({ status: 'ok', engine: db.engine });
+  });
+
+  // Public routes first: the management API's token check covers the rest of /v1.
+  app.route('/v1/checkout-links', publicLinkRoutes(ctx, db, { rateLimitPerMinute: options.rateLimitPerMinute }));
+  app.route('/v1/checkouts/client', clientCheckoutRoutes(ctx));
+  app.route('/v1', managementRoutes(ctx));
+  app.route('/', pageRoutes(ctx, options.assets ?? new Assets()));
+  app.get('/', (c) => c.redirect('/dashboard'));
+  return app;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().optional(),
+  CHECKOUT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(86_400),
+  /** Abandoned sessions are deleted this long after they expired. */
+  SESSION_RETENTION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * 86_400),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+  DEMO_API_TOKEN: z.string().min(16).optional(),
+  /** Port of the demo merchant site (its own origin); `off` disables it. */
+  DEMO_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** POSTs to a link's sessions endpoint per client address per minute. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads the environment once; a bad value stops the start with the variable's name. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const demoPort: number | null = e.DEMO_PORT === 'off' ? null : (e.DEMO_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1));
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    checkoutTtlSeconds: e.CHECKOUT_TTL_SECONDS,
+    sessionRetentionSeconds: e.SESSION_RETENTION_SECONDS,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    demoApiToken: e.DEMO_API_TOKEN,
+    demoPort,
+    seedDemo: e.SEED_DEMO === 'true',
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+}

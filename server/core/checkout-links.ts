@@ -1,0 +1,197 @@
+import type {
+  CheckoutLink,
+  CheckoutLinkCreate,
+  CheckoutLinkUpdate,
+  ListQuery,
+} from '../../src/shared/schemas/index.ts';
+import type { Queryable } from '../db/database.ts';
+import { bool, type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import { getDiscount, getDiscountById } from './discounts.ts';
+import { invalid, notFound } from './errors.ts';
+import { LINK_SECRET_PREFIX, newId, newSecret } from './ids.ts';
+import { loadProducts } from './products.ts';
+
+export interface CheckoutLinkRow {
+  id: string;
+  organization_id: string;
+  label: string | null;
+  client_secret: string;
+  allow_discount_codes: number;
+  discount_id: string | null;
+  metadata: string;
+  success_url: string | null;
+  return_url: string | null;
+  created_at: string;
+  modified_at: string | null;
+}
+
+export const linkUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecret: string) =>
+  `${ctx.publicUrl}/v1/checkout-links/${clientSecret}/redirect`;
+
+/** Product ids of a link, in order, archived ones already removed. */
+export async function linkProductIds(q: Queryable, linkId: string): Promise<string[]> {
+  const rows = await q.all<{ product_id: string }>(
+    'SELECT product_id FROM checkout_link_products WHERE checkout_link_id = ? ORDER BY position',
+    [linkId],
+  );
+  return rows.map((r) => r.product_id);
+}
+
+async function toCheckoutLink(ctx: CoreContext, q: Queryable, r: CheckoutLinkRow): Promise<CheckoutLink> {
+  const products = await loadProducts(q, await linkProductIds(q, r.id));
+  return {
+    id: r.id,
+    organization_id: r.organization_id,
+    label: r.label,
+    client_secret: r.client_secret,
+    url: linkUrl(ctx, r.client_secret),
+    products,
+    allow_discount_codes: bool(r.allow_discount_codes),
+    discount_id: r.discount_id,
+    discount: r.discount_id ? await getDiscountById(q, r.discount_id) : null,
+    metadata: parseJson(r.metadata, {}),
+    success_url: r.success_url,
+    return_url: r.return_url,
+    created_at: r.created_at,
+    modified_at: r.modified_at,
+  };
+}
+
+async function checkReferences(
+  q: Queryable,
+  orgId: string,
+  input: { products?: string[]; discount_id?: string | null },
+) {
+  for (const [i, productId] of (input.products ?? []).entries()) {
+    const row = await q.get<{ is_archived: number }>(
+      'SELECT is_archived FROM products WHERE id = ? AND organization_id = ?',
+      [productId, orgId],
+    );
+    if (!row) throw invalid(['products', i], 'product not found');
+    if (bool(row.is_archived)) throw invalid(['products', i], 'product is archived');
+  }
+  if (input.discount_id) {
+    await getDiscount(q, orgId, input.discount_id).catch(() => {
+      throw invalid(['discount_id'], 'discount not found');
+    });
+  }
+}
+
+async function setLinkProducts(tx: Queryable, linkId: string, productIds: string[]) {
+  await tx.run('DELETE FROM checkout_link_products WHERE checkout_link_id = ?', [linkId]);
+  for (const [position, productId] of productIds.entries())
+    await tx.run('INSERT INTO checkout_link_products (checkout_link_id, product_id, position) VALUES (?, ?, ?)', [
+      linkId,
+      productId,
+      position,
+    ]);
+}
+
+export async function createCheckoutLink(
+  ctx: CoreContext,
+  orgId: string,
+  input: CheckoutLinkCreate,
+): Promise<CheckoutLink> {
+  const id = newId();
+  return ctx.db.transaction(async (tx) => {
+    await checkReferences(tx, orgId, input);
+    await tx.run(
+      `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        orgId,
+        input.label || null,
+        newSecret(LINK_SECRET_PREFIX),
+        input.allow_discount_codes ? 1 : 0,
+        input.discount_id,
+        json(input.metadata),
+        input.success_url,
+        input.return_url,
+        iso(ctx.now()),
+      ],
+    );
+    await setLinkProducts(tx, id, input.products);
+    return getCheckoutLink(ctx, tx, orgId, id);
+  });
+}
+
+export async function getCheckoutLink(
+  ctx: CoreContext,
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<CheckoutLink> {
+  const row = await q.get<CheckoutLinkRow>(
+    'SELECT * FROM checkout_links WHERE id = ? AND organization_id = ? AND deleted_at IS NULL',
+    [id, orgId],
+  );
+  if (!row) throw notFound('Checkout link');
+  return toCheckoutLink(ctx, q, row);
+}
+
+export async function listCheckoutLinks(ctx: CoreContext, orgId: string, query: ListQuery & { product_id?: string }) {
+  const filter = query.product_id
+    ? ' AND id IN (SELECT checkout_link_id FROM checkout_link_products WHERE product_id = ?)'
+    : '';
+  const params = query.product_id ? [orgId, query.product_id] : [orgId];
+  const total = await ctx.db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM checkout_links WHERE organization_id = ? AND deleted_at IS NULL${filter}`,
+    params,
+  );
+  const rows = await ctx.db.all<CheckoutLinkRow>(
+    `SELECT * FROM checkout_links WHERE organization_id = ? AND deleted_at IS NULL${filter}
+     ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    [...params, query.limit, (query.page - 1) * query.limit],
+  );
+  const items = await Promise.all(rows.map((r) => toCheckoutLink(ctx, ctx.db, r)));
+  return paginate(items, Number(total?.n ?? 0), query.limit);
+}
+
+export async function updateCheckoutLink(
+  ctx: CoreContext,
+  orgId: string,
+  id: string,
+  input: CheckoutLinkUpdate,
+): Promise<CheckoutLink> {
+  const current = await getCheckoutLink(ctx, ctx.db, orgId, id);
+  return ctx.db.transaction(async (tx) => {
+    await checkReferences(tx, orgId, input);
+    const pick = <K extends keyof CheckoutLinkUpdate>(k: K, fallback: CheckoutLink[K]) =>
+      input[k] === undefined ? fallback : input[k];
+    await tx.run(
+      `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?, modified_at = ?
+       WHERE id = ?`,
+      [
+        (pick('label', current.label) as string | null) || null,
+        pick('allow_discount_codes', current.allow_discount_codes) ? 1 : 0,
+        pick('discount_id', current.discount_id) as string | null,
+        json(pick('metadata', current.metadata)),
+        pick('success_url', current.success_url) as string | null,
+        pick('return_url', current.return_url) as string | null,
+        iso(ctx.now()),
+        id,
+      ],
+    );
+    if (input.products) await setLinkProducts(tx, id, input.products);
+    return getCheckoutLink(ctx, tx, orgId, id);
+  });
+}
+
+/** Soft delete: the URL stops serving at once; sessions already open may still finish. */
+export async function deleteCheckoutLink(ctx: CoreContext, orgId: string, id: string): Promise<void> {
+  const { changes } = await ctx.db.run(
+    'UPDATE checkout_links SET deleted_at = ? WHERE id = ? AND organization_id = ? AND deleted_at IS NULL',
+    [iso(ctx.now()), id, orgId],
+  );
+  if (changes === 0) throw notFound('Checkout link');
+}
+
+/** The live link behind a public URL, or null when unknown or deleted. */
+export async function findLinkBySecret(q: Queryable, clientSecret: string): Promise<CheckoutLinkRow | null> {
+  const row = await q.get<CheckoutLinkRow>(
+    'SELECT * FROM checkout_links WHERE client_secret = ? AND deleted_at IS NULL',
+    [clientSecret],
+  );
+  return row ?? null;
+}

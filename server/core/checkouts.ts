@@ -1,0 +1,636 @@
+import type {
+  Checkout,
+  CheckoutConfirm,
+  CheckoutCreate,
+  CheckoutPublic,
+  CheckoutStatus,
+  CheckoutUpdate,
+  CustomFieldData,
+  Discount,
+  DroppedPrefill,
+  ListQuery,
+  Metadata,
+  Product,
+  SessionCreated,
+} from '../../src/shared/schemas/index.ts';
+import type { Queryable } from '../db/database.ts';
+import { findLinkBySecret, linkProductIds, linkUrl } from './checkout-links.ts';
+import { bool, type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
+import { findDiscountByCode, getDiscount, getDiscountById } from './discounts.ts';
+import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
+import { newId, newSecret, SESSION_SECRET_PREFIX } from './ids.ts';
+import { getOrganization } from './organizations.ts';
+import { resolvePrefill } from './prefill.ts';
+import { amountError, computeAmounts, discountIneligibility } from './pricing.ts';
+import { currentPrice, loadProducts } from './products.ts';
+import { createPurchase } from './purchases.ts';
+
+export interface SessionRow {
+  id: string;
+  organization_id: string;
+  client_secret: string;
+  checkout_link_id: string | null;
+  status: CheckoutStatus;
+  expires_at: string;
+  product_id: string;
+  product_ids: string;
+  custom_amount: number | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  custom_field_data: string;
+  metadata: string;
+  allow_discount_codes: number;
+  discount_id: string | null;
+  success_url: string | null;
+  return_url: string | null;
+  embed_origin: string | null;
+  prefill_dropped: string;
+  order_id: string | null;
+  subscription_id: string | null;
+  created_at: string;
+  modified_at: string | null;
+}
+
+export const checkoutPageUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecret: string) =>
+  `${ctx.publicUrl}/checkout/${clientSecret}`;
+
+const INSERT_SESSION = `INSERT INTO checkout_sessions (id, organization_id, client_secret, checkout_link_id, status, expires_at,
+  product_id, product_ids, custom_amount, customer_email, customer_name, custom_field_data, metadata, allow_discount_codes,
+  discount_id, success_url, return_url, embed_origin, prefill_dropped, created_at)
+  VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+interface NewSession {
+  organizationId: string;
+  checkoutLinkId: string | null;
+  ttlSeconds: number;
+  product: Product;
+  products: Product[];
+  customAmount: number | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  customFieldData: CustomFieldData;
+  metadata: Metadata;
+  allowDiscountCodes: boolean;
+  discountId: string | null;
+  successUrl: string | null;
+  returnUrl: string | null;
+  embedOrigin: string | null;
+  dropped: DroppedPrefill[];
+}
+
+async function insertSession(ctx: CoreContext, s: NewSession) {
+  const id = newId();
+  const clientSecret = newSecret(SESSION_SECRET_PREFIX);
+  const now = ctx.now();
+  const expiresAt = iso(new Date(now.getTime() + s.ttlSeconds * 1000));
+  await ctx.db.insertBatched(INSERT_SESSION, [
+    id,
+    s.organizationId,
+    clientSecret,
+    s.checkoutLinkId,
+    expiresAt,
+    s.product.id,
+    json(s.products.map((p) => p.id)),
+    s.customAmount,
+    s.customerEmail,
+    s.customerName,
+    json(s.customFieldData),
+    json(s.metadata),
+    s.allowDiscountCodes ? 1 : 0,
+    s.discountId,
+    s.successUrl,
+    s.returnUrl,
+    s.embedOrigin,
+    json(s.dropped),
+    iso(now),
+  ]);
+  return { id, clientSecret, expiresAt };
+}
+
+export const linkNotFound = () =>
+  new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
+export const linkUnavailable = () =>
+  new DomainError(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+
+/**
+ * Opens a short-lived session from a checkout link's public secret, applying
+ * prefill. Bad prefill is dropped and reported, never a failure.
+ */
+export async function createSessionFromLink(
+  ctx: CoreContext,
+  linkSecret: string,
+  raw: Record<string, unknown>,
+  mode: 'query' | 'json',
+): Promise<{ created: SessionCreated; pageParams: Record<string, string> }> {
+  const link = await findLinkBySecret(ctx.db, linkSecret);
+  if (!link) throw linkNotFound();
+  const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
+    (p) => !p.is_archived && p.prices.length > 0,
+  );
+  if (products.length === 0) throw linkUnavailable();
+  const organization = await getOrganization(ctx.db, link.organization_id);
+  const allowDiscountCodes = bool(link.allow_discount_codes);
+  const prefill = await resolvePrefill(raw, {
+    products,
+    allowDiscountCodes,
+    linkMetadata: parseJson(link.metadata, {}),
+    embedOrigins: organization.embed_origins,
+    findDiscountByCode: (code) => findDiscountByCode(ctx.db, link.organization_id, code),
+    now: ctx.now(),
+    mode,
+  });
+  const session = await insertSession(ctx, {
+    organizationId: link.organization_id,
+    checkoutLinkId: link.id,
+    ttlSeconds: ctx.checkoutTtlSeconds,
+    product: prefill.product,
+    products,
+    customAmount: prefill.customAmount,
+    customerEmail: prefill.customerEmail,
+    customerName: prefill.customerName,
+    customFieldData: prefill.customFieldData,
+    metadata: prefill.metadata,
+    allowDiscountCodes,
+    discountId: prefill.discountFromCode?.id ?? link.discount_id,
+    successUrl: link.success_url,
+    returnUrl: link.return_url,
+    embedOrigin: prefill.embedOrigin,
+    dropped: prefill.dropped,
+  });
+  return {
+    created: {
+      id: session.id,
+      client_secret: session.clientSecret,
+      url: checkoutPageUrl(ctx, session.clientSecret),
+      expires_at: session.expiresAt,
+      dropped: prefill.dropped,
+    },
+    pageParams: prefill.pageParams,
+  };
+}
+
+/** The Checkout API: a session without a link. Here every bad value is a 422. */
+export async function createCheckout(ctx: CoreContext, orgId: string, input: CheckoutCreate): Promise<Checkout> {
+  const products = await loadProducts(ctx.db, input.products);
+  input.products.forEach((id, i) => {
+    const p = products.find((x) => x.id === id);
+    if (!p || p.organization_id !== orgId) throw invalid(['products', i], 'product not found');
+    if (p.is_archived) throw invalid(['products', i], 'product is archived');
+  });
+  const product = input.product_id ? products.find((p) => p.id === input.product_id) : products[0];
+  if (!product) throw invalid(['product_id'], 'must be one of products');
+  if (input.amount !== null) {
+    const why = amountError(currentPrice(product), input.amount);
+    if (why) throw invalid(['amount'], why);
+  }
+  if (input.discount_id)
+    await getDiscount(ctx.db, orgId, input.discount_id).catch(() =>
+      Promise.reject(invalid(['discount_id'], 'discount not found')),
+    );
+  const data = await checkFieldData(products, {}, input.custom_field_data);
+  const organization = await getOrganization(ctx.db, orgId);
+  if (input.embed_origin && !organization.embed_origins.includes(input.embed_origin))
+    throw invalid(['embed_origin'], "is not in the organization's embed_origins");
+  const session = await insertSession(ctx, {
+    organizationId: orgId,
+    checkoutLinkId: null,
+    ttlSeconds: input.expires_in ?? ctx.checkoutTtlSeconds,
+    product,
+    products,
+    customAmount: input.amount,
+    customerEmail: input.customer_email,
+    customerName: input.customer_name,
+    customFieldData: data,
+    metadata: input.metadata,
+    allowDiscountCodes: input.allow_discount_codes,
+    discountId: input.discount_id,
+    successUrl: input.success_url,
+    returnUrl: input.return_url,
+    embedOrigin: input.embed_origin,
+    dropped: [],
+  });
+  return getCheckout(ctx, orgId, session.id);
+}
+
+async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
+  const row = await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE client_secret = ?', [clientSecret]);
+  if (!row) throw notFound('Checkout');
+  return row;
+}
+
+/** Past `expires_at`, an open session is expired whatever storage still says; this makes storage agree. */
+async function settleExpiry(ctx: CoreContext, row: SessionRow): Promise<SessionRow> {
+  if (row.status !== 'open' || Date.parse(row.expires_at) > ctx.now().getTime()) return row;
+  await ctx.db.run(
+    "UPDATE checkout_sessions SET status = 'expired', modified_at = ? WHERE id = ? AND status = 'open'",
+    [iso(ctx.now()), row.id],
+  );
+  ctx.events.emit(row.id);
+  return { ...row, status: 'expired' };
+}
+
+/** The discount that applies to this state now, if any. */
+function appliedDiscount(
+  discount: Discount | null,
+  product: Product,
+  status: CheckoutStatus,
+  now: Date,
+): Discount | null {
+  if (!discount) return null;
+  // Once confirmed, the redemption is held (or done): limits and dates were checked then.
+  if (status !== 'open' && status !== 'expired')
+    return discount.products.length === 0 || discount.products.includes(product.id) ? discount : null;
+  return discountIneligibility(discount, product, currentPrice(product), now) ? null : discount;
+}
+
+async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Promise<Checkout> {
+  const productIds: string[] = parseJson(row.product_ids, []);
+  const [products, discount, organization, link] = await Promise.all([
+    loadProducts(q, productIds),
+    row.discount_id ? getDiscountById(q, row.discount_id) : Promise.resolve(null),
+    getOrganization(q, row.organization_id),
+    row.checkout_link_id
+      ? q.get<{ client_secret: string }>(
+          'SELECT client_secret FROM checkout_links WHERE id = ? AND deleted_at IS NULL',
+          [row.checkout_link_id],
+        )
+      : Promise.resolve(undefined),
+  ]);
+  const product = products.find((p) => p.id === row.product_id) ?? products[0];
+  const price = currentPrice(product);
+  const applied = appliedDiscount(discount, product, row.status, ctx.now());
+  const amounts = computeAmounts(price, row.custom_amount, applied);
+  return {
+    id: row.id,
+    client_secret: row.client_secret,
+    url: checkoutPageUrl(ctx, row.client_secret),
+    status: row.status,
+    expires_at: row.expires_at,
+    created_at: row.created_at,
+    modified_at: row.modified_at,
+    organization_id: row.organization_id,
+    organization: { id: organization.id, name: organization.name },
+    checkout_link_id: row.checkout_link_id,
+    product_id: product.id,
+    product_price_id: price.id,
+    product,
+    product_price: price,
+    products,
+    ...amounts,
+    is_free_product_price: price.amount_type === 'free',
+    is_payment_required: amounts.total_amount > 0,
+    customer_email: row.customer_email,
+    customer_name: row.customer_name,
+    custom_field_data: parseJson(row.custom_field_data, {}),
+    metadata: parseJson(row.metadata, {}),
+    allow_discount_codes: bool(row.allow_discount_codes),
+    discount: applied
+      ? {
+          id: applied.id,
+          name: applied.name,
+          code: applied.code,
+          type: applied.type,
+          ...(applied.type === 'percentage'
+            ? { basis_points: applied.basis_points }
+            : { amount: applied.amount, currency: applied.currency }),
+          duration: applied.duration,
+          duration_in_months: applied.duration_in_months,
+        }
+      : null,
+    success_url: row.success_url,
+    return_url: row.return_url,
+    embed_origin: row.embed_origin,
+    link_url: link ? linkUrl(ctx, link.client_secret) : null,
+    prefill_dropped: parseJson(row.prefill_dropped, []),
+    order_id: row.order_id,
+    subscription_id: row.subscription_id,
+  };
+}
+
+/** The customer's view: no metadata (it is the merchant's). */
+export function toPublic(checkout: Checkout): CheckoutPublic {
+  const { metadata: _m, organization_id: _o, modified_at: _t, ...rest } = checkout;
+  return rest;
+}
+
+export async function getPublicCheckout(ctx: CoreContext, clientSecret: string): Promise<CheckoutPublic> {
+  const row = await settleExpiry(ctx, await loadSessionBySecret(ctx.db, clientSecret));
+  return toPublic(await toCheckout(ctx, ctx.db, row));
+}
+
+/** Status only, for the event stream's polling: one cheap query. */
+export async function getCheckoutStatus(ctx: CoreContext, clientSecret: string) {
+  const row = await settleExpiry(ctx, await loadSessionBySecret(ctx.db, clientSecret));
+  return { id: row.id, status: row.status, order_id: row.order_id, subscription_id: row.subscription_id };
+}
+
+export async function getCheckout(ctx: CoreContext, orgId: string, id: string): Promise<Checkout> {
+  const row = await ctx.db.get<SessionRow>('SELECT * FROM checkout_sessions WHERE id = ? AND organization_id = ?', [
+    id,
+    orgId,
+  ]);
+  if (!row) throw notFound('Checkout');
+  return toCheckout(ctx, ctx.db, await settleExpiry(ctx, row));
+}
+
+export async function listCheckouts(
+  ctx: CoreContext,
+  orgId: string,
+  query: ListQuery & { checkout_link_id?: string; status?: CheckoutStatus },
+) {
+  let where = 'organization_id = ?';
+  const params: (string | number)[] = [orgId];
+  if (query.checkout_link_id) {
+    where += ' AND checkout_link_id = ?';
+    params.push(query.checkout_link_id);
+  }
+  if (query.status) {
+    where += ' AND status = ?';
+    params.push(query.status);
+  }
+  const total = await ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM checkout_sessions WHERE ${where}`, params);
+  const rows = await ctx.db.all<SessionRow>(
+    `SELECT * FROM checkout_sessions WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    [...params, query.limit, (query.page - 1) * query.limit],
+  );
+  const items = await Promise.all(rows.map(async (r) => toCheckout(ctx, ctx.db, await settleExpiry(ctx, r))));
+  return paginate(items, Number(total?.n ?? 0), query.limit);
+}
+
+/** Checks custom field answers against the fields of `products`; 422 on the first bad one. */
+async function checkFieldData(
+  products: Product[],
+  current: CustomFieldData,
+  patch: CustomFieldData,
+): Promise<CustomFieldData> {
+  const fields = fieldsBySlug(products);
+  const next: CustomFieldData = { ...current };
+  for (const [slug, value] of Object.entries(patch)) {
+    const field = fields.get(slug);
+    if (!field) throw invalid(['custom_field_data', slug], 'is not a custom field of this checkout');
+    if (value === null || value === '') {
+      delete next[slug];
+      continue;
+    }
+    const checked = checkFieldValue(field, value);
+    if (!checked.ok) throw invalid(['custom_field_data', slug], checked.reason);
+    next[slug] = checked.value;
+  }
+  return next;
+}
+
+interface EditableState {
+  product: Product;
+  products: Product[];
+  customAmount: number | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  customFieldData: CustomFieldData;
+  discount: Discount | null;
+}
+
+/** Applies a customer's edits to a session's state; any bad value is a 422 naming its field. */
+async function applyEdits(ctx: CoreContext, row: SessionRow, input: CheckoutUpdate): Promise<EditableState> {
+  const products = await loadProducts(ctx.db, parseJson<string[]>(row.product_ids, []));
+  let product = products.find((p) => p.id === row.product_id) ?? products[0];
+  if (input.product_id !== undefined) {
+    const chosen = products.find((p) => p.id === input.product_id);
+    if (!chosen) throw invalid(['product_id'], "is not one of this checkout's products");
+    if (chosen.is_archived) throw invalid(['product_id'], 'is no longer available');
+    product = chosen;
+  }
+  const price = currentPrice(product);
+
+  let customAmount = row.custom_amount;
+  if (input.amount !== undefined) {
+    const why = amountError(price, input.amount);
+    if (why) throw invalid(['amount'], why);
+    customAmount = input.amount;
+  } else if (customAmount !== null && amountError(price, customAmount)) {
+    customAmount = null; // switched to a product whose bounds the old amount misses: back to its preset
+  }
+
+  let discount = row.discount_id ? await getDiscountById(ctx.db, row.discount_id) : null;
+  if (input.discount_code !== undefined) {
+    const allow = bool(row.allow_discount_codes);
+    if (input.discount_code === null || input.discount_code === '') {
+      if (allow && discount?.code) {
+        // Removing a code falls back to the link's preset discount, if it has one.
+        const link = row.checkout_link_id
+          ? await ctx.db.get<{ discount_id: string | null }>('SELECT discount_id FROM checkout_links WHERE id = ?', [
+              row.checkout_link_id,
+            ])
+          : undefined;
+        discount = link?.discount_id ? await getDiscountById(ctx.db, link.discount_id) : null;
+      }
+    } else {
+      if (!allow) throw invalid(['discount_code'], 'discount codes are disabled for this checkout');
+      const found = await findDiscountByCode(ctx.db, row.organization_id, input.discount_code);
+      if (!found) throw invalid(['discount_code'], 'is not a known discount code');
+      const why = discountIneligibility(found, product, price, ctx.now());
+      if (why) throw invalid(['discount_code'], why);
+      discount = found;
+    }
+  }
+
+  return {
+    product,
+    products,
+    customAmount,
+    customerEmail: input.customer_email === undefined ? row.customer_email : input.customer_email,
+    customerName: input.customer_name === undefined ? row.customer_name : input.customer_name || null,
+    customFieldData: input.custom_field_data
+      ? await checkFieldData(products, parseJson(row.custom_field_data, {}), input.custom_field_data)
+      : parseJson(row.custom_field_data, {}),
+    discount,
+  };
+}
+
+const stateParams = (s: EditableState, now: Date) => [
+  s.product.id,
+  s.customAmount,
+  s.customerEmail,
+  s.customerName,
+  json(s.customFieldData),
+  s.discount?.id ?? null,
+  iso(now),
+];
+const SET_STATE =
+  'product_id = ?, custom_amount = ?, customer_email = ?, customer_name = ?, custom_field_data = ?, discount_id = ?, modified_at = ?';
+
+async function loadOpenSession(ctx: CoreContext, clientSecret: string): Promise<SessionRow> {
+  const row = await settleExpiry(ctx, await loadSessionBySecret(ctx.db, clientSecret));
+  if (row.status === 'expired') throw expiredCheckout();
+  return row;
+}
+
+const notOpen = (status: CheckoutStatus) =>
+  new DomainError(409, 'checkout_not_open', `This checkout is ${status} and can no longer be changed.`);
+
+export async function updateCheckout(
+  ctx: CoreContext,
+  clientSecret: string,
+  input: CheckoutUpdate,
+): Promise<CheckoutPublic> {
+  const row = await loadOpenSession(ctx, clientSecret);
+  if (row.status !== 'open') throw notOpen(row.status);
+  const state = await applyEdits(ctx, row, input);
+  const { changes } = await ctx.db.run(`UPDATE checkout_sessions SET ${SET_STATE} WHERE id = ? AND status = 'open'`, [
+    ...stateParams(state, ctx.now()),
+    row.id,
+  ]);
+  if (changes === 0) throw notOpen((await loadSessionBySecret(ctx.db, clientSecret)).status);
+  return getPublicCheckout(ctx, clientSecret);
+}
+
+async function releaseRedemption(tx: Queryable, checkoutId: string) {
+  const held = await tx.get<{ discount_id: string }>(
+    'SELECT discount_id FROM discount_redemptions WHERE checkout_id = ?',
+    [checkoutId],
+  );
+  if (!held) return;
+  await tx.run('DELETE FROM discount_redemptions WHERE checkout_id = ?', [checkoutId]);
+  await tx.run('UPDATE discounts SET redemptions_count = redemptions_count - 1 WHERE id = ?', [held.discount_id]);
+}
+
+/** How long a second confirm waits for a payment already under way. */
+const CONFIRM_WAIT_MS = 15_000;
+
+/**
+ * Pays for a session. Exactly one order or subscription results, however
+ * often and however concurrently this is called: the open → confirmed step is
+ * a conditional update only one caller wins; the others wait for its outcome.
+ */
+export async function confirmCheckout(
+  ctx: CoreContext,
+  clientSecret: string,
+  input: CheckoutConfirm,
+): Promise<CheckoutPublic> {
+  const deadline = Date.now() + CONFIRM_WAIT_MS;
+  while (Date.now() < deadline) {
+    const row = await loadOpenSession(ctx, clientSecret);
+    if (row.status === 'succeeded') return getPublicCheckout(ctx, clientSecret);
+    if (row.status === 'failed')
+      throw new DomainError(409, 'checkout_failed', 'This checkout failed. Start again from the checkout link.');
+    if (row.status === 'confirmed') {
+      await ctx.events.next(row.id, 500);
+      continue;
+    }
+
+    const { card_number: cardNumber, ...edits } = input;
+    const state = await applyEdits(ctx, row, edits);
+    const detail: { loc: (string | number)[]; msg: string }[] = [];
+    if (!state.customerEmail) detail.push({ loc: ['customer_email'], msg: 'is required' });
+    for (const m of missingRequiredFields(state.product, state.customFieldData))
+      detail.push({ loc: ['custom_field_data', m.slug], msg: m.msg });
+    const price = currentPrice(state.product);
+    const discount = appliedDiscount(state.discount, state.product, 'open', ctx.now());
+    const amounts = computeAmounts(price, state.customAmount, discount);
+    if (amounts.total_amount > 0 && !cardNumber) detail.push({ loc: ['card_number'], msg: 'is required to pay' });
+    if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
+
+    const won = await ctx.db.transaction(async (tx) => {
+      const { changes } = await tx.run(
+        `UPDATE checkout_sessions SET status = 'confirmed', ${SET_STATE} WHERE id = ? AND status = 'open'`,
+        [...stateParams(state, ctx.now()), row.id],
+      );
+      if (changes === 0) return false;
+      if (discount) {
+        const redeemed = await tx.run(
+          'UPDATE discounts SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)',
+          [discount.id],
+        );
+        if (redeemed.changes === 0) throw invalid(['discount_code'], 'this discount has been fully redeemed');
+        await tx.run(
+          'INSERT INTO discount_redemptions (id, discount_id, checkout_id, created_at) VALUES (?, ?, ?, ?)',
+          [newId(), discount.id, row.id, iso(ctx.now())],
+        );
+      }
+      return true;
+    });
+    if (!won) continue;
+    ctx.events.emit(row.id);
+
+    if (amounts.total_amount > 0) {
+      let result: Awaited<ReturnType<CoreContext['processor']['charge']>>;
+      try {
+        result = await ctx.processor.charge({
+          checkoutId: row.id,
+          amount: amounts.total_amount,
+          currency: amounts.currency,
+          cardNumber: cardNumber!,
+          customerEmail: state.customerEmail!,
+        });
+      } catch {
+        await ctx.db.transaction(async (tx) => {
+          await tx.run("UPDATE checkout_sessions SET status = 'failed', modified_at = ? WHERE id = ?", [
+            iso(ctx.now()),
+            row.id,
+          ]);
+          await releaseRedemption(tx, row.id);
+        });
+        ctx.events.emit(row.id);
+        throw new DomainError(
+          402,
+          'payment_failed',
+          'The payment could not be processed. Start again from the checkout link.',
+        );
+      }
+      if (!result.ok) {
+        // Declined: the customer may retry, and holds no redemption meanwhile.
+        await ctx.db.transaction(async (tx) => {
+          await tx.run(
+            "UPDATE checkout_sessions SET status = 'open', modified_at = ? WHERE id = ? AND status = 'confirmed'",
+            [iso(ctx.now()), row.id],
+          );
+          await releaseRedemption(tx, row.id);
+        });
+        ctx.events.emit(row.id);
+        throw new DomainError(402, result.code, result.reason, [{ loc: ['card_number'], msg: result.reason }]);
+      }
+    }
+
+    await ctx.db.transaction(async (tx) => {
+      const session = { ...row, ...{ customer_email: state.customerEmail, customer_name: state.customerName } };
+      const purchase = await createPurchase(tx, ctx.now(), {
+        session,
+        product: state.product,
+        price,
+        amounts,
+        discount,
+        customFieldData: state.customFieldData,
+        metadata: parseJson(row.metadata, {}),
+      });
+      await tx.run(
+        `UPDATE checkout_sessions SET status = 'succeeded', order_id = ?, subscription_id = ?, modified_at = ? WHERE id = ?`,
+        [purchase.orderId, purchase.subscriptionId, iso(ctx.now()), row.id],
+      );
+    });
+    ctx.events.emit(row.id);
+    return getPublicCheckout(ctx, clientSecret);
+  }
+  throw new DomainError(
+    409,
+    'checkout_busy',
+    'A payment for this checkout is still being processed. Try again shortly.',
+  );
+}
+
+/**
+ * Marks open sessions past their expiry as expired, and deletes abandoned
+ * ones expired longer than `retentionSeconds` ago, so storage does not grow
+ * with checkouts nobody finished.
+ */
+export async function sweepExpiredSessions(ctx: CoreContext, retentionSeconds: number) {
+  const now = ctx.now();
+  const expired = await ctx.db.run(
+    "UPDATE checkout_sessions SET status = 'expired', modified_at = ? WHERE status = 'open' AND expires_at <= ?",
+    [iso(now), iso(now)],
+  );
+  const deleted = await ctx.db.run(
+    "DELETE FROM checkout_sessions WHERE status IN ('expired', 'failed') AND expires_at <= ?",
+    [iso(new Date(now.getTime() - retentionSeconds * 1000))],
+  );
+  return { expired: expired.changes, deleted: deleted.changes };
+}

@@ -1,0 +1,26 @@
+import type { ErrorDetail } from '../../src/shared/schemas/common.ts';
+
+/**
+ * The one error the domain throws. The HTTP layer turns it into
+ * `{ error: code, detail }` with `status`; nothing else needs to know HTTP.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly detail?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError(404, 'not_found', `${what} not found`);
+
+/** A value the caller sent is not acceptable; `loc` names it as in zod's paths. */
+export const invalid = (loc: (string | number)[], msg: string) =>
+  new DomainError(422, 'validation_error', `${loc.join('.')}: ${msg}`, [{ loc, msg }]);
+
+export const expiredCheckout = () =>
+  new DomainError(410, 'checkout_expired', 'This checkout session has expired. Start again from the checkout link.');

@@ -1,0 +1,95 @@
+import type { Organization, OrganizationUpdate, TokenScope } from '../../src/shared/schemas/index.ts';
+import type { Queryable } from '../db/database.ts';
+import { type CoreContext, iso, json, parseJson } from './context.ts';
+import { notFound } from './errors.ts';
+import { hashToken, newId, newSecret, TOKEN_PREFIX } from './ids.ts';
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  embed_origins: string;
+  created_at: string;
+  modified_at: string | null;
+}
+
+const toOrganization = (r: OrganizationRow): Organization => ({
+  id: r.id,
+  name: r.name,
+  embed_origins: parseJson(r.embed_origins, []),
+  created_at: r.created_at,
+  modified_at: r.modified_at,
+});
+
+export async function createOrganization(
+  ctx: CoreContext,
+  input: { name: string; embed_origins?: string[] },
+): Promise<Organization> {
+  const id = newId();
+  await ctx.db.run('INSERT INTO organizations (id, name, embed_origins, created_at) VALUES (?, ?, ?, ?)', [
+    id,
+    input.name,
+    json(input.embed_origins ?? []),
+    iso(ctx.now()),
+  ]);
+  return getOrganization(ctx.db, id);
+}
+
+export async function getOrganization(q: Queryable, id: string): Promise<Organization> {
+  const row = await q.get<OrganizationRow>('SELECT * FROM organizations WHERE id = ?', [id]);
+  if (!row) throw notFound('Organization');
+  return toOrganization(row);
+}
+
+export async function updateOrganization(
+  ctx: CoreContext,
+  id: string,
+  input: OrganizationUpdate,
+): Promise<Organization> {
+  const current = await getOrganization(ctx.db, id);
+  await ctx.db.run('UPDATE organizations SET name = ?, embed_origins = ?, modified_at = ? WHERE id = ?', [
+    input.name ?? current.name,
+    json(input.embed_origins ?? current.embed_origins),
+    iso(ctx.now()),
+    id,
+  ]);
+  return getOrganization(ctx.db, id);
+}
+
+export interface AccessToken {
+  id: string;
+  organizationId: string;
+  scopes: TokenScope[];
+}
+
+/**
+ * Issues a token and answers it once: only its hash is stored. A given
+ * `token` (the demo's DEMO_API_TOKEN) is stored the same way.
+ */
+export async function createAccessToken(
+  ctx: CoreContext,
+  organizationId: string,
+  options: { scopes?: TokenScope[]; label?: string; token?: string } = {},
+): Promise<{ token: string; id: string }> {
+  const token = options.token ?? newSecret(TOKEN_PREFIX);
+  const id = newId();
+  await ctx.db.run(
+    'INSERT INTO access_tokens (id, organization_id, token_hash, scopes, label, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [
+      id,
+      organizationId,
+      hashToken(token),
+      json(options.scopes ?? ['read', 'write']),
+      options.label ?? null,
+      iso(ctx.now()),
+    ],
+  );
+  return { token, id };
+}
+
+export async function findAccessToken(q: Queryable, token: string): Promise<AccessToken | null> {
+  const row = await q.get<{ id: string; organization_id: string; scopes: string }>(
+    'SELECT id, organization_id, scopes FROM access_tokens WHERE token_hash = ?',
+    [hashToken(token)],
+  );
+  return row ? { id: row.id, organizationId: row.organization_id, scopes: parseJson(row.scopes, []) } : null;
+}

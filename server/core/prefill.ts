@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  CUSTOM_FIELD_PREFIX,
+  MAX_PREFILL_VALUE_LENGTH,
+  PAGE_FIELDS,
+  PREFILL_FIELDS,
+  UTM_FIELDS,
+} from '../../src/shared/prefill-params.ts';
+import {
+  type CustomFieldData,
+  type Discount,
+  type DroppedPrefill,
+  METADATA_MAX_KEYS,
+  type Metadata,
+  origin as originSchema,
+  type Product,
+} from '../../src/shared/schemas/index.ts';
+import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
+import { amountError, discountIneligibility } from './pricing.ts';
+import { currentPrice } from './products.ts';
+
+const KNOWN = new Set<string>([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS, 'custom_field_data', 'embed_origin']);
+const emailSchema = z.email().max(320);
+const THEMES = new Set(['light', 'dark', 'auto']);
+
+/** Query parameters as a prefill object: `custom_field_data.{slug}` grouped, the first of repeated keys kept. */
+export function prefillFromQuery(query: URLSearchParams): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
+  for (const [key, value] of query) {
+    if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
+      const slug = key.slice(CUSTOM_FIELD_PREFIX.length);
+      if (!(slug in fields)) fields[slug] = value;
+    } else if (!(key in raw)) raw[key] = value;
+  }
+  if (Object.keys(fields).length) raw.custom_field_data = fields;
+  return raw;
+}
+
+export interface PrefillInput {
+  products: Product[];
+  allowDiscountCodes: boolean;
+  linkMetadata: Metadata;
+  embedOrigins: string[];
+  findDiscountByCode: (code: string) => Promise<Discount | null>;
+  now: Date;
+  /** `query`: unknown keys travel on to the page; `json`: they are reported as dropped. */
+  mode: 'query' | 'json';
+}
+
+export interface ResolvedPrefill {
+  product: Product;
+  customAmount: number | null;
+  customerEmail: string | null;
+  customerName: string | null;
+  discountFromCode: Discount | null;
+  customFieldData: CustomFieldData;
+  metadata: Metadata;
+  embedOrigin: string | null;
+  /** Parameters for the page URL: theme, locale and, from a query, whatever was not consumed. */
+  pageParams: Record<string, string>;
+  dropped: DroppedPrefill[];
+}
+
+const scalar = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+
+/**
+ * Applies every prefill rule of a checkout link. A bad value never fails the
+ * session: it is left out and named in `dropped` with the reason, so the
+ * widget can report it and the page can tell the customer what to fix.
+ */
+export async function resolvePrefill(raw: Record<string, unknown>, input: PrefillInput): Promise<ResolvedPrefill> {
+  const dropped: DroppedPrefill[] = [];
+  const drop = (field: string, reason: string) => dropped.push({ field, reason });
+  const pageParams: Record<string, string> = {};
+
+  // Every simple value first passes the same type and size gate.
+  const text = (field: string): string | null => {
+    const value = raw[field];
+    if (value === undefined || value === null || value === '') return null;
+    const s = scalar(value);
+    if (s === null) drop(field, 'must be a string');
+    else if (s.length > MAX_PREFILL_VALUE_LENGTH) drop(field, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
+    else return s.trim();
+    return null;
+  };
+
+  for (const key of Object.keys(raw)) {
+    if (KNOWN.has(key)) continue;
+    if (input.mode === 'json') drop(key, 'is not a prefill parameter');
+    else {
+      const s = scalar(raw[key]);
+      if (s !== null && s.length <= MAX_PREFILL_VALUE_LENGTH) pageParams[key] = s;
+    }
+  }
+
+  let product = input.products[0];
+  const productId = text('product_id');
+  if (productId) {
+    const chosen = input.products.find((p) => p.id === productId);
+    if (chosen) product = chosen;
+    else drop('product_id', "is not one of this link's products");
+  }
+  const price = currentPrice(product);
+
+  let customerEmail = text('customer_email');
+  if (customerEmail && !emailSchema.safeParse(customerEmail).success) {
+    drop('customer_email', 'is not a valid email address');
+    customerEmail = null;
+  }
+  let customerName = text('customer_name');
+  if (customerName && customerName.length > 256) {
+    drop('customer_name', 'must be at most 256 characters');
+    customerName = null;
+  }
+
+  let discountFromCode: Discount | null = null;
+  const code = text('discount_code');
+  if (code) {
+    if (!input.allowDiscountCodes) drop('discount_code', 'discount codes are disabled on this link');
+    else {
+      const discount = await input.findDiscountByCode(code);
+      const why = discount
+        ? discountIneligibility(discount, product, price, input.now)
+        : 'is not a known discount code';
+      if (why) drop('discount_code', why);
+      else discountFromCode = discount;
+    }
+  }
+
+  let customAmount: number | null = null;
+  const amountText = text('amount');
+  if (amountText) {
+    const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
+    const why = Number.isNaN(amount) ? 'must be a whole number of minor units (cents)' : amountError(price, amount);
+    if (why) drop('amount', why);
+    else customAmount = amount;
+  }
+
+  const customFieldData: CustomFieldData = {};
+  const rawFields = raw.custom_field_data;
+  if (rawFields !== undefined && rawFields !== null) {
+    if (typeof rawFields !== 'object' || Array.isArray(rawFields))
+      drop('custom_field_data', 'must be an object of slugs to values');
+    else {
+      const fields = fieldsBySlug(input.products);
+      for (const [slug, value] of Object.entries(rawFields as Record<string, unknown>)) {
+        const name = `${'custom_field_data.'}${slug}`;
+        const field = fields.get(slug);
+        if (!field) {
+          drop(name, 'is not a custom field of this checkout');
+          continue;
+        }
+        if (typeof value === 'string' && value.length > MAX_PREFILL_VALUE_LENGTH) {
+          drop(name, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
+          continue;
+        }
+        const checked = checkFieldValue(field, value);
+        if (checked.ok) customFieldData[slug] = checked.value;
+        else drop(name, checked.reason);
+      }
+    }
+  }
+
+  // Attribution joins the link's metadata, never over its keys, within the limits.
+  const metadata: Metadata = { ...input.linkMetadata };
+  for (const key of ['reference_id', ...UTM_FIELDS]) {
+    const value = text(key);
+    if (!value) continue;
+    if (key in input.linkMetadata) drop(key, "the link's own metadata has this key");
+    else if (Object.keys(metadata).length >= METADATA_MAX_KEYS)
+      drop(key, `metadata holds at most ${METADATA_MAX_KEYS} keys`);
+    else metadata[key] = value;
+  }
+
+  const theme = text('theme');
+  if (theme) {
+    if (THEMES.has(theme)) pageParams.theme = theme;
+    else drop('theme', 'must be light, dark or auto');
+  }
+  const locale = text('locale');
+  if (locale) {
+    if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale)) pageParams.locale = locale;
+    else drop('locale', 'must be a language tag such as en or en-US');
+  }
+
+  let embedOrigin: string | null = null;
+  const embed = text('embed_origin');
+  if (embed) {
+    const parsed = originSchema.safeParse(embed);
+    if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
+    else if (!input.embedOrigins.includes(parsed.data))
+      drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
+    else embedOrigin = parsed.data;
+  }
+
+  return {
+    product,
+    customAmount,
+    customerEmail,
+    customerName,
+    discountFromCode,
+    customFieldData,
+    metadata,
+    embedOrigin,
+    pageParams,
+    dropped,
+  };
+}

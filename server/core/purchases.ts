@@ -1,0 +1,142 @@
+import type {
+  CustomFieldData,
+  Discount,
+  ListQuery,
+  Metadata,
+  Order,
+  Product,
+  ProductPrice,
+  Subscription,
+} from '../../src/shared/schemas/index.ts';
+import type { Queryable } from '../db/database.ts';
+import { type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import { newId } from './ids.ts';
+import type { Amounts } from './pricing.ts';
+
+const addMonths = (d: Date, months: number) => {
+  const next = new Date(d);
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
+};
+
+interface PurchaseInput {
+  session: { id: string; organization_id: string; customer_email: string | null; customer_name: string | null };
+  product: Product;
+  price: ProductPrice;
+  amounts: Amounts;
+  discount: Discount | null;
+  customFieldData: CustomFieldData;
+  metadata: Metadata;
+}
+
+/**
+ * Creates the order (one-time product) or subscription (recurring) of a paid
+ * session, in the caller's transaction. `checkout_id` is unique in both
+ * tables, so a second attempt fails instead of creating a duplicate.
+ */
+export async function createPurchase(tx: Queryable, now: Date, p: PurchaseInput) {
+  const id = newId();
+  const common = [
+    id,
+    p.session.organization_id,
+    p.session.id,
+    p.product.id,
+    p.price.id,
+    p.product.name,
+    p.session.customer_email!,
+    p.session.customer_name,
+  ];
+  const tail = [json(p.metadata), json(p.customFieldData), iso(now)];
+  if (!p.product.recurring_interval) {
+    await tx.run(
+      `INSERT INTO orders (id, organization_id, checkout_id, product_id, product_price_id, product_name, customer_email, customer_name,
+         amount, discount_amount, total_amount, currency, discount_id, metadata, custom_field_data, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        ...common,
+        p.amounts.amount,
+        p.amounts.discount_amount,
+        p.amounts.total_amount,
+        p.amounts.currency,
+        p.discount?.id ?? null,
+        ...tail,
+      ],
+    );
+    return { orderId: id, subscriptionId: null };
+  }
+  const months = p.product.recurring_interval === 'year' ? 12 : 1;
+  const discountEndsAt = !p.discount
+    ? null
+    : p.discount.duration === 'forever'
+      ? null
+      : iso(addMonths(now, p.discount.duration === 'once' ? months : (p.discount.duration_in_months ?? 1)));
+  await tx.run(
+    `INSERT INTO subscriptions (id, organization_id, checkout_id, product_id, product_price_id, product_name, customer_email, customer_name,
+       recurring_interval, amount, discount_amount, total_amount, currency, discount_id, discount_ends_at, current_period_start,
+       current_period_end, metadata, custom_field_data, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      ...common,
+      p.product.recurring_interval,
+      p.amounts.amount,
+      p.amounts.discount_amount,
+      p.amounts.total_amount,
+      p.amounts.currency,
+      p.discount?.id ?? null,
+      discountEndsAt,
+      iso(now),
+      iso(addMonths(now, months)),
+      ...tail,
+    ],
+  );
+  return { orderId: null, subscriptionId: id };
+}
+
+type Row = Record<string, unknown> & { metadata: string; custom_field_data: string };
+const decode = (r: Row) => ({
+  ...r,
+  metadata: parseJson(r.metadata, {}),
+  custom_field_data: parseJson(r.custom_field_data, {}),
+});
+
+async function list<T>(
+  ctx: CoreContext,
+  table: 'orders' | 'subscriptions',
+  orgId: string,
+  query: ListQuery & { checkout_id?: string; product_id?: string },
+) {
+  let where = 'organization_id = ?';
+  const params: (string | number)[] = [orgId];
+  for (const key of ['checkout_id', 'product_id'] as const) {
+    if (query[key]) {
+      where += ` AND ${key} = ?`;
+      params.push(query[key]);
+    }
+  }
+  const total = await ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
+  const rows = await ctx.db.all<Row>(
+    `SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    [...params, query.limit, (query.page - 1) * query.limit],
+  );
+  return paginate(rows.map(decode) as T[], Number(total?.n ?? 0), query.limit);
+}
+
+export const listOrders = (
+  ctx: CoreContext,
+  orgId: string,
+  query: ListQuery & { checkout_id?: string; product_id?: string },
+) =>
+  list<Order>(ctx, 'orders', orgId, query).then((page) => ({
+    ...page,
+    items: page.items.map((o) => ({ ...o, status: 'paid' as const, billing_reason: 'purchase' as const })),
+  }));
+
+export const listSubscriptions = (
+  ctx: CoreContext,
+  orgId: string,
+  query: ListQuery & { checkout_id?: string; product_id?: string },
+) =>
+  list<Subscription>(ctx, 'subscriptions', orgId, query).then((page) => ({
+    ...page,
+    items: page.items.map((s) => ({ ...s, status: 'active' as const })),
+  }));

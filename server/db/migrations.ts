@@ -1,0 +1,212 @@
+import type { Database } from './database.ts';
+
+/**
+ * Schema versions, applied in order at start. Append; never edit a shipped
+ * one. Portable SQL: TEXT for ids, ISO timestamps and JSON; INTEGER for
+ * amounts and booleans.
+ */
+const MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE organizations (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      embed_origins TEXT NOT NULL DEFAULT '[]',
+      created_at TEXT NOT NULL,
+      modified_at TEXT
+    )`,
+    `CREATE TABLE access_tokens (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      token_hash TEXT NOT NULL UNIQUE,
+      scopes TEXT NOT NULL,
+      label TEXT,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE custom_fields (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      slug TEXT NOT NULL,
+      name TEXT NOT NULL,
+      type TEXT NOT NULL,
+      properties TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      modified_at TEXT,
+      UNIQUE (organization_id, slug)
+    )`,
+    `CREATE TABLE products (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      name TEXT NOT NULL,
+      description TEXT,
+      recurring_interval TEXT,
+      is_archived INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL,
+      modified_at TEXT
+    )`,
+    `CREATE INDEX products_org ON products (organization_id, created_at)`,
+    `CREATE TABLE product_prices (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL REFERENCES products(id),
+      amount_type TEXT NOT NULL,
+      price_amount INTEGER,
+      minimum_amount INTEGER,
+      maximum_amount INTEGER,
+      preset_amount INTEGER,
+      price_currency TEXT NOT NULL,
+      is_archived INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX product_prices_product ON product_prices (product_id)`,
+    `CREATE TABLE product_custom_fields (
+      product_id TEXT NOT NULL REFERENCES products(id),
+      custom_field_id TEXT NOT NULL REFERENCES custom_fields(id),
+      position INTEGER NOT NULL,
+      required INTEGER NOT NULL,
+      PRIMARY KEY (product_id, custom_field_id)
+    )`,
+    `CREATE TABLE discounts (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      name TEXT NOT NULL,
+      code TEXT,
+      code_lower TEXT,
+      type TEXT NOT NULL,
+      basis_points INTEGER,
+      amount INTEGER,
+      currency TEXT,
+      duration TEXT NOT NULL,
+      duration_in_months INTEGER,
+      max_redemptions INTEGER,
+      redemptions_count INTEGER NOT NULL DEFAULT 0,
+      starts_at TEXT,
+      ends_at TEXT,
+      metadata TEXT NOT NULL DEFAULT '{}',
+      created_at TEXT NOT NULL,
+      modified_at TEXT,
+      deleted_at TEXT
+    )`,
+    `CREATE UNIQUE INDEX discounts_code ON discounts (organization_id, code_lower) WHERE deleted_at IS NULL AND code_lower IS NOT NULL`,
+    `CREATE TABLE discount_products (
+      discount_id TEXT NOT NULL REFERENCES discounts(id),
+      product_id TEXT NOT NULL REFERENCES products(id),
+      PRIMARY KEY (discount_id, product_id)
+    )`,
+    `CREATE TABLE checkout_links (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      label TEXT,
+      client_secret TEXT NOT NULL UNIQUE,
+      allow_discount_codes INTEGER NOT NULL,
+      discount_id TEXT REFERENCES discounts(id),
+      metadata TEXT NOT NULL DEFAULT '{}',
+      success_url TEXT,
+      return_url TEXT,
+      created_at TEXT NOT NULL,
+      modified_at TEXT,
+      deleted_at TEXT
+    )`,
+    `CREATE INDEX checkout_links_org ON checkout_links (organization_id, created_at)`,
+    `CREATE TABLE checkout_link_products (
+      checkout_link_id TEXT NOT NULL REFERENCES checkout_links(id),
+      product_id TEXT NOT NULL REFERENCES products(id),
+      position INTEGER NOT NULL,
+      PRIMARY KEY (checkout_link_id, product_id)
+    )`,
+    `CREATE TABLE checkout_sessions (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      client_secret TEXT NOT NULL UNIQUE,
+      checkout_link_id TEXT,
+      status TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      product_id TEXT NOT NULL,
+      product_ids TEXT NOT NULL,
+      custom_amount INTEGER,
+      customer_email TEXT,
+      customer_name TEXT,
+      custom_field_data TEXT NOT NULL DEFAULT '{}',
+      metadata TEXT NOT NULL DEFAULT '{}',
+      allow_discount_codes INTEGER NOT NULL,
+      discount_id TEXT,
+      success_url TEXT,
+      return_url TEXT,
+      embed_origin TEXT,
+      prefill_dropped TEXT NOT NULL DEFAULT '[]',
+      order_id TEXT,
+      subscription_id TEXT,
+      created_at TEXT NOT NULL,
+      modified_at TEXT
+    )`,
+    `CREATE INDEX checkout_sessions_org ON checkout_sessions (organization_id, created_at)`,
+    `CREATE INDEX checkout_sessions_expiry ON checkout_sessions (status, expires_at)`,
+    `CREATE TABLE orders (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      checkout_id TEXT NOT NULL UNIQUE,
+      product_id TEXT NOT NULL,
+      product_price_id TEXT NOT NULL,
+      product_name TEXT NOT NULL,
+      customer_email TEXT NOT NULL,
+      customer_name TEXT,
+      amount INTEGER NOT NULL,
+      discount_amount INTEGER NOT NULL,
+      total_amount INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      discount_id TEXT,
+      metadata TEXT NOT NULL,
+      custom_field_data TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX orders_org ON orders (organization_id, created_at)`,
+    `CREATE TABLE subscriptions (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      checkout_id TEXT NOT NULL UNIQUE,
+      product_id TEXT NOT NULL,
+      product_price_id TEXT NOT NULL,
+      product_name TEXT NOT NULL,
+      customer_email TEXT NOT NULL,
+      customer_name TEXT,
+      recurring_interval TEXT NOT NULL,
+      amount INTEGER NOT NULL,
+      discount_amount INTEGER NOT NULL,
+      total_amount INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      discount_id TEXT,
+      discount_ends_at TEXT,
+      current_period_start TEXT NOT NULL,
+      current_period_end TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      custom_field_data TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX subscriptions_org ON subscriptions (organization_id, created_at)`,
+    `CREATE TABLE discount_redemptions (
+      id TEXT PRIMARY KEY,
+      discount_id TEXT NOT NULL REFERENCES discounts(id),
+      checkout_id TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE rate_limits (
+      bucket TEXT NOT NULL,
+      window_start INTEGER NOT NULL,
+      hits INTEGER NOT NULL,
+      PRIMARY KEY (bucket, window_start)
+    )`,
+  ],
+];
+
+export async function migrate(db: Database): Promise<void> {
+  await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+  const current = row?.v ?? 0;
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    await db.transaction(async (tx) => {
+      for (const statement of MIGRATIONS[version - 1]) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [
+        version,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import type { ErrorBody, ErrorDetail } from '../../src/shared/schemas/common.ts';
+import { DomainError } from '../core/errors.ts';
+
+/** zod issues as `detail` entries, with the part of the request in front (`body`, `query`). */
+export const issuesToDetail = (issues: z.core.$ZodIssue[], part?: string): ErrorDetail[] =>
+  issues.map((i) => ({
+    loc: [...(part ? [part] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    msg: i.message,
+  }));
+
+/** Parses with `schema`, or throws a 422 naming each bad field. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  part: 'body' | 'query' | 'path',
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const detail = issuesToDetail(result.error.issues, part);
+    throw new DomainError(
+      422,
+      'validation_error',
+      detail.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; '),
+      detail,
+    );
+  }
+  return result.data;
+}
+
+/** Reads a JSON body; malformed JSON is the client's mistake (400), not ours. */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json'))
+    throw new DomainError(415, 'unsupported_media_type', 'Send the body as application/json.', [
+      { loc: ['header', 'content-type'], msg: 'must be application/json' },
+    ]);
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError(400, 'invalid_json', 'The request body is not valid JSON.', [
+      { loc: ['body'], msg: 'is not valid JSON' },
+    ]);
+  }
+}
+
+/** The one error handler: every failure answers `{ error, detail }`; only our own bugs are 500s. */
+export function errorResponse(err: Error, c: Context) {
+  if (err instanceof DomainError) {
+    const body: ErrorBody = { error: err.code, detail: err.detail ?? [{ loc: [], msg: err.message }] };
+    return c.json({ ...body, message: err.message }, err.status as 400);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'http_error';
+    return c.json(
+      { error: code, message: err.message || code, detail: [{ loc: [], msg: err.message || code }] },
+      status,
+    );
+  }
+  console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
+  return c.json({ error: 'internal_error', message: 'Something went wrong on our side.', detail: [] }, 500);
+}

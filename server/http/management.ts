@@ -1,0 +1,136 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  checkoutCreate,
+  checkoutLinkCreate,
+  checkoutLinkUpdate,
+  checkoutListQuery,
+  customFieldCreate,
+  customFieldUpdate,
+  discountCreate,
+  discountUpdate,
+  listQuery,
+  organizationUpdate,
+  productCreate,
+  productListQuery,
+  productUpdate,
+  purchaseListQuery,
+} from '../../src/shared/schemas/index.ts';
+import {
+  createCheckoutLink,
+  deleteCheckoutLink,
+  getCheckoutLink,
+  listCheckoutLinks,
+  updateCheckoutLink,
+} from '../core/checkout-links.ts';
+import { createCheckout, getCheckout, listCheckouts } from '../core/checkouts.ts';
+import type { CoreContext } from '../core/context.ts';
+import {
+  createCustomField,
+  deleteCustomField,
+  getCustomField,
+  listCustomFields,
+  updateCustomField,
+} from '../core/custom-fields.ts';
+import { createDiscount, deleteDiscount, getDiscount, listDiscounts, updateDiscount } from '../core/discounts.ts';
+import { notFound } from '../core/errors.ts';
+import { getOrganization, updateOrganization } from '../core/organizations.ts';
+import { archiveProduct, createProduct, getProduct, listProducts, updateProduct } from '../core/products.ts';
+import { listOrders, listSubscriptions } from '../core/purchases.ts';
+import { type AuthVariables, requireToken } from './auth.ts';
+import { parseWith, readJson } from './errors.ts';
+
+const uuid = z.uuid();
+
+/** The management API: everything scoped to the token's organization; a foreign id is a 404. */
+export function managementRoutes(ctx: CoreContext) {
+  const app = new Hono<{ Variables: AuthVariables }>();
+  app.use('*', requireToken(ctx));
+
+  const org = (c: { get: (k: 'organizationId') => string }) => c.get('organizationId');
+  const body = async <S extends z.ZodType>(c: Parameters<typeof readJson>[0], schema: S) =>
+    parseWith(schema, await readJson(c), 'body');
+  const query = <S extends z.ZodType>(c: { req: { query: () => Record<string, string> } }, schema: S) =>
+    parseWith(schema, c.req.query(), 'query');
+  // An id that is not a UUID cannot exist: same answer as an unknown one.
+  const idParam = (c: { req: { param: (k: 'id') => string } }, what: string) => {
+    const id = c.req.param('id');
+    if (!uuid.safeParse(id).success) throw notFound(what);
+    return id;
+  };
+
+  app.get('/organizations/current', async (c) => c.json(await getOrganization(ctx.db, org(c))));
+  app.patch('/organizations/current', async (c) =>
+    c.json(await updateOrganization(ctx, org(c), await body(c, organizationUpdate))),
+  );
+
+  app.get('/products', async (c) =>
+    c.json(await listProducts(ctx, org(c), { ...query(c, listQuery), ...query(c, productListQuery) })),
+  );
+  app.post('/products', async (c) => c.json(await createProduct(ctx, org(c), await body(c, productCreate)), 201));
+  app.get('/products/:id', async (c) => c.json(await getProduct(ctx.db, org(c), idParam(c, 'Product'))));
+  app.patch('/products/:id', async (c) =>
+    c.json(await updateProduct(ctx, org(c), idParam(c, 'Product'), await body(c, productUpdate))),
+  );
+  app.delete('/products/:id', async (c) => c.json(await archiveProduct(ctx, org(c), idParam(c, 'Product'))));
+
+  app.get('/custom-fields', async (c) => c.json(await listCustomFields(ctx, org(c), query(c, listQuery))));
+  app.post('/custom-fields', async (c) =>
+    c.json(await createCustomField(ctx, org(c), await body(c, customFieldCreate)), 201),
+  );
+  app.get('/custom-fields/:id', async (c) => c.json(await getCustomField(ctx.db, org(c), idParam(c, 'Custom field'))));
+  app.patch('/custom-fields/:id', async (c) =>
+    c.json(await updateCustomField(ctx, org(c), idParam(c, 'Custom field'), await body(c, customFieldUpdate))),
+  );
+  app.delete('/custom-fields/:id', async (c) => {
+    await deleteCustomField(ctx, org(c), idParam(c, 'Custom field'));
+    return c.body(null, 204);
+  });
+
+  app.get('/discounts', async (c) => c.json(await listDiscounts(ctx, org(c), query(c, listQuery))));
+  app.post('/discounts', async (c) => c.json(await createDiscount(ctx, org(c), await body(c, discountCreate)), 201));
+  app.get('/discounts/:id', async (c) => c.json(await getDiscount(ctx.db, org(c), idParam(c, 'Discount'))));
+  app.patch('/discounts/:id', async (c) =>
+    c.json(await updateDiscount(ctx, org(c), idParam(c, 'Discount'), await body(c, discountUpdate))),
+  );
+  app.delete('/discounts/:id', async (c) => {
+    await deleteDiscount(ctx, org(c), idParam(c, 'Discount'));
+    return c.body(null, 204);
+  });
+
+  app.get('/checkout-links', async (c) =>
+    c.json(
+      await listCheckoutLinks(ctx, org(c), {
+        ...query(c, listQuery),
+        ...query(c, z.object({ product_id: uuid.optional() })),
+      }),
+    ),
+  );
+  app.post('/checkout-links', async (c) =>
+    c.json(await createCheckoutLink(ctx, org(c), await body(c, checkoutLinkCreate)), 201),
+  );
+  app.get('/checkout-links/:id', async (c) =>
+    c.json(await getCheckoutLink(ctx, ctx.db, org(c), idParam(c, 'Checkout link'))),
+  );
+  app.patch('/checkout-links/:id', async (c) =>
+    c.json(await updateCheckoutLink(ctx, org(c), idParam(c, 'Checkout link'), await body(c, checkoutLinkUpdate))),
+  );
+  app.delete('/checkout-links/:id', async (c) => {
+    await deleteCheckoutLink(ctx, org(c), idParam(c, 'Checkout link'));
+    return c.body(null, 204);
+  });
+
+  app.get('/checkouts', async (c) =>
+    c.json(await listCheckouts(ctx, org(c), { ...query(c, listQuery), ...query(c, checkoutListQuery) })),
+  );
+  app.post('/checkouts', async (c) => c.json(await createCheckout(ctx, org(c), await body(c, checkoutCreate)), 201));
+  app.get('/checkouts/:id', async (c) => c.json(await getCheckout(ctx, org(c), idParam(c, 'Checkout'))));
+
+  app.get('/orders', async (c) =>
+    c.json(await listOrders(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
+  );
+  app.get('/subscriptions', async (c) =>
+    c.json(await listSubscriptions(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
+  );
+  return app;
+}

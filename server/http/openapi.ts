@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import * as s from '../../src/shared/schemas/index.ts';
+
+type Op = {
+  summary: string;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  auth?: boolean;
+  query?: z.ZodObject;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes
+ * validate with (zod 4's JSON Schema output), so it cannot drift from them.
+ */
+export function buildOpenApi(publicUrl: string) {
+  const components: Record<string, unknown> = {};
+  const named = new Map<z.ZodType, string>();
+  const register = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
+    components[name] = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+    named.set(schema, name);
+    return name;
+  };
+  const schemaRef = (schema: z.ZodType, io: 'input' | 'output', fallback: string) =>
+    ref(named.get(schema) ?? register(fallback, schema, io));
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  const add = (method: string, path: string, name: string, op: Op) => {
+    paths[path] ??= {};
+    const responses: Record<string, unknown> = {
+      [String(op.status ?? 200)]: op.response
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: schemaRef(op.response, 'output', name + 'Response') } },
+          }
+        : { description: 'No content' },
+      '4XX': { description: 'Bad input or state', content: { 'application/json': { schema: ref('Error') } } },
+    };
+    const parameters = [
+      ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...(op.query
+        ? Object.keys(op.query.shape).map((k) => ({
+            name: k,
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          }))
+        : []),
+    ];
+    paths[path][method] = {
+      operationId: name,
+      summary: op.summary,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaRef(op.body, 'input', name + 'Body') } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  };
+
+  register('Error', s.errorBody, 'output');
+  register('Organization', s.organization, 'output');
+  register('Product', s.product, 'output');
+  register('CustomField', s.customField, 'output');
+  register('Discount', s.discount, 'output');
+  register('CheckoutLink', s.checkoutLink, 'output');
+  register('Checkout', s.checkout, 'output');
+  register('CheckoutPublic', s.checkoutPublic, 'output');
+  register('Order', s.order, 'output');
+  register('Subscription', s.subscription, 'output');
+  const list = (item: z.ZodType) => s.listResource(item);
+
+  add('get', '/v1/organizations/current', 'getOrganization', {
+    summary: 'The token’s organization',
+    response: s.organization,
+  });
+  add('patch', '/v1/organizations/current', 'updateOrganization', {
+    summary: 'Rename or set embed_origins',
+    body: s.organizationUpdate,
+    response: s.organization,
+  });
+  for (const [path, name, create, update, item, extraQuery] of [
+    ['/v1/products', 'Product', s.productCreate, s.productUpdate, s.product, s.productListQuery],
+    ['/v1/custom-fields', 'CustomField', s.customFieldCreate, s.customFieldUpdate, s.customField, undefined],
+    ['/v1/discounts', 'Discount', s.discountCreate, s.discountUpdate, s.discount, undefined],
+    ['/v1/checkout-links', 'CheckoutLink', s.checkoutLinkCreate, s.checkoutLinkUpdate, s.checkoutLink, undefined],
+  ] as const) {
+    add('get', path, `list${name}s`, {
+      summary: `List ${name}s`,
+      response: list(item),
+      query: extraQuery ? s.listQuery.extend(extraQuery.shape) : s.listQuery,
+    });
+    add('post', path, `create${name}`, { summary: `Create a ${name}`, body: create, response: item, status: 201 });
+    add('get', `${path}/{id}`, `get${name}`, { summary: `Get a ${name}`, response: item });
+    add('patch', `${path}/{id}`, `update${name}`, { summary: `Update a ${name}`, body: update, response: item });
+    add('delete', `${path}/{id}`, `delete${name}`, {
+      summary: name === 'Product' ? 'Archive a product' : `Delete a ${name}`,
+      response: name === 'Product' ? item : undefined,
+      status: name === 'Product' ? 200 : 204,
+    });
+  }
+  add('get', '/v1/checkouts', 'listCheckouts', {
+    summary: 'List checkout sessions',
+    response: list(s.checkout),
+    query: s.listQuery.extend(s.checkoutListQuery.shape),
+  });
+  add('post', '/v1/checkouts', 'createCheckout', {
+    summary: 'Create a checkout session without a link',
+    body: s.checkoutCreate,
+    response: s.checkout,
+    status: 201,
+  });
+  add('get', '/v1/checkouts/{id}', 'getCheckout', { summary: 'Get a checkout session', response: s.checkout });
+  add('get', '/v1/orders', 'listOrders', {
+    summary: 'List orders',
+    response: list(s.order),
+    query: s.listQuery.extend(s.purchaseListQuery.shape),
+  });
+  add('get', '/v1/subscriptions', 'listSubscriptions', {
+    summary: 'List subscriptions',
+    response: list(s.subscription),
+    query: s.listQuery.extend(s.purchaseListQuery.shape),
+  });
+
+  add('get', '/v1/checkout-links/{client_secret}/redirect', 'openCheckoutLink', {
+    summary:
+      'Create a session and 307 to its hosted page. Prefill: customer_email, customer_name, discount_code, amount, custom_field_data.{slug}, product_id, reference_id, utm_*, theme, locale.',
+    auth: false,
+    status: 307,
+  });
+  add('post', '/v1/checkout-links/{client_secret}/sessions', 'createSessionFromLink', {
+    summary: 'Create a session for the widget; invalid prefill is dropped and listed in `dropped`',
+    body: s.sessionPrefill,
+    response: s.sessionCreated,
+    status: 201,
+    auth: false,
+  });
+  add('get', '/v1/checkouts/client/{client_secret}', 'getClientCheckout', {
+    summary: 'Read a session',
+    response: s.checkoutPublic,
+    auth: false,
+  });
+  add('patch', '/v1/checkouts/client/{client_secret}', 'updateClientCheckout', {
+    summary: 'Edit a session',
+    body: s.checkoutUpdate,
+    response: s.checkoutPublic,
+    auth: false,
+  });
+  add('post', '/v1/checkouts/client/{client_secret}/confirm', 'confirmClientCheckout', {
+    summary: 'Pay',
+    body: s.checkoutConfirm,
+    response: s.checkoutPublic,
+    auth: false,
+  });
+  add('get', '/v1/checkouts/client/{client_secret}/stream', 'streamClientCheckout', {
+    summary: 'Server-sent status events',
+    auth: false,
+  });
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'checkout-link API',
+      version: '1.0.0',
+      description: 'Checkout Links, sessions, orders and subscriptions.',
+    },
+    servers: [{ url: publicUrl }],
+    security: [{ bearer: [] }],
+    paths,
+    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { getPublicCheckout } from '../core/checkouts.ts';
+import type { CoreContext } from '../core/context.ts';
+import { DomainError } from '../core/errors.ts';
+import { getOrganization } from '../core/organizations.ts';
+import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
+import type { Assets } from './assets.ts';
+import { renderLinkProblemPage } from './problem-page.ts';
+import { COMMON_SECURITY_HEADERS, pageCsp } from './security-headers.ts';
+
+/** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
+export function pageRoutes(ctx: CoreContext, assets: Assets) {
+  const app = new Hono();
+
+  app.get('/checkout/:secret', async (c) => {
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
+    c.header('Cache-Control', 'no-store');
+    let checkout: Awaited<ReturnType<typeof getPublicCheckout>>;
+    try {
+      checkout = await getPublicCheckout(ctx, c.req.param('secret'));
+    } catch (e) {
+      if (e instanceof DomainError && e.status === 404) {
+        c.header('Content-Security-Policy', pageCsp(null));
+        return c.html(renderLinkProblemPage('checkout_not_found'), 404);
+      }
+      throw e;
+    }
+    const embedded = c.req.query('embed') === '1';
+    const requested = c.req.query('embed_origin') ?? null;
+    let embedOrigin: string | null = null;
+    if (embedded && requested) {
+      const org = await getOrganization(ctx.db, checkout.organization.id);
+      if (org.embed_origins.includes(requested)) embedOrigin = requested;
+    }
+    const theme = c.req.query('theme');
+    c.header('Content-Security-Policy', pageCsp(embedOrigin));
+    return c.html(
+      renderCheckoutPage({
+        checkout,
+        scriptUrl: assets.url('pages/checkout.js'),
+        styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
+        embedded,
+        embedOrigin,
+        theme: theme === 'light' || theme === 'dark' ? theme : null,
+      }),
+    );
+  });
+
+  app.get('/dashboard', (c) => {
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
+    c.header('Content-Security-Policy', pageCsp(null, "'self'").replace("frame-src 'self'", "frame-src 'self'"));
+    c.header('Cache-Control', 'no-store');
+    const style = assets.get('pages/dashboard.css') ? assets.url('pages/dashboard.css') : null;
+    return c.html(html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Dashboard · checkout-link</title>
+${style ? html`<link rel="stylesheet" href="${style}">` : ''}
+<script type="module" src="${assets.url('pages/dashboard.js')}"></script>
+</head>
+<body><checkout-dashboard></checkout-dashboard></body>
+</html>`);
+  });
+  app.get('/dashboard/', (c) => c.redirect('/dashboard', 301));
+
+  // Hashed by query (?v=): cache for a year.
+  app.get('/pages/:file{.+}', (c) => assets.respond(c, `pages/${c.req.param('file')}`, { maxAge: 31_536_000 }));
+  // Merchants paste these URLs unversioned: short cache, revalidated by ETag; loaded cross-origin.
+  app.get('/embed.js', (c) => assets.respond(c, 'embed.js', { cors: true, maxAge: 300 }));
+  app.get('/checkout-link.js', (c) => assets.respond(c, 'checkout-link.js', { cors: true, maxAge: 300 }));
+  app.get('/esm/:file{.+}', (c) => assets.respond(c, `esm/${c.req.param('file')}`, { cors: true, maxAge: 300 }));
+  return app;
+}

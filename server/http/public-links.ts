@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { sessionPrefill } from '../../src/shared/schemas/index.ts';
+import { createSessionFromLink } from '../core/checkouts.ts';
+import type { CoreContext } from '../core/context.ts';
+import { DomainError } from '../core/errors.ts';
+import { prefillFromQuery } from '../core/prefill.ts';
+import type { Database } from '../db/database.ts';
+import { parseWith, readJson } from './errors.ts';
+import { renderLinkProblemPage } from './problem-page.ts';
+import { rateLimit } from './rate-limit.ts';
+
+/**
+ * The public endpoints of a checkout link. The redirect is what people
+ * share; the JSON endpoint is what the widget calls (CORS open by design:
+ * the link's secret is public, a session is cheap and rate-limited).
+ */
+export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rateLimitPerMinute: number }) {
+  const app = new Hono();
+
+  app.get('/:secret/redirect', async (c) => {
+    try {
+      const url = new URL(c.req.url);
+      const { created, pageParams } = await createSessionFromLink(
+        ctx,
+        c.req.param('secret'),
+        prefillFromQuery(url.searchParams),
+        'query',
+      );
+      const target = new URL(created.url);
+      for (const [k, v] of Object.entries(pageParams)) target.searchParams.set(k, v);
+      c.header('Cache-Control', 'no-store');
+      c.header('Referrer-Policy', 'no-referrer');
+      return c.redirect(target.toString(), 307);
+    } catch (e) {
+      // People open this URL: answer a page they can read, with the right status.
+      if (e instanceof DomainError && (e.code === 'link_not_found' || e.code === 'link_unavailable'))
+        return c.html(renderLinkProblemPage(e.code), e.status as 404);
+      throw e;
+    }
+  });
+
+  app.use(
+    '/:secret/sessions',
+    cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86_400 }),
+  );
+  app.post(
+    '/:secret/sessions',
+    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
+    async (c) => {
+      const raw = parseWith(sessionPrefill, await readJson(c), 'body');
+      const { created } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');
+      c.header('Cache-Control', 'no-store');
+      return c.json(created, 201);
+    },
+  );
+  return app;
+}

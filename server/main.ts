@@ -1,0 +1,28 @@
+import { loadConfig } from './config.ts';
+import { startServer } from './start.ts';
+
+const config = loadConfig();
+const running = await startServer(config);
+const { demo } = running;
+
+const lines = [
+  '',
+  '  checkout-link is running',
+  '',
+  `  API and hosted checkout   ${running.url}   (storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`})`,
+  `  Merchant dashboard        ${running.url}/dashboard`,
+];
+if (running.demoUrl) lines.push(`  Demo merchant site        ${running.demoUrl}`);
+if (demo?.linkUrl) lines.push(`  "Launch offer" link       ${demo.linkUrl}`);
+if (demo?.token)
+  lines.push(
+    `  Demo API token            ${demo.token}${demo.created && !config.demoApiToken ? '   (shown once: only its hash is stored)' : ''}`,
+  );
+else if (demo) lines.push('  Demo API token            issued on the first start (set DEMO_API_TOKEN to choose one)');
+lines.push(`  API reference             ${running.url}/v1/openapi.json`, '');
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    running.close().finally(() => process.exit(0));
+  });

@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { CheckoutEvents } from './core/checkout-events.ts';
+import { sweepExpiredSessions } from './core/checkouts.ts';
+import type { CoreContext } from './core/context.ts';
+import { testProcessor } from './core/payments.ts';
+import { type DemoSeed, seedDemo } from './core/seed.ts';
+import { openDatabase } from './db/open-database.ts';
+import { createDemoSite } from './demo-site.ts';
+import { pruneRateLimits } from './http/rate-limit.ts';
+
+export interface RunningServer {
+  url: string;
+  demoUrl: string | null;
+  ctx: CoreContext;
+  demo: DemoSeed | null;
+  close(): Promise<void>;
+}
+
+const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number, host: string) =>
+  new Promise<ReturnType<typeof serve>>((resolve) => {
+    const server = serve({ fetch, port, hostname: host }, () => resolve(server));
+  });
+
+/**
+ * Opens storage, seeds the demo, and serves the API, the pages and (unless
+ * its port is null) the demo merchant site on its own origin. Port 0 picks a
+ * free one: tests start many.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx: CoreContext = {
+    db,
+    publicUrl: config.publicUrl,
+    checkoutTtlSeconds: config.checkoutTtlSeconds,
+    processor: testProcessor,
+    events: new CheckoutEvents(),
+    now: () => new Date(),
+  };
+
+  // With port 0 the public URL is known only once bound: bind first, then fill it in.
+  const app = { fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }) };
+  const server = await listen((req) => app.fetch(req), config.port, config.host);
+  const port = (server.address() as AddressInfo).port;
+  if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
+
+  let demoServer: ReturnType<typeof serve> | null = null;
+  let demoUrl: string | null = null;
+  const demoSite = {
+    fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }),
+  };
+  if (config.demoPort !== null && config.seedDemo) {
+    demoServer = await listen((req) => demoSite.fetch(req), config.demoPort, config.host);
+    demoUrl = `http://localhost:${(demoServer.address() as AddressInfo).port}`;
+  }
+
+  const demo = config.seedDemo
+    ? await seedDemo(ctx, {
+        embedOrigins: demoUrl ? [demoUrl, demoUrl.replace('localhost', '127.0.0.1')] : [],
+        token: config.demoApiToken,
+      })
+    : null;
+  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
+  app.fetch = (req) => hono.fetch(req);
+  if (demoUrl && demo) demoSite.fetch = createDemoSite({ backendUrl: ctx.publicUrl, linkUrl: demo.linkUrl }).fetch;
+
+  const sweep = async () => {
+    try {
+      await sweepExpiredSessions(ctx, config.sessionRetentionSeconds);
+      await pruneRateLimits(db);
+    } catch (e) {
+      console.error('[checkout-link] sweep failed:', e);
+    }
+  };
+  const timer = setInterval(sweep, config.sweepIntervalSeconds * 1000);
+  timer.unref();
+
+  return {
+    url: `http://localhost:${port}`,
+    demoUrl,
+    ctx,
+    demo,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((r) => server.close(() => r()));
+      if (demoServer) await new Promise<void>((r) => demoServer!.close(() => r()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  CUSTOM_FIELD_PREFIX,
+  MAX_PREFILL_VALUE_LENGTH,
+  PAGE_FIELDS,
+  PREFILL_FIELDS,
+  UTM_FIELDS,
+} from '../prefill-params.ts';
+import { httpUrl, id, metadata, minorAmount, timestamp } from './common.ts';
+import { customFieldData } from './custom-field.ts';
+import { discount } from './discount.ts';
+import { product, productPrice } from './product.ts';
+
+export const CHECKOUT_STATUSES = ['open', 'expired', 'confirmed', 'succeeded', 'failed'] as const;
+export const checkoutStatus = z.enum(CHECKOUT_STATUSES);
+export type CheckoutStatus = z.infer<typeof checkoutStatus>;
+
+/** A prefill value the server ignored, and why (never an error: the link still works). */
+export const droppedPrefill = z.object({ field: z.string(), reason: z.string() });
+export type DroppedPrefill = z.infer<typeof droppedPrefill>;
+
+/** The discount as the customer sees it on a checkout. */
+export const checkoutDiscount = discount.transform((d) =>
+  d.type === 'percentage'
+    ? {
+        id: d.id,
+        name: d.name,
+        code: d.code,
+        type: d.type,
+        basis_points: d.basis_points,
+        duration: d.duration,
+        duration_in_months: d.duration_in_months,
+      }
+    : {
+        id: d.id,
+        name: d.name,
+        code: d.code,
+        type: d.type,
+        amount: d.amount,
+        currency: d.currency,
+        duration: d.duration,
+        duration_in_months: d.duration_in_months,
+      },
+);
+export const checkoutDiscountOut = z.object({
+  id,
+  name: z.string(),
+  code: z.string().nullable(),
+  type: z.enum(['percentage', 'fixed']),
+  basis_points: z.int().optional(),
+  amount: z.int().optional(),
+  currency: z.string().optional(),
+  duration: z.string(),
+  duration_in_months: z.int().nullable(),
+});
+export type CheckoutDiscount = z.infer<typeof checkoutDiscountOut>;
+
+/** What the hosted page (and anyone holding the client secret) may read. */
+export const checkoutPublic = z.object({
+  id,
+  client_secret: z.string(),
+  url: z.string(),
+  status: checkoutStatus,
+  expires_at: timestamp,
+  created_at: timestamp,
+  organization: z.object({ id, name: z.string() }),
+  checkout_link_id: id.nullable(),
+  /** The selected product and its price. */
+  product_id: id,
+  product_price_id: id,
+  product,
+  product_price: productPrice,
+  /** The products the customer may switch between. */
+  products: z.array(product),
+  /** Before discount, in minor units. */
+  amount: z.int(),
+  discount_amount: z.int(),
+  total_amount: z.int(),
+  currency: z.string(),
+  is_free_product_price: z.boolean(),
+  is_payment_required: z.boolean(),
+  customer_email: z.string().nullable(),
+  customer_name: z.string().nullable(),
+  custom_field_data: customFieldData,
+  allow_discount_codes: z.boolean(),
+  discount: checkoutDiscountOut.nullable(),
+  success_url: z.string().nullable(),
+  return_url: z.string().nullable(),
+  embed_origin: z.string().nullable(),
+  /** The checkout link's public URL, to start again once this session expired. */
+  link_url: z.string().nullable(),
+  /** Prefill values that were ignored, so the page can tell the customer what to fix. */
+  prefill_dropped: z.array(droppedPrefill),
+  order_id: id.nullable(),
+  subscription_id: id.nullable(),
+});
+export type CheckoutPublic = z.infer<typeof checkoutPublic>;
+
+/** The merchant's view adds what the customer must not read. */
+export const checkout = checkoutPublic.extend({ organization_id: id, metadata, modified_at: timestamp.nullable() });
+export type Checkout = z.infer<typeof checkout>;
+
+const prefillScalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * Prefill for a new session from a link. Types are loose on purpose: a bad
+ * value is dropped and reported, never a reason to refuse the session.
+ */
+export const sessionPrefill = z.looseObject({
+  ...Object.fromEntries([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS].map((f) => [f, z.unknown().optional()])),
+  custom_field_data: z.unknown().optional(),
+  embed_origin: z.unknown().optional(),
+}) as z.ZodType<{ [k: string]: unknown }>;
+
+export { CUSTOM_FIELD_PREFIX, MAX_PREFILL_VALUE_LENGTH, prefillScalar };
+
+export const sessionCreated = z.object({
+  id,
+  client_secret: z.string(),
+  url: z.string(),
+  expires_at: timestamp,
+  dropped: z.array(droppedPrefill),
+});
+export type SessionCreated = z.infer<typeof sessionCreated>;
+
+const email = z.email().max(320);
+
+/** Customer edits on an open checkout: here a bad value is an error (422), not a drop. */
+export const checkoutUpdate = z.strictObject({
+  product_id: id.optional(),
+  customer_email: email.nullable().optional(),
+  customer_name: z.string().trim().max(256).nullable().optional(),
+  discount_code: z.string().trim().max(40).nullable().optional(),
+  amount: minorAmount.optional(),
+  custom_field_data: customFieldData.optional(),
+});
+export type CheckoutUpdate = z.infer<typeof checkoutUpdate>;
+
+export const checkoutConfirm = checkoutUpdate.extend({
+  card_number: z
+    .string()
+    .transform((c) => c.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits'))
+    .optional(),
+});
+export type CheckoutConfirm = z.infer<typeof checkoutConfirm>;
+
+/** The Checkout API: a session without a link. */
+export const checkoutCreate = z.strictObject({
+  products: z
+    .array(id)
+    .min(1)
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, 'a product can be listed once'),
+  product_id: id.optional(),
+  allow_discount_codes: z.boolean().default(true),
+  discount_id: id.nullable().default(null),
+  customer_email: email.nullable().default(null),
+  customer_name: z.string().trim().max(256).nullable().default(null),
+  amount: minorAmount.nullable().default(null),
+  custom_field_data: customFieldData.default({}),
+  metadata: metadata.default({}),
+  success_url: httpUrl.nullable().default(null),
+  return_url: httpUrl.nullable().default(null),
+  embed_origin: z.string().max(255).nullable().default(null),
+  /** Seconds until the session expires: 30 minutes to 24 hours. */
+  expires_in: z.int().min(1800).max(86_400).optional(),
+});
+export type CheckoutCreate = z.infer<typeof checkoutCreate>;
+
+export const checkoutListQuery = z.object({
+  checkout_link_id: id.optional(),
+  status: checkoutStatus.optional(),
+});

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+import { createAccessToken, createOrganization } from '../../server/core/organizations.ts';
+import { type RunningServer, startServer } from '../../server/start.ts';
+
+export interface TestServer extends RunningServer {
+  /** A write+read token of a fresh, empty organization ("Test Shop"). */
+  token: string;
+  organizationId: string;
+  dataDir: string;
+  /** fetch against the server with the token; JSON bodies are encoded. */
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string | null },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Stops the server, removing its data unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * A real server on a loopback port over a temporary SQLite folder. Pass
+ * `dataDir` to reopen an earlier one (restart tests).
+ */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'checkout-link-'));
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dir,
+    DEMO_PORT: 'off',
+    SEED_DEMO: 'false',
+    RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
+  const running = await startServer(config);
+  let token = '';
+  let organizationId = '';
+  const existing = await running.ctx.db.get<{ id: string }>("SELECT id FROM organizations WHERE name = 'Test Shop'");
+  if (existing) {
+    organizationId = existing.id;
+    token = (await createAccessToken(running.ctx, organizationId)).token;
+  } else {
+    const org = await createOrganization(running.ctx, { name: 'Test Shop', embed_origins: ['http://localhost:9999'] });
+    organizationId = org.id;
+    token = (await createAccessToken(running.ctx, org.id)).token;
+  }
+  return {
+    ...running,
+    token,
+    organizationId,
+    dataDir: dir,
+    async api(path, init = {}) {
+      const headers: Record<string, string> = {};
+      const auth = init.token === undefined ? token : init.token;
+      if (auth) headers.authorization = `Bearer ${auth}`;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(path.startsWith('http') ? path : running.url + path, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers,
+        body:
+          init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+        redirect: 'manual',
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {}
+      return { status: res.status, body, headers: res.headers };
+    },
+    async stop(options = {}) {
+      await running.close();
+      if (!options.keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
