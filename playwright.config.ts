@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
 
-/** Backend on 3410, demo site on 3411: fixed, free, and not Vite's 4173. */
-export const E2E_PORT = 3410;
-export const E2E_DEMO_PORT = 3411;
+/**
+ * Backend on 3410, demo site on 3411: fixed, free, and not Vite's 4173.
+ * `E2E_PORT` moves both (demo = port + 1) so two runs can share a machine.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3410);
+export const E2E_DEMO_PORT = E2E_PORT + 1;
 export const E2E_TOKEN = 'e2e_demo_token_0123456789abcdef';
 
 export default defineConfig({
@@ -18,14 +21,14 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && node --import tsx server/main.ts`,
+    command: `rm -rf .tmp/e2e-data-${E2E_PORT} && node --import tsx server/main.ts`,
     url: `http://localhost:${E2E_PORT}/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
     env: {
       PORT: String(E2E_PORT),
       DEMO_PORT: String(E2E_DEMO_PORT),
-      DATA_DIR: '.tmp/e2e-data',
+      DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`,
       DEMO_API_TOKEN: E2E_TOKEN,
       RATE_LIMIT_PER_MINUTE: '1000',
     },
