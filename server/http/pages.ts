@@ -38,8 +38,9 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     return c.html(
       renderCheckoutPage({
         checkout,
-        scriptUrl: assets.url('pages/checkout.js'),
-        styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
+        // Unversioned on purpose: the widget prefetches these exact URLs on hover.
+        scriptUrl: '/pages/checkout.js',
+        styleUrl: assets.get('pages/checkout.css') ? '/pages/checkout.css' : null,
         embedded,
         embedOrigin,
         theme: theme === 'light' || theme === 'dark' ? theme : null,
@@ -67,8 +68,10 @@ ${style ? html`<link rel="stylesheet" href="${style}">` : ''}
   });
   app.get('/dashboard/', (c) => c.redirect('/dashboard', 301));
 
-  // Hashed by query (?v=): cache for a year.
-  app.get('/pages/:file{.+}', (c) => assets.respond(c, `pages/${c.req.param('file')}`, { maxAge: 31_536_000 }));
+  // With a hash (?v=) cache for a year; without, briefly, revalidated by ETag. CORS: the widget prefetches them.
+  app.get('/pages/:file{.+}', (c) =>
+    assets.respond(c, `pages/${c.req.param('file')}`, { cors: true, maxAge: c.req.query('v') ? 31_536_000 : 300 }),
+  );
   // Merchants paste these URLs unversioned: short cache, revalidated by ETag; loaded cross-origin.
   app.get('/embed.js', (c) => assets.respond(c, 'embed.js', { cors: true, maxAge: 300 }));
   app.get('/checkout-link.js', (c) => assets.respond(c, 'checkout-link.js', { cors: true, maxAge: 300 }));
