@@ -6,10 +6,12 @@ import { DomainError } from '../core/errors.ts';
 
 /** zod issues as `detail` entries, with the part of the request in front (`body`, `query`). */
 export const issuesToDetail = (issues: z.core.$ZodIssue[], part?: string): ErrorDetail[] =>
-  issues.map((i) => ({
-    loc: [...(part ? [part] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    msg: i.message,
-  }));
+  issues.flatMap((i) => {
+    const loc = [...(part ? [part] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    // Name each unknown key where it stands, not the object around it.
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ loc: [...loc, key], msg: 'is not a known field' }));
+    return [{ loc, msg: i.message }];
+  });
 
 /** Parses with `schema`, or throws a 422 naming each bad field. */
 export function parseWith<S extends z.ZodType>(

@@ -33,7 +33,12 @@ export const createCustomField = (server: TestServer, overrides: Record<string, 
   post(server, '/v1/custom-fields', { type: 'text', slug: 'company', name: 'Company', ...overrides });
 
 export const createDiscount = (server: TestServer, overrides: Record<string, unknown> = {}) =>
-  post(server, '/v1/discounts', { name: 'Launch', code: 'LAUNCH20', type: 'percentage', basis_points: 2000, ...overrides });
+  post(server, '/v1/discounts', {
+    name: 'Launch',
+    code: 'LAUNCH20',
+    ...(overrides.type === 'fixed' ? {} : { type: 'percentage', basis_points: 2000 }),
+    ...overrides,
+  });
 
 export const createLink = (server: TestServer, products: string[], overrides: Record<string, unknown> = {}) =>
   post(server, '/v1/checkout-links', { label: 'Test link', products, ...overrides });
