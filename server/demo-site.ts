@@ -12,9 +12,15 @@ const TYPES: Record<string, string> = {
 /**
  * The demo merchant site, on its own origin like a real shop. Its HTML
  * files name the backend and the demo link as `{{BACKEND_URL}}` and
- * `{{LINK_URL}}`, filled in here.
+ * `{{LINK_URL}}`, and the link's products as `{{PRODUCT_ID_EBOOK}}`,
+ * `{{PRODUCT_ID_SUPPORT}}` and `{{PRODUCT_ID_PRO}}`, filled in here.
  */
-export function createDemoSite(options: { backendUrl: string; linkUrl: string; root?: string }) {
+export function createDemoSite(options: {
+  backendUrl: string;
+  linkUrl: string;
+  productIds?: { ebook: string; support: string; pro: string };
+  root?: string;
+}) {
   const root = options.root ?? resolve('demo');
   const app = new Hono();
   app.get('*', (c) => {
@@ -28,7 +34,12 @@ export function createDemoSite(options: { backendUrl: string; linkUrl: string; r
       type.startsWith('text/html') || type.startsWith('text/javascript') ? 'utf8' : undefined,
     );
     if (typeof body === 'string')
-      body = body.replaceAll('{{BACKEND_URL}}', options.backendUrl).replaceAll('{{LINK_URL}}', options.linkUrl);
+      body = body
+        .replaceAll('{{BACKEND_URL}}', options.backendUrl)
+        .replaceAll('{{LINK_URL}}', options.linkUrl)
+        .replaceAll('{{PRODUCT_ID_EBOOK}}', options.productIds?.ebook ?? '')
+        .replaceAll('{{PRODUCT_ID_SUPPORT}}', options.productIds?.support ?? '')
+        .replaceAll('{{PRODUCT_ID_PRO}}', options.productIds?.pro ?? '');
     c.header('Content-Type', type);
     c.header('Cache-Control', 'no-cache');
     return c.body(body);

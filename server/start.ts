@@ -64,7 +64,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     : null;
   const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
   app.fetch = (req) => hono.fetch(req);
-  if (demoUrl && demo) demoSite.fetch = createDemoSite({ backendUrl: ctx.publicUrl, linkUrl: demo.linkUrl }).fetch;
+  if (demoUrl && demo)
+    demoSite.fetch = createDemoSite({
+      backendUrl: ctx.publicUrl,
+      linkUrl: demo.linkUrl,
+      productIds: demo.productIds,
+    }).fetch;
 
   const sweep = async () => {
     try {

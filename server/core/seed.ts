@@ -10,8 +10,23 @@ export interface DemoSeed {
   token: string | null;
   linkUrl: string;
   linkSecret: string;
+  /** The three products of the "Launch offer" link, for the demo site's per-card buttons. */
+  productIds: DemoProductIds;
   created: boolean;
 }
+
+/** Ids of the demo products the demo site targets with `product-id`. */
+export interface DemoProductIds {
+  ebook: string;
+  support: string;
+  pro: string;
+}
+
+const DEMO_PRODUCT_NAMES: Record<keyof DemoProductIds, string> = {
+  ebook: 'Field Guide to Checkout (e-book)',
+  support: 'Support the project',
+  pro: 'Pro membership',
+};
 
 /**
  * Seeds "Demo Shop" into an empty database. On later starts nothing is
@@ -39,9 +54,18 @@ export async function seedDemo(
       token = options.token;
     }
     const secret = link?.client_secret ?? '';
+    const productIds = { ebook: '', support: '', pro: '' };
+    for (const key of Object.keys(DEMO_PRODUCT_NAMES) as (keyof DemoProductIds)[]) {
+      const row = await ctx.db.get<{ id: string }>(
+        'SELECT id FROM products WHERE organization_id = ? AND name = ? ORDER BY created_at LIMIT 1',
+        [existing.id, DEMO_PRODUCT_NAMES[key]],
+      );
+      productIds[key] = row?.id ?? '';
+    }
     return {
       organizationId: existing.id,
       token,
+      productIds,
       linkSecret: secret,
       linkUrl: secret ? `${ctx.publicUrl}/v1/checkout-links/${secret}/redirect` : '',
       created: false,
@@ -123,5 +147,12 @@ export async function seedDemo(
     success_url: null,
     return_url: null,
   });
-  return { organizationId: org.id, token, linkUrl: link.url, linkSecret: link.client_secret, created: true };
+  return {
+    organizationId: org.id,
+    token,
+    linkUrl: link.url,
+    linkSecret: link.client_secret,
+    productIds: { ebook: ebook.id, support: tip.id, pro: pro.id },
+    created: true,
+  };
 }
