@@ -23,6 +23,12 @@ const steps = [
     'node',
     ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...listTests('test/node', '.test.ts')],
   ],
+  // The same node suite on PostgreSQL, when one is given (.ci/run starts one).
+  process.env.TEST_DATABASE_URL && [
+    'node tests on postgres',
+    'node',
+    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...listTests('test/node', '.test.ts')],
+  ],
   has('test/browser', '.test.ts') && ['browser tests', 'npx', ['web-test-runner']],
   has('test/e2e', '.spec.ts') && ['end-to-end', 'npx', ['playwright', 'test']],
 ].filter(Boolean);
@@ -49,12 +55,12 @@ const run = (cmd, args) =>
   });
 
 const results = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, env] of steps) {
   if (only.length && !only.includes(name.split(' ')[0])) continue;
   if (name === 'size' && !has('scripts', 'size.mjs')) continue;
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const code = await run(cmd, args);
+  const code = await run(cmd, args, env);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name, ok: code === 0, seconds });
   console.log(`━━ ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);

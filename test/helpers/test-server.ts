@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { loadConfig } from '../../server/config.ts';
 import { createAccessToken, createOrganization } from '../../server/core/organizations.ts';
 import { type RunningServer, startServer } from '../../server/start.ts';
@@ -20,17 +21,46 @@ export interface TestServer extends RunningServer {
 }
 
 /**
- * A real server on a loopback port over a temporary SQLite folder. Pass
- * `dataDir` to reopen an earlier one (restart tests).
+ * With TEST_DATABASE_URL set, every test server gets its own PostgreSQL
+ * schema instead of a SQLite folder: the same suite runs on both engines.
+ */
+const pgBase = process.env.TEST_DATABASE_URL || undefined;
+
+async function pgAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: pgBase });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function pgUrlFor(schema: string) {
+  const url = new URL(pgBase!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/**
+ * A real server on a loopback port over a temporary SQLite folder (or
+ * PostgreSQL schema). Pass `dataDir` to reopen an earlier one (restart tests).
  */
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'checkout-link-'));
+  let dir: string;
+  const storage: Record<string, string> = {};
+  if (pgBase) {
+    dir = dataDir ?? `t_${Math.random().toString(36).slice(2, 10)}`;
+    if (!dataDir) await pgAdmin((c) => c.query(`CREATE SCHEMA ${dir}`));
+    storage.DATABASE_URL = pgUrlFor(dir);
+  } else dir = dataDir ?? mkdtempSync(join(tmpdir(), 'checkout-link-'));
   const config = loadConfig({
     PORT: '0',
-    DATA_DIR: dir,
+    DATA_DIR: pgBase ? '.tmp/unused' : dir,
     DEMO_PORT: 'off',
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '10000',
+    ...storage,
     ...env,
   });
   const running = await startServer(config);
@@ -71,7 +101,9 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     },
     async stop(options = {}) {
       await running.close();
-      if (!options.keepData) rmSync(dir, { recursive: true, force: true });
+      if (options.keepData) return;
+      if (pgBase) await pgAdmin((c) => c.query(`DROP SCHEMA ${dir} CASCADE`));
+      else rmSync(dir, { recursive: true, force: true });
     },
   };
 }
