@@ -9,7 +9,8 @@ export const issuesToDetail = (issues: z.core.$ZodIssue[], part?: string): Error
   issues.flatMap((i) => {
     const loc = [...(part ? [part] : []), ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     // Name each unknown key where it stands, not the object around it.
-    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ loc: [...loc, key], msg: 'is not a known field' }));
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((key) => ({ loc: [...loc, key], msg: 'is not a known field' }));
     return [{ loc, msg: i.message }];
   });
 

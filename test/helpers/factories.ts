@@ -17,7 +17,15 @@ export const createProduct = (server: TestServer, overrides: Record<string, unkn
 export const createPwywProduct = (server: TestServer, overrides: Record<string, unknown> = {}) =>
   createProduct(server, {
     name: 'Tip jar',
-    prices: [{ amount_type: 'custom', minimum_amount: 500, maximum_amount: 50_000, preset_amount: 1000, price_currency: 'usd' }],
+    prices: [
+      {
+        amount_type: 'custom',
+        minimum_amount: 500,
+        maximum_amount: 50_000,
+        preset_amount: 1000,
+        price_currency: 'usd',
+      },
+    ],
     ...overrides,
   });
 

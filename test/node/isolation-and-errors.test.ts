@@ -20,10 +20,14 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
   after(() => server.stop());
 
   test("another organization's ids answer 404 and its lists are empty", async () => {
-    const as = (path: string, init: { method?: string; body?: unknown } = {}) => server.api(path, { ...init, token: otherToken });
+    const as = (path: string, init: { method?: string; body?: unknown } = {}) =>
+      server.api(path, { ...init, token: otherToken });
     assert.equal((await as(`/v1/products/${product.id}`)).status, 404);
     assert.equal((await as(`/v1/checkout-links/${link.id}`)).status, 404);
-    assert.equal((await as(`/v1/checkout-links/${link.id}`, { method: 'PATCH', body: { label: 'stolen' } })).status, 404);
+    assert.equal(
+      (await as(`/v1/checkout-links/${link.id}`, { method: 'PATCH', body: { label: 'stolen' } })).status,
+      404,
+    );
     assert.equal((await as(`/v1/checkout-links/${link.id}`, { method: 'DELETE' })).status, 404);
     assert.equal((await as('/v1/products')).body.items.length, 0);
     assert.equal((await as('/v1/checkout-links')).body.pagination.total_count, 0);
@@ -40,10 +44,16 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     assert.equal((await server.api('/v1/products', { token: 'clat_wrong' })).status, 401);
     const readOnly = (await createAccessToken(server.ctx, server.organizationId, { scopes: ['read'] })).token;
     assert.equal((await server.api('/v1/products', { token: readOnly })).status, 200);
-    const write = await server.api('/v1/products', { token: readOnly, body: { name: 'x', prices: [{ amount_type: 'free' }] } });
+    const write = await server.api('/v1/products', {
+      token: readOnly,
+      body: { name: 'x', prices: [{ amount_type: 'free' }] },
+    });
     assert.equal(write.status, 403);
     const stored = await server.ctx.db.all<{ token_hash: string }>('SELECT token_hash FROM access_tokens');
-    assert.ok(stored.every((t) => /^[0-9a-f]{64}$/.test(t.token_hash) && t.token_hash !== server.token), 'hashed at rest');
+    assert.ok(
+      stored.every((t) => /^[0-9a-f]{64}$/.test(t.token_hash) && t.token_hash !== server.token),
+      'hashed at rest',
+    );
   });
 
   test('malformed JSON, wrong types, unknown keys, oversize bodies and unknown ids: 4xx, nothing written', async () => {
@@ -52,19 +62,30 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     const malformed = await server.api('/v1/products', { body: '{"name": ' });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.error, 'invalid_json');
-    const wrongType = await server.api('/v1/products', { body: { name: 42, prices: [{ amount_type: 'fixed', price_amount: '10' }] } });
+    const wrongType = await server.api('/v1/products', {
+      body: { name: 42, prices: [{ amount_type: 'fixed', price_amount: '10' }] },
+    });
     assert.equal(wrongType.status, 422);
     assert.deepEqual(
       wrongType.body.detail.map((d: any) => d.loc),
-      [['body', 'name'], ['body', 'prices', 0, 'price_amount']],
+      [
+        ['body', 'name'],
+        ['body', 'prices', 0, 'price_amount'],
+      ],
     );
-    const unknownKey = await server.api('/v1/products', { body: { name: 'x', prices: [{ amount_type: 'free' }], colour: 'red' } });
+    const unknownKey = await server.api('/v1/products', {
+      body: { name: 'x', prices: [{ amount_type: 'free' }], colour: 'red' },
+    });
     assert.deepEqual(unknownKey.body.detail, [{ loc: ['body', 'colour'], msg: 'is not a known field' }]);
     const huge = await server.api('/v1/products', { body: { name: 'x', description: 'y'.repeat(70_000), prices: [] } });
     assert.equal(huge.status, 413);
     assert.equal(huge.body.error, 'payload_too_large');
     const badField = await server.api('/v1/products', {
-      body: { name: 'x', prices: [{ amount_type: 'free' }], attached_custom_fields: [{ custom_field_id: crypto.randomUUID(), required: true }] },
+      body: {
+        name: 'x',
+        prices: [{ amount_type: 'free' }],
+        attached_custom_fields: [{ custom_field_id: crypto.randomUUID(), required: true }],
+      },
     });
     assert.equal(badField.status, 422, 'a reference to a missing field fails the whole create');
     assert.equal(await count(), before, 'no half-written product');
@@ -73,18 +94,26 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     const pwyw = await server.api('/v1/products', {
       body: { name: 'x', prices: [{ amount_type: 'custom', minimum_amount: 1000, maximum_amount: 500 }] },
     });
-    assert.deepEqual(pwyw.body.detail, [{ loc: ['body', 'prices', 0, 'maximum_amount'], msg: 'must be at least minimum_amount' }]);
+    assert.deepEqual(pwyw.body.detail, [
+      { loc: ['body', 'prices', 0, 'maximum_amount'], msg: 'must be at least minimum_amount' },
+    ]);
   });
 
   test('metadata limits hold on links: 50 keys, keys up to 40 characters, strings up to 500', async () => {
     const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     const r1 = await server.api('/v1/checkout-links', { body: { products: [product.id], metadata: tooMany } });
     assert.equal(r1.status, 422);
-    const r2 = await server.api('/v1/checkout-links', { body: { products: [product.id], metadata: { ['k'.repeat(41)]: 'v' } } });
+    const r2 = await server.api('/v1/checkout-links', {
+      body: { products: [product.id], metadata: { ['k'.repeat(41)]: 'v' } },
+    });
     assert.deepEqual(r2.body.detail[0].loc, ['body', 'metadata', 'k'.repeat(41)]);
-    const r3 = await server.api('/v1/checkout-links', { body: { products: [product.id], metadata: { note: 'v'.repeat(501) } } });
+    const r3 = await server.api('/v1/checkout-links', {
+      body: { products: [product.id], metadata: { note: 'v'.repeat(501) } },
+    });
     assert.deepEqual(r3.body.detail[0].loc, ['body', 'metadata', 'note']);
-    const ok = await server.api('/v1/checkout-links', { body: { products: [product.id], metadata: { n: 1, b: true, f: 1.5 } } });
+    const ok = await server.api('/v1/checkout-links', {
+      body: { products: [product.id], metadata: { n: 1, b: true, f: 1.5 } },
+    });
     assert.equal(ok.status, 201);
   });
 
@@ -93,13 +122,17 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
       body: { products: [product.id], success_url: 'https://shop.example/thanks?id={CHECKOUT_ID}' },
     });
     assert.equal(ok.body.success_url, 'https://shop.example/thanks?id={CHECKOUT_ID}');
-    const bad = await server.api('/v1/checkout-links', { body: { products: [product.id], success_url: 'javascript:alert(1)' } });
+    const bad = await server.api('/v1/checkout-links', {
+      body: { products: [product.id], success_url: 'javascript:alert(1)' },
+    });
     assert.equal(bad.status, 422);
   });
 
   test('discount codes are unique per organization, case-insensitively', async () => {
     await createDiscount(server, { code: 'Summer' });
-    const dup = await server.api('/v1/discounts', { body: { name: 'x', code: 'SUMMER', type: 'percentage', basis_points: 100 } });
+    const dup = await server.api('/v1/discounts', {
+      body: { name: 'x', code: 'SUMMER', type: 'percentage', basis_points: 100 },
+    });
     assert.equal(dup.status, 409);
     assert.deepEqual(dup.body.detail, [{ loc: ['code'], msg: 'is already used by another discount' }]);
   });
@@ -121,7 +154,11 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     assert.match(await gone.text(), /no longer available/);
     const json = await server.api(`${lonelyLink.url.replace('/redirect', '/sessions')}`, { body: {}, token: null });
     assert.equal(json.body.error, 'link_unavailable');
-    assert.deepEqual((await server.api(`/v1/checkout-links/${lonelyLink.id}`)).body.products, [], 'archiving removed it from the link');
+    assert.deepEqual(
+      (await server.api(`/v1/checkout-links/${lonelyLink.id}`)).body.products,
+      [],
+      'archiving removed it from the link',
+    );
   });
 
   test('the checkout page may be framed only by a listed embed origin', async () => {

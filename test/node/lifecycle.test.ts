@@ -25,10 +25,17 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const stale = await getSession(server, secret);
     assert.equal(stale.body.status, 'expired');
     assert.equal(stale.body.link_url, link.url, 'the expired page can start again through the link');
-    const patch = await server.api(`/v1/checkouts/client/${secret}`, { method: 'PATCH', body: { customer_name: 'x' }, token: null });
+    const patch = await server.api(`/v1/checkouts/client/${secret}`, {
+      method: 'PATCH',
+      body: { customer_name: 'x' },
+      token: null,
+    });
     assert.equal(patch.status, 410);
     assert.equal(patch.body.error, 'checkout_expired');
-    const confirm = await server.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    const confirm = await server.api(`/v1/checkouts/client/${secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
     assert.equal(confirm.status, 410);
     const page = await fetch(`${server.url}/checkout/${secret}`);
     assert.equal(page.status, 200, 'the page still renders, in its expired state');
@@ -42,17 +49,29 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const link = await createLink(server, [(await createProduct(server)).id]);
     for (let i = 0; i < 5; i++) await openLink(server, link.url);
     const paid = await openLink(server, link.url, { customer_email: 'keep@example.com' });
-    await server.api(`/v1/checkouts/client/${paid.secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    await server.api(`/v1/checkouts/client/${paid.secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
 
     server.ctx.now = () => new Date(Date.now() + 120_000);
     assert.deepEqual(await sweepExpiredSessions(server.ctx, 3600), { expired: 5, deleted: 0 });
-    const statuses = await server.ctx.db.all<{ status: string }>('SELECT status FROM checkout_sessions ORDER BY status');
-    assert.deepEqual(statuses.map((r) => r.status), ['expired', 'expired', 'expired', 'expired', 'expired', 'succeeded']);
+    const statuses = await server.ctx.db.all<{ status: string }>(
+      'SELECT status FROM checkout_sessions ORDER BY status',
+    );
+    assert.deepEqual(
+      statuses.map((r) => r.status),
+      ['expired', 'expired', 'expired', 'expired', 'expired', 'succeeded'],
+    );
 
     server.ctx.now = () => new Date(Date.now() + 120_000 + 3_600_000);
     assert.deepEqual(await sweepExpiredSessions(server.ctx, 3600), { expired: 0, deleted: 5 });
     const left = await server.ctx.db.all<{ status: string }>('SELECT status FROM checkout_sessions');
-    assert.deepEqual(left.map((r) => r.status), ['succeeded'], 'paid sessions are kept');
+    assert.deepEqual(
+      left.map((r) => r.status),
+      ['succeeded'],
+      'paid sessions are kept',
+    );
   });
 
   test('50 concurrent confirms of one session make exactly one order and one redemption', async () => {
@@ -63,7 +82,10 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const { secret } = await openLink(server, link.url, { customer_email: 'race@example.com', discount_code: 'ONCE' });
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        server.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null }),
+        server.api(`/v1/checkouts/client/${secret}/confirm`, {
+          body: { card_number: '4242424242424242' },
+          token: null,
+        }),
       ),
     );
     assert.deepEqual(new Set(results.map((r) => r.status)), new Set([200]));
@@ -86,11 +108,17 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     await createDiscount(server, { code: 'ONE', max_redemptions: 1 });
     const link = await createLink(server, [(await createProduct(server)).id]);
     const a = await openLink(server, link.url, { customer_email: 'a@example.com', discount_code: 'ONE' });
-    const declined = await server.api(`/v1/checkouts/client/${a.secret}/confirm`, { body: { card_number: '4000000000000002' }, token: null });
+    const declined = await server.api(`/v1/checkouts/client/${a.secret}/confirm`, {
+      body: { card_number: '4000000000000002' },
+      token: null,
+    });
     assert.equal(declined.status, 402);
     assert.equal((await server.api('/v1/discounts')).body.items[0].redemptions_count, 0);
     const b = await openLink(server, link.url, { customer_email: 'b@example.com', discount_code: 'ONE' });
-    const paid = await server.api(`/v1/checkouts/client/${b.secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    const paid = await server.api(`/v1/checkouts/client/${b.secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
     assert.equal(paid.body.discount_amount, 500, 'the other customer can still use it');
   });
 
@@ -98,7 +126,10 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const first = await startTestServer();
     const link = await createLink(first, [(await createProduct(first)).id], { metadata: { kept: true } });
     const { secret } = await openLink(first, link.url, { customer_email: 'persist@example.com' });
-    await first.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    await first.api(`/v1/checkouts/client/${secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
     const token = first.token;
     await first.stop({ keepData: true });
 
@@ -134,7 +165,10 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
       }
     };
     await readUntil('"status":"open"');
-    await server.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    await server.api(`/v1/checkouts/client/${secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
     await readUntil('"status":"succeeded"');
     assert.match(text, /event: status\ndata: \{[^}]*"status":"succeeded"/);
     controller.abort();

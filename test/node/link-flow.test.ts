@@ -31,7 +31,9 @@ describe('a checkout link, end to end through the real server', () => {
       attached_custom_fields: [{ custom_field_id: terms.id, required: true }],
     });
     await createDiscount(server);
-    link = await createLink(server, [guide.id, tip.id, membership.id], { metadata: { campaign: 'launch', utm_source: 'link' } });
+    link = await createLink(server, [guide.id, tip.id, membership.id], {
+      metadata: { campaign: 'launch', utm_source: 'link' },
+    });
   });
   after(() => server.stop());
 
@@ -106,7 +108,8 @@ describe('a checkout link, end to end through the real server', () => {
 
   test('the customer switches product, applies and removes a code, sets an amount, and pays a one-time order', async () => {
     const { secret } = await openLink(server, link.url, { customer_email: 'grace@example.com' });
-    const patch = (body: unknown) => server.api(`/v1/checkouts/client/${secret}`, { method: 'PATCH', body, token: null });
+    const patch = (body: unknown) =>
+      server.api(`/v1/checkouts/client/${secret}`, { method: 'PATCH', body, token: null });
 
     let r = await patch({ product_id: tip.id });
     assert.equal(r.status, 200);
@@ -140,7 +143,10 @@ describe('a checkout link, end to end through the real server', () => {
     assert.deepEqual(declined.body.detail[0].loc, ['card_number']);
     assert.equal((await getSession(server, secret)).body.status, 'open', 'a declined card leaves the session open');
 
-    const paid = await server.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: '4242424242424242' }, token: null });
+    const paid = await server.api(`/v1/checkouts/client/${secret}/confirm`, {
+      body: { card_number: '4242424242424242' },
+      token: null,
+    });
     assert.equal(paid.status, 200);
     assert.equal(paid.body.status, 'succeeded');
     assert.ok(paid.body.order_id);
@@ -168,7 +174,11 @@ describe('a checkout link, end to end through the real server', () => {
       missing.body.detail.map((d: any) => d.loc),
       [['customer_email'], ['custom_field_data', 'terms']],
     );
-    const paid = await confirm({ card_number: '4242424242424242', customer_email: 'joan@example.com', custom_field_data: { terms: true } });
+    const paid = await confirm({
+      card_number: '4242424242424242',
+      customer_email: 'joan@example.com',
+      custom_field_data: { terms: true },
+    });
     assert.equal(paid.status, 200);
     assert.ok(paid.body.subscription_id);
     assert.equal(paid.body.order_id, null);
@@ -198,7 +208,12 @@ describe('a checkout link, end to end through the real server', () => {
     const res = await fetch(`${server.url}/v1/checkout-links/${link.client_secret}/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: JSON.stringify({ customer_email: 'x@example.com', amount: 'lots', color: 'red', embed_origin: 'http://localhost:9999' }),
+      body: JSON.stringify({
+        customer_email: 'x@example.com',
+        amount: 'lots',
+        color: 'red',
+        embed_origin: 'http://localhost:9999',
+      }),
     });
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');

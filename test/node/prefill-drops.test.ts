@@ -20,14 +20,29 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
 
   before(async () => {
     server = await startTestServer();
-    const seats = await createCustomField(server, { type: 'number', slug: 'seats', name: 'Seats', properties: { ge: 1, le: 10 } });
+    const seats = await createCustomField(server, {
+      type: 'number',
+      slug: 'seats',
+      name: 'Seats',
+      properties: { ge: 1, le: 10 },
+    });
     const size = await createCustomField(server, {
       type: 'select',
       slug: 'size',
       name: 'Size',
-      properties: { options: [{ value: 's', label: 'Small' }, { value: 'm', label: 'Medium' }] },
+      properties: {
+        options: [
+          { value: 's', label: 'Small' },
+          { value: 'm', label: 'Medium' },
+        ],
+      },
     });
-    const start = await createCustomField(server, { type: 'date', slug: 'start', name: 'Start', properties: { ge: '2026-01-01' } });
+    const start = await createCustomField(server, {
+      type: 'date',
+      slug: 'start',
+      name: 'Start',
+      properties: { ge: '2026-01-01' },
+    });
     tip = await createPwywProduct(server, {
       attached_custom_fields: [
         { custom_field_id: seats.id, required: false },
@@ -50,11 +65,31 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
     ['amount not an integer', { amount: '12.50' }, { field: 'amount', reason: /whole number/ }],
     ['unknown discount code', { discount_code: 'NOPE' }, { field: 'discount_code', reason: /not a known/ }],
     ['ended discount code', { discount_code: 'old' }, { field: 'discount_code', reason: /ended/ }],
-    ['unknown custom field slug', { 'custom_field_data.ghost': 'x' }, { field: 'custom_field_data.ghost', reason: /not a custom field/ }],
-    ['number field out of range', { 'custom_field_data.seats': '11' }, { field: 'custom_field_data.seats', reason: /at most 10/ }],
-    ['select field not an option', { 'custom_field_data.size': 'xl' }, { field: 'custom_field_data.size', reason: /options/ }],
-    ['date before its bound', { 'custom_field_data.start': '2025-12-31' }, { field: 'custom_field_data.start', reason: /on or after/ }],
-    ['value over the size limit', { customer_name: 'x'.repeat(501) }, { field: 'customer_name', reason: /at most 500/ }],
+    [
+      'unknown custom field slug',
+      { 'custom_field_data.ghost': 'x' },
+      { field: 'custom_field_data.ghost', reason: /not a custom field/ },
+    ],
+    [
+      'number field out of range',
+      { 'custom_field_data.seats': '11' },
+      { field: 'custom_field_data.seats', reason: /at most 10/ },
+    ],
+    [
+      'select field not an option',
+      { 'custom_field_data.size': 'xl' },
+      { field: 'custom_field_data.size', reason: /options/ },
+    ],
+    [
+      'date before its bound',
+      { 'custom_field_data.start': '2025-12-31' },
+      { field: 'custom_field_data.start', reason: /on or after/ },
+    ],
+    [
+      'value over the size limit',
+      { customer_name: 'x'.repeat(501) },
+      { field: 'customer_name', reason: /at most 500/ },
+    ],
     ['product not on the link', { product_id: '' }, { field: 'product_id', reason: /not one of/ }],
     ['theme not known', { theme: 'neon' }, { field: 'theme', reason: /light, dark or auto/ }],
   ];
@@ -87,26 +122,35 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
   test('a code on a link that disables codes is dropped and the preset discount applies', async () => {
     const { secret } = await openLink(server, noCodes.url, { discount_code: 'OLD' });
     const { body } = await getSession(server, secret);
-    assert.deepEqual(body.prefill_dropped, [{ field: 'discount_code', reason: 'discount codes are disabled on this link' }]);
+    assert.deepEqual(body.prefill_dropped, [
+      { field: 'discount_code', reason: 'discount codes are disabled on this link' },
+    ]);
     assert.equal(body.discount.name, 'Preset');
     assert.equal(body.discount_amount, 100);
-    const patch = await server.api(`/v1/checkouts/client/${secret}`, { method: 'PATCH', body: { discount_code: 'OLD' }, token: null });
+    const patch = await server.api(`/v1/checkouts/client/${secret}`, {
+      method: 'PATCH',
+      body: { discount_code: 'OLD' },
+      token: null,
+    });
     assert.equal(patch.status, 422, 'on the session endpoints a bad value is an error, not a drop');
-    assert.deepEqual(patch.body.detail, [{ loc: ['discount_code'], msg: 'discount codes are disabled for this checkout' }]);
+    assert.deepEqual(patch.body.detail, [
+      { loc: ['discount_code'], msg: 'discount codes are disabled for this checkout' },
+    ]);
   });
 
   test('attribution never overrides the link metadata and holds to the 50-key limit', async () => {
     const full = Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, i]));
     const fullLink = await createLink(server, [tip.id], { metadata: { ...full, utm_medium: 'owned' } });
-    const { secret } = await openLink(server, fullLink.url, { utm_medium: 'email', utm_source: 'x', reference_id: 'r' });
+    const { secret } = await openLink(server, fullLink.url, {
+      utm_medium: 'email',
+      utm_source: 'x',
+      reference_id: 'r',
+    });
     const { body } = await getSession(server, secret);
     const merchant = await server.api(`/v1/checkouts/${body.id}`);
     assert.equal(Object.keys(merchant.body.metadata).length, 50);
     assert.equal(merchant.body.metadata.utm_medium, 'owned');
     assert.equal(merchant.body.metadata.reference_id, 'r');
-    assert.deepEqual(
-      body.prefill_dropped.map((d: any) => d.field).sort(),
-      ['utm_medium', 'utm_source'],
-    );
+    assert.deepEqual(body.prefill_dropped.map((d: any) => d.field).sort(), ['utm_medium', 'utm_source']);
   });
 });
