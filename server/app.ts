@@ -34,17 +34,17 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
     ),
   );
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`, [
-          { loc: ['body'], msg: `must be at most ${MAX_BODY_BYTES} bytes` },
-        ]);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`, [
+        { loc: ['body'], msg: `must be at most ${MAX_BODY_BYTES} bytes` },
+      ]);
+    },
+  });
+  // Only requests that carry a body: reading `body` on a GET makes the Node
+  // adapter build a full Request, a fifth of a link click's cost.
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const openapi = buildOpenApi(ctx.publicUrl);
   app.get('/v1/openapi.json', (c) => c.json(openapi));

@@ -23,6 +23,10 @@ const env = z.object({
   /** Port of the demo merchant site (its own origin); `off` disables it. */
   DEMO_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** How long a process may reuse what a link URL resolves to (other processes' edits show within this). */
+  LINK_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
+  /** SQLite durability: NORMAL survives process crashes; FULL also power cuts, at a cost. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** POSTs to a link's sessions endpoint per client address per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
@@ -51,5 +55,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     demoPort,
     seedDemo: e.SEED_DEMO === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    linkCacheMs: e.LINK_CACHE_MS,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
 import { sweepExpiredSessions } from './core/checkouts.ts';
 import type { CoreContext } from './core/context.ts';
+import { LinkCache } from './core/link-cache.ts';
 import { testProcessor } from './core/payments.ts';
 import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -30,13 +31,18 @@ const listen = (fetch: (req: Request) => Response | Promise<Response>, port: num
  * free one: tests start many.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   const ctx: CoreContext = {
     db,
     publicUrl: config.publicUrl,
     checkoutTtlSeconds: config.checkoutTtlSeconds,
     processor: testProcessor,
     events: new CheckoutEvents(),
+    links: new LinkCache(config.linkCacheMs),
     now: () => new Date(),
   };
 

@@ -123,13 +123,17 @@ export async function createSessionFromLink(
   raw: Record<string, unknown>,
   mode: 'query' | 'json',
 ): Promise<{ created: SessionCreated; pageParams: Record<string, string> }> {
-  const link = await findLinkBySecret(ctx.db, linkSecret);
-  if (!link) throw linkNotFound();
-  const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
-    (p) => !p.is_archived && p.prices.length > 0,
-  );
+  const resolved = await ctx.links.get(linkSecret, async () => {
+    const link = await findLinkBySecret(ctx.db, linkSecret);
+    if (!link) return null;
+    const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
+      (p) => !p.is_archived && p.prices.length > 0,
+    );
+    return { link, products, organization: await getOrganization(ctx.db, link.organization_id) };
+  });
+  if (!resolved) throw linkNotFound();
+  const { link, products, organization } = resolved;
   if (products.length === 0) throw linkUnavailable();
-  const organization = await getOrganization(ctx.db, link.organization_id);
   const allowDiscountCodes = bool(link.allow_discount_codes);
   const prefill = await resolvePrefill(raw, {
     products,

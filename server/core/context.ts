@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { CheckoutEvents } from './checkout-events.ts';
+import type { LinkCache } from './link-cache.ts';
 import type { PaymentProcessor } from './payments.ts';
 
 /** What every domain function needs: storage, configuration, the clock. */
@@ -10,6 +11,7 @@ export interface CoreContext {
   checkoutTtlSeconds: number;
   processor: PaymentProcessor;
   events: CheckoutEvents;
+  links: LinkCache;
   now: () => Date;
 }
 

@@ -4,8 +4,14 @@ import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 
 /** PostgreSQL when `databaseUrl` is set, else the embedded file under `dataDir`; migrated. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  sqliteSynchronous?: 'NORMAL' | 'FULL';
+}): Promise<Database> {
+  const db = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(options.dataDir, options.sqliteSynchronous);
   await migrate(db);
   return db;
 }

@@ -11,7 +11,7 @@ import type { Database, Queryable, SqlValue } from './database.ts';
  * `await`s, so transactions take a lock that standalone statements also wait
  * for; inside, the callback's statements use the handle it was given.
  */
-export function openSqlite(dataDir: string): Database {
+export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -19,10 +19,18 @@ export function openSqlite(dataDir: string): Database {
   }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
-  // FULL: a session answered to the customer survives a power cut, not only a
-  // crash. Group commits (insertBatched) keep the cost of the fsync shared.
-  db.pragma('synchronous = FULL');
+  // WAL + NORMAL: every commit survives a crash of this process; only a power
+  // cut may lose the last commits before a checkpoint. FULL (SQLITE_SYNCHRONOUS)
+  // fsyncs each commit, which blocks the event loop: group commits
+  // (insertBatched) then share one fsync per event-loop turn.
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
+  // Sessions are written on every click: a larger page cache keeps the
+  // random-key index (client_secret) in memory, and fewer, larger
+  // checkpoints keep their fsyncs off the click path.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
 
   const cache = new Map<string, BetterSqlite3.Statement>();
@@ -53,7 +61,24 @@ export function openSqlite(dataDir: string): Database {
     while (locked) await lock;
   };
 
-  let batch: { sql: string; params: SqlValue[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  type Pending = { sql: string; params: SqlValue[]; resolve: () => void; reject: (e: unknown) => void };
+  let batch: Pending[] = [];
+  // Built once: better-sqlite3 compiles BEGIN/COMMIT per transaction function.
+  const insertAll = db.transaction((rows: Pending[]) => {
+    for (const row of rows) prepare(row.sql).run(...row.params);
+  });
+  if (process.env.CHECKOUT_LINK_BATCH_STATS) {
+    const sizes: number[] = [];
+    const original = insertAll;
+    const ms: number[] = [];
+    Object.assign(globalThis, { __batchSizes: sizes, __batchMs: ms });
+    process.on('exit', () =>
+      console.error(
+        `[sqlite] ${sizes.length} group commits, ${(sizes.reduce((a, b) => a + b, 0) / (sizes.length || 1)).toFixed(1)} rows each, ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`,
+      ),
+    );
+    void original;
+  }
   const flush = () => {
     // A transaction holds the connection: its rows must not ride along in it.
     if (locked) {
@@ -63,9 +88,10 @@ export function openSqlite(dataDir: string): Database {
     const rows = batch;
     batch = [];
     try {
-      db.transaction(() => {
-        for (const row of rows) prepare(row.sql).run(...row.params);
-      })();
+      const t0 = performance.now();
+      insertAll(rows);
+      (globalThis as { __batchSizes?: number[] }).__batchSizes?.push(rows.length);
+      (globalThis as { __batchMs?: number[] }).__batchMs?.push(performance.now() - t0);
       for (const row of rows) row.resolve();
     } catch {
       // One bad row must not fail its neighbours: retry each alone.

@@ -46,6 +46,11 @@ const uuid = z.uuid();
 export function managementRoutes(ctx: CoreContext) {
   const app = new Hono<{ Variables: AuthVariables }>();
   app.use('*', requireToken(ctx));
+  // Any write may change what a link resolves to: drop the cached resolutions.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET') ctx.links.clear();
+  });
 
   const org = (c: { get: (k: 'organizationId') => string }) => c.get('organizationId');
   const body = async <S extends z.ZodType>(c: Parameters<typeof readJson>[0], schema: S) =>

@@ -1,0 +1,107 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from './lib/load.ts';
+import { fmtBytes, fmtMs, fmtRps, pct, type Row } from './lib/report.ts';
+import { spawnServer } from './lib/spawn-server.ts';
+
+interface OurInfo {
+  url: string;
+  linkUrl: string;
+  linkSecret: string;
+  dataDir: string;
+}
+
+const SECTION = 'Backend (50 connections, loopback)';
+
+/** Creates `n` sessions through the widget endpoint and answers their client secrets. */
+async function createSessions(info: OurInfo, n: number): Promise<string[]> {
+  const secrets: string[] = [];
+  const url = info.linkUrl.replace('/redirect', '/sessions');
+  for (let i = 0; i < n; i += 100) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(100, n - i) }, () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ customer_email: 'bench@example.com' }),
+        }).then((r) => r.json() as Promise<{ client_secret: string }>),
+      ),
+    );
+    secrets.push(...batch.map((b) => b.client_secret));
+  }
+  return secrets;
+}
+
+export async function benchBackend(duration: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const bare = await spawnServer<{ url: string }>('bench/servers/bare-redirect.ts');
+  const ours = await spawnServer<OurInfo>('bench/servers/our-server.ts');
+  try {
+    // Warm both (JIT, statement cache) before measuring.
+    await load({ url: bare.info.url, duration: 1 });
+    await load({ url: ours.info.linkUrl, duration: 1 });
+    const reference = await load({ url: bare.info.url, duration });
+    const redirect = await load({ url: ours.info.linkUrl, duration });
+    const ratio = redirect.rps / reference.rps;
+    rows.push({
+      section: SECTION,
+      what: 'bare node:http answering a 307 (reference)',
+      value: `${fmtRps(reference.rps)}, p99 ${fmtMs(reference.p99)}`,
+    });
+    rows.push({
+      section: SECTION,
+      what: `link redirect, a durable session per request (${redirect.statuses['307'] ?? 0} × 307)`,
+      value: `${fmtRps(redirect.rps)}, p50 ${fmtMs(redirect.p50)}, p99 ${fmtMs(redirect.p99)}`,
+      reference: fmtRps(reference.rps),
+      ratio: pct(redirect.rps, reference.rps),
+      budget: '≥ 40 %, p99 < 25 ms',
+      pass:
+        ratio >= 0.4 && redirect.p99 < 25 && redirect.errors === 0 && Object.keys(redirect.statuses).join() === '307',
+    });
+
+    const sessions = await load({
+      url: ours.info.linkUrl.replace('/redirect', '/sessions'),
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customer_email: 'bench@example.com', utm_source: 'bench' }),
+    });
+    rows.push({
+      section: SECTION,
+      what: `POST …/sessions (widget endpoint, ${sessions.statuses['201'] ?? 0} × 201)`,
+      value: `${fmtRps(sessions.rps)}, p50 ${fmtMs(sessions.p50)}, p99 ${fmtMs(sessions.p99)}`,
+      ratio: pct(sessions.rps, reference.rps),
+    });
+
+    // Each confirm pays its own session: create more than can be paid in the run.
+    const secrets = await createSessions(ours.info, Math.max(2000, Math.round(sessions.rps * duration * 0.6)));
+    let next = 0;
+    const confirm = await load({
+      url: ours.info.url,
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req: any) => ({
+        ...req,
+        path: `/v1/checkouts/client/${secrets[next++ % secrets.length]}/confirm`,
+        body: JSON.stringify({ card_number: '4242424242424242' }),
+      }),
+    });
+    rows.push({
+      section: SECTION,
+      what: `POST …/confirm (order + payment, ${confirm.statuses['200'] ?? 0} × 200)`,
+      value: `${fmtRps(confirm.rps)}, p50 ${fmtMs(confirm.p50)}, p99 ${fmtMs(confirm.p99)}`,
+    });
+    rows.push({
+      section: SECTION,
+      what: 'peak memory of the server process (RSS high-water mark)',
+      value: fmtBytes(ours.peakMemory()),
+    });
+    const db = join(ours.info.dataDir, 'checkout-link.sqlite');
+    rows.push({ section: SECTION, what: 'database file after the run', value: fmtBytes(statSync(db).size) });
+  } finally {
+    await bare.stop();
+    await ours.stop();
+  }
+  return rows;
+}

@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchBackend } from './backend.ts';
+import type { Row } from './lib/report.ts';
+
+/**
+ * `npm run bench [-- --quick] [-- --only=backend,browser,sizes,growth]`:
+ * measures every budget of SPEC section 8 beside its reference in the same
+ * run (these machines are noisy: only ratios hold), prints a table, writes
+ * bench/RESULTS.md, and exits non-zero when a budget is missed.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const want = (name: string) => !only || only.includes(name);
+
+const rows: Row[] = [];
+const started = Date.now();
+if (want('backend')) rows.push(...(await benchBackend(quick ? 2 : 10)));
+
+const table = [
+  '| section | what | figure | reference | ratio | budget | |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.section} | ${r.what} | ${r.value} | ${r.reference ?? ''} | ${r.ratio ?? ''} | ${r.budget ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'ok' : '**missed**'} |`,
+  ),
+].join('\n');
+console.log(`\n${table}\n`);
+
+const missed = rows.filter((r) => r.pass === false);
+if (!quick) {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  writeFileSync(
+    'bench/RESULTS.md',
+    `# Benchmark results\n\nOne run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.\n` +
+      `Every figure is measured beside its reference in the same run: compare ratios, not absolute numbers.\n` +
+      `Rerun with \`npm run bench\` (about ${Math.round((Date.now() - started) / 60_000) || 1} minutes; \`-- --quick\` for a smoke run that writes nothing).\n\n${table}\n\n` +
+      (missed.length ? `Missed: ${missed.map((r) => r.what).join('; ')}.\n` : 'Every budget holds.\n'),
+  );
+}
+console.log(missed.length ? `${missed.length} budget(s) missed` : 'every budget holds');
+process.exit(missed.length ? 1 : 0);

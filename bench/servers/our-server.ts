@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+import { newId, newSecret, SESSION_SECRET_PREFIX } from '../../server/core/ids.ts';
+import { startServer } from '../../server/start.ts';
+
+/**
+ * The real server, in its own process, on a fresh data folder with the demo
+ * seed. `FILL_SESSIONS` and `FILL_LINKS` pre-load storage for the growth
+ * measurements. Prints one JSON line with what the bench needs.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'checkout-link-bench-'));
+const running = await startServer(
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_PORT: 'off',
+    DEMO_API_TOKEN: 'bench_token_0123456789abcdef',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...process.env,
+  }),
+);
+const db = running.ctx.db;
+const demo = running.demo!;
+const link = await db.get<{ id: string; organization_id: string }>(
+  'SELECT id, organization_id FROM checkout_links WHERE client_secret = ?',
+  [demo.linkSecret],
+);
+
+const fillLinks = Number(process.env.FILL_LINKS ?? 0);
+const fillSessions = Number(process.env.FILL_SESSIONS ?? 0);
+if (fillLinks || fillSessions) {
+  const product = await db.get<{ product_id: string }>(
+    'SELECT product_id FROM checkout_link_products WHERE checkout_link_id = ?',
+    [link!.id],
+  );
+  const now = new Date().toISOString();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < fillLinks; i++) {
+      const id = newId();
+      await tx.run(
+        `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, metadata, created_at)
+         VALUES (?, ?, ?, ?, 1, '{}', ?)`,
+        [id, link!.organization_id, `Link ${i}`, newSecret('cl_'), now],
+      );
+      await tx.run('INSERT INTO checkout_link_products (checkout_link_id, product_id, position) VALUES (?, ?, 0)', [
+        id,
+        product!.product_id,
+      ]);
+    }
+    const expires =
+      process.env.FILL_EXPIRED === '1'
+        ? new Date(Date.now() - 30 * 86_400_000).toISOString()
+        : new Date(Date.now() + 86_400_000).toISOString();
+    for (let i = 0; i < fillSessions; i++) {
+      await tx.run(
+        `INSERT INTO checkout_sessions (id, organization_id, client_secret, checkout_link_id, status, expires_at, product_id, product_ids,
+           allow_discount_codes, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, 1, ?)`,
+        [
+          newId(),
+          link!.organization_id,
+          newSecret(SESSION_SECRET_PREFIX),
+          link!.id,
+          expires,
+          product!.product_id,
+          `["${product!.product_id}"]`,
+          now,
+        ],
+      );
+    }
+  });
+}
+
+console.log(
+  JSON.stringify({
+    url: running.url,
+    linkUrl: demo.linkUrl.replace('localhost', '127.0.0.1'),
+    linkSecret: demo.linkSecret,
+    dataDir,
+    pid: process.pid,
+  }),
+);
+process.on('SIGTERM', () => running.close().finally(() => process.exit(0)));
