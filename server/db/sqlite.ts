@@ -140,8 +140,8 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NO
         release();
       }
     },
-    async insertBatched(sql, params) {
-      await whenFree();
+    insertBatched(sql, params) {
+      // No await before queueing: flush itself waits out a transaction.
       return new Promise<void>((resolve, reject) => {
         if (batch.length === 0) setImmediate(flush);
         batch.push({ sql, params, resolve, reject });
