@@ -13,12 +13,14 @@ const targets: Record<string, UserConfig['build']> = {
   embed: {
     lib: { entry: 'src/embed/embed.ts', formats: ['iife'], name: 'CheckoutLinkEmbed', fileName: () => 'embed.js' },
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
   },
   element: {
     lib: { entry: 'src/element/bundle.ts', formats: ['es'], fileName: () => 'checkout-link.js' },
     emptyOutDir: false,
     target: 'es2021',
+    // Vite keeps whitespace in ES library builds (for bundlers downstream); this bundle ships to browsers as is.
+    rolldownOptions: { output: { minify: true } },
   },
   esm: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },

@@ -1,0 +1,241 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Prefill } from '../../shared/prefill-params.ts';
+import { buildPrefill, prefillFromAttributes, withPrefill } from '../../widget/build-prefill.ts';
+import { mountInlineCheckout } from '../../widget/inline-checkout.ts';
+import { closeCheckout, openCheckout } from '../../widget/open-checkout.ts';
+import { warmUp } from '../../widget/warm-up.ts';
+import { warnOnce } from '../../widget/warn.ts';
+import { defineElement } from '../define.ts';
+import { type CheckoutLinkMode, type CheckoutLinkTheme, checkoutLinkContext } from '../provider/context.ts';
+import { checkoutLinkStyles } from './checkout-link.styles.ts';
+
+/**
+ * A buy button for a checkout link. It renders a real `<a href>` (the link
+ * URL with the prefill in its query), so Ctrl/Cmd-click, middle-click and
+ * "copy link" behave as on any link; a plain click opens the checkout in an
+ * overlay instead. For pages that must work with JavaScript off, put an
+ * anchor inside: `<checkout-link href="…"><a href="…">Buy</a></checkout-link>`;
+ * it is shown as is and its clicks are intercepted once the element upgrades.
+ *
+ * @summary A buy button that opens a checkout link in an overlay, a full page, or in place.
+ *
+ * @slot - The button's label (default "Buy"), or an `<a href>` that works without JavaScript.
+ *
+ * @event {CustomEvent<{url: string, mode: string}>} checkout-link:open - The checkout is about to open. Cancelable: canceling keeps it closed.
+ * @event {CustomEvent<{checkout_id: string}>} checkout-link:loaded - The checkout page is ready in the overlay or in place.
+ * @event {CustomEvent<{checkout_id: string}>} checkout-link:confirmed - Payment started; the overlay cannot be closed until it settles.
+ * @event {CustomEvent<{checkout_id: string, order_id: string | null, subscription_id: string | null, customer_email: string | null, customer_name: string | null, success_url: string | null}>} checkout-link:success - The order or subscription exists. Cancelable: canceling stops the redirect to `success_url`.
+ * @event {CustomEvent<{}>} checkout-link:close - The overlay closed (by the customer or from code).
+ * @event {CustomEvent<{code: string, message: string}>} checkout-link:error - The checkout could not be shown (`link_not_found`, `session_expired`, `network`, `server`, `frame_refused`, `timeout`, `rate_limited`); the customer is sent to the link URL instead.
+ *
+ * @csspart button - The link styled as a button.
+ * @csspart frame - The container of the checkout in `inline` mode.
+ *
+ * @cssproperty [--checkout-link-bg=#4f46e5] - Button background.
+ * @cssproperty [--checkout-link-color=#fff] - Button text colour.
+ * @cssproperty [--checkout-link-radius=0.5em] - Button corner radius.
+ * @cssproperty [--checkout-link-padding=0.75em 1.5em] - Button padding.
+ * @cssproperty [--checkout-link-font=600 1rem/1.25 system-ui, sans-serif] - Button font shorthand.
+ * @cssproperty [--checkout-link-border=0] - Button border.
+ * @cssproperty [--checkout-link-shadow=0 1px 2px rgb(0 0 0 / 0.15)] - Button shadow.
+ * @cssproperty [--checkout-link-focus-ring=3px solid #a5b4fc] - Outline of the focused button.
+ */
+export class CheckoutLinkElement extends LitElement {
+  static override styles = checkoutLinkStyles;
+
+  // `static properties` rather than decorators: the same behaviour in fewer bytes (the bundle's budget is tight).
+  static override properties = {
+    href: {},
+    link: {},
+    mode: {},
+    theme: {},
+    productId: { attribute: 'product-id' },
+    customerEmail: { attribute: 'customer-email' },
+    customerName: { attribute: 'customer-name' },
+    discountCode: { attribute: 'discount-code' },
+    amount: {},
+    referenceId: { attribute: 'reference-id' },
+    prefill: { attribute: false },
+    loading: { type: Boolean, reflect: true },
+    open: { type: Boolean, reflect: true },
+  };
+
+  /** The checkout link URL, `…/v1/checkout-links/{client_secret}/redirect`. */
+  declare href?: string;
+  /** The link's client secret: with a provider's `backend`, shorthand for `href`. */
+  declare link?: string;
+  /** `overlay` (default), `redirect` (a full-page checkout) or `inline` (rendered in place). */
+  declare mode?: CheckoutLinkMode;
+  /** Colour scheme of the checkout page: `light`, `dark` or `auto`. */
+  declare theme?: CheckoutLinkTheme;
+  /** Preselects one of the link's products. */
+  declare productId?: string;
+  /** Prefills the customer's email. */
+  declare customerEmail?: string;
+  /** Prefills the customer's name. */
+  declare customerName?: string;
+  /** Prefills a discount code (where the link allows codes). */
+  declare discountCode?: string;
+  /** Prefills a pay-what-you-want amount, in minor units (cents). */
+  declare amount?: string;
+  /** Your own reference, stored in the checkout's metadata as `reference_id`. */
+  declare referenceId?: string;
+  /** Prefill as an object (custom fields under `custom_field_data`); attributes win over it. */
+  declare prefill?: Prefill;
+  /** Set while the checkout is being prepared, until its page is ready. */
+  declare loading: boolean;
+  /** Set while the overlay is open. */
+  declare open: boolean;
+
+  /** Defaults from the nearest `<checkout-link-provider>`; a new value re-renders. */
+  private provided = new ContextConsumer(this, { context: checkoutLinkContext, subscribe: true });
+
+  /** The link URL the inline checkout was mounted with, so a new URL remounts it. */
+  private mounted?: string;
+  private unmount?: () => void;
+  /** Whether the last render showed the merchant's own anchor. */
+  private anchored = false;
+
+  constructor() {
+    super();
+    this.loading = this.open = false;
+    this.addEventListener('click', this.onClick);
+    const warm = () => this.url && warmUp(this.url);
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, warm, { passive: true });
+    const ready = () => {
+      this.loading = false;
+    };
+    this.addEventListener('checkout-link:loaded', ready);
+    this.addEventListener('checkout-link:error', ready);
+  }
+
+  /** The link this element opens: `href`, else the provider's backend plus `link`, else a slotted anchor's. */
+  get url(): string {
+    const backend = this.provided.value?.backend;
+    return (
+      this.href ||
+      (this.link && backend ? `${backend.replace(/\/$/, '')}/v1/checkout-links/${this.link}/redirect` : '') ||
+      this.querySelector('a')?.href ||
+      ''
+    );
+  }
+
+  /** The prefill sent with the checkout: own attributes and `prefill`, then the provider's, then the page's query. */
+  get params(): Prefill {
+    const d = this.provided.value;
+    const own = buildPrefill(
+      {
+        ...prefillFromAttributes(this, ''),
+        product_id: this.productId,
+        customer_email: this.customerEmail,
+        customer_name: this.customerName,
+        discount_code: this.discountCode,
+        amount: this.amount,
+        reference_id: this.referenceId,
+        theme: this.theme,
+      },
+      this.prefill,
+    );
+    return buildPrefill(own, { ...d?.prefill, theme: d?.theme }, location.search);
+  }
+
+  private get resolvedMode(): CheckoutLinkMode {
+    return this.mode || this.provided.value?.mode || 'overlay';
+  }
+
+  /** Opens the checkout as a plain click would; resolves when it settles. */
+  show() {
+    const mode = this.resolvedMode;
+    const prefill = this.params;
+    this.open = this.loading = mode === 'overlay';
+    return openCheckout(this.url, {
+      prefill,
+      mode: mode === 'redirect' ? mode : 'overlay',
+      theme: prefill.theme as CheckoutLinkTheme,
+      source: this,
+    }).finally(() => {
+      this.open = this.loading = false;
+    });
+  }
+
+  /** Closes the overlay (fires `checkout-link:close`). */
+  close() {
+    closeCheckout();
+  }
+
+  private onClick(event: MouseEvent) {
+    // Modified and non-primary clicks keep their link behaviour (new tab, download, …).
+    if (
+      event.defaultPrevented ||
+      event.button ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      this.resolvedMode === 'inline' ||
+      !this.url
+    )
+      return;
+    event.preventDefault();
+    this.show();
+  }
+
+  override render() {
+    const url = this.url;
+    if (!url) warnOnce('NO_HREF', '<checkout-link> has no link URL. Set href, or link inside a provider with backend.');
+    if (this.resolvedMode === 'inline') return html`<div part="frame"></div>`;
+    // The merchant's own anchor (progressive enhancement) is shown as is.
+    this.anchored = this.hasAnchor();
+    const slot = html`<slot @slotchange=${this.onSlotChange}>Buy</slot>`;
+    return this.anchored
+      ? slot
+      : html`<a part="button" href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}
+          >${slot}</a
+        >`;
+  }
+
+  private hasAnchor() {
+    return !!this.querySelector(':scope > a');
+  }
+
+  /** Children parsed after the upgrade (a synchronous script in `<head>`) may bring the anchor late. */
+  private onSlotChange() {
+    if (this.hasAnchor() !== this.anchored) this.requestUpdate();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // A moved inline checkout remounts (disconnecting unmounted it).
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const url = this.resolvedMode === 'inline' && this.isConnected ? this.url : '';
+    if (url === (this.mounted ?? '')) return;
+    this.unmount?.();
+    this.unmount = undefined;
+    this.mounted = url;
+    if (url)
+      this.unmount = mountInlineCheckout(this.renderRoot.querySelector('[part=frame]') as HTMLElement, url, {
+        prefill: this.params,
+        theme: this.params.theme as CheckoutLinkTheme,
+        source: this,
+      });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unmount?.();
+    this.unmount = this.mounted = undefined;
+  }
+}
+
+defineElement('checkout-link', CheckoutLinkElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkout-link': CheckoutLinkElement;
+  }
+}
