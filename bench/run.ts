@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBackend } from './backend.ts';
+import { benchGrowth } from './growth.ts';
 import type { Row } from './lib/report.ts';
 
 /**
@@ -20,6 +21,7 @@ const want = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
 const started = Date.now();
 if (want('backend')) rows.push(...(await benchBackend(quick ? 2 : 10)));
+if (want('growth')) rows.push(...(await benchGrowth(quick ? 2 : 5, quick ? 10_000 : 100_000)));
 
 const table = [
   '| section | what | figure | reference | ratio | budget | |',

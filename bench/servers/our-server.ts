@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { newId, newSecret, SESSION_SECRET_PREFIX } from '../../server/core/ids.ts';
+import { sweepExpiredSessions } from '../../server/core/checkouts.ts';
 import { startServer } from '../../server/start.ts';
 
 /**
@@ -73,8 +74,19 @@ if (fillLinks || fillSessions) {
   });
 }
 
+let sweep: { ms: number; expired: number; deleted: number; before: number; after: number } | null = null;
+if (process.env.RUN_SWEEP === '1') {
+  const file = join(dataDir, 'checkout-link.sqlite');
+  await db.compact(); // fold the fill's WAL into the file first, so sizes compare like for like
+  const before = statSync(file).size;
+  const t0 = performance.now();
+  const result = await sweepExpiredSessions(running.ctx, 7 * 86_400);
+  sweep = { ms: performance.now() - t0, ...result, before, after: statSync(file).size };
+}
+
 console.log(
   JSON.stringify({
+    sweep,
     url: running.url,
     linkUrl: demo.linkUrl.replace('localhost', '127.0.0.1'),
     linkSecret: demo.linkSecret,

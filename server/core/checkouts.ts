@@ -636,5 +636,6 @@ export async function sweepExpiredSessions(ctx: CoreContext, retentionSeconds: n
     "DELETE FROM checkout_sessions WHERE status IN ('expired', 'failed') AND expires_at <= ?",
     [iso(new Date(now.getTime() - retentionSeconds * 1000))],
   );
+  if (deleted.changes > 0) await ctx.db.compact();
   return { expired: expired.changes, deleted: deleted.changes };
 }

@@ -28,6 +28,8 @@ export interface Database extends Queryable {
    * path (a session per link click) uses it so a commit's fsync is shared.
    */
   insertBatched(sql: string, params: SqlValue[]): Promise<void>;
+  /** Gives space freed by deletes back to the file system (SQLite); PostgreSQL's autovacuum does this itself. */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -46,6 +46,7 @@ export function openPostgres(connectionString: string): Database {
     async insertBatched(sql, params) {
       await direct.run(sql, params);
     },
+    async compact() {},
     async close() {
       await pool.end();
     },

@@ -18,6 +18,8 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NO
     file = join(dataDir, 'checkout-link.sqlite');
   }
   const db = new BetterSqlite3(file);
+  // Must precede the first table: lets the sweep give deleted sessions' pages back.
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL: every commit survives a crash of this process; only a power
   // cut may lose the last commits before a checkpoint. FULL (SQLITE_SYNCHRONOUS)
@@ -146,6 +148,11 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NO
         if (batch.length === 0) setImmediate(flush);
         batch.push({ sql, params, resolve, reject });
       });
+    },
+    async compact() {
+      await whenFree();
+      db.pragma('incremental_vacuum');
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
       await whenFree();
