@@ -192,7 +192,11 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
     else if (!input.embedOrigins.includes(parsed.data))
       drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
-    else embedOrigin = parsed.data;
+    else {
+      embedOrigin = parsed.data;
+      // A link opened inside a frame (`?embed=1&embed_origin=…`) keeps asking for it on the page.
+      if (input.mode === 'query') pageParams.embed_origin = parsed.data;
+    }
   }
 
   return {

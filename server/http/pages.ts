@@ -26,8 +26,10 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
       }
       throw e;
     }
-    const embedded = c.req.query('embed') === '1';
-    const requested = c.req.query('embed_origin') ?? null;
+    // `embed=true` too: embeds written for Polar's links send that.
+    const embedded = c.req.query('embed') === '1' || c.req.query('embed') === 'true';
+    // The session remembers the origin it was created for; the query may name it again.
+    const requested = c.req.query('embed_origin') ?? checkout.embed_origin;
     let embedOrigin: string | null = null;
     if (embedded && requested) {
       const org = await getOrganization(ctx.db, checkout.organization.id);
