@@ -2,56 +2,59 @@ import { CUSTOM_FIELD_PREFIX, PREFILL_FIELDS, type Prefill, UTM_FIELDS } from '.
 
 export type { Prefill };
 
-type Values = Record<string, unknown>;
+/**
+ * Prefill flattened to query names (`custom_field_data.{slug}` for custom
+ * fields), the one shape every source is read into and merged in: merging is
+ * then a plain object spread, and it is already the no-JS link's query.
+ */
+type Flat = Record<string, unknown>;
 
 /** What the page's own URL query may carry through to the checkout (campaign links). */
 const PAGE_QUERY_FIELDS: readonly string[] = [...PREFILL_FIELDS, ...UTM_FIELDS];
-/** Attributes read from an element, kebab-case: `customer-email`, …, plus `theme`. */
-const ATTRIBUTE_FIELDS: readonly string[] = [...PREFILL_FIELDS, 'theme'];
-const CUSTOM_FIELD_ATTRIBUTE = 'data-custom-field-';
 
-const isSet = (v: unknown) => v !== undefined && v !== null && v !== '';
-/** The custom field values of a prefill being built, created on first use. */
-function fieldsOf(prefill: Values): Values {
-  prefill.custom_field_data ??= {};
-  return prefill.custom_field_data as Values;
+/** Flattens a prefill, leaving out unset values (so an empty attribute never hides a weaker source). */
+function flatten(prefill: Prefill = {}): Flat {
+  const flat: Flat = {};
+  for (const [key, value] of Object.entries(prefill))
+    if (key === 'custom_field_data')
+      for (const [slug, v] of Object.entries(value ?? {})) flat[CUSTOM_FIELD_PREFIX + slug] = v;
+    else flat[key] = value;
+  for (const key in flat) if (flat[key] == null || flat[key] === '') delete flat[key];
+  return flat;
 }
 
-/** Keeps the set values of `source` (custom fields merged, not replaced) over `target`. */
-function mergeInto(target: Values, source: Prefill | undefined) {
-  for (const [key, value] of Object.entries(source ?? {})) {
-    if (key === 'custom_field_data') {
-      for (const [slug, v] of Object.entries(value ?? {})) {
-        if (isSet(v)) fieldsOf(target)[slug] = v;
-      }
-    } else if (isSet(value)) target[key] = value;
-  }
-}
-
-/** The prefill carried by a query string: known names and `custom_field_data.{slug}`, the first of repeated keys. */
-export function prefillFromQuery(query: string, names: readonly string[] = PAGE_QUERY_FIELDS): Prefill {
-  const prefill: Values = {};
-  const fields: Values = {};
-  for (const [key, value] of new URLSearchParams(query)) {
-    if (key.startsWith(CUSTOM_FIELD_PREFIX)) fields[key.slice(CUSTOM_FIELD_PREFIX.length)] ??= value;
-    else if (names.includes(key)) prefill[key] ??= value;
-  }
+/** Groups `custom_field_data.{slug}` entries back under `custom_field_data`, as the session endpoint takes them. */
+function nest(flat: Flat): Prefill {
+  const prefill: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat))
+    if (key.startsWith(CUSTOM_FIELD_PREFIX)) fields[key.slice(CUSTOM_FIELD_PREFIX.length)] = value;
+    else prefill[key] = value;
   if (Object.keys(fields).length) prefill.custom_field_data = fields;
   return prefill;
 }
 
 /**
- * Merges prefill sources, strongest first: the element's own attributes or
- * `prefill` property, the provider's defaults, then the page's URL query
- * (so `?utm_source=…&customer_email=…` on a landing page carries through).
- * Pure; no validation on purpose: the server validates and reports what it dropped.
+ * Reads `names` through `get`, plus every custom field among `pairs` whose
+ * name starts with `prefix` (the first of repeated names wins).
  */
-export function buildPrefill(own?: Prefill, provider?: Prefill, pageQuery = ''): Prefill {
-  const prefill: Values = {};
-  mergeInto(prefill, prefillFromQuery(pageQuery));
-  mergeInto(prefill, provider);
-  mergeInto(prefill, own);
-  return prefill;
+function collect(
+  names: readonly string[],
+  get: (name: string) => string | null,
+  pairs: Iterable<[string, string]>,
+  prefix: string,
+): Prefill {
+  const flat: Flat = {};
+  for (const name of names) flat[name] = get(name);
+  for (const [name, value] of pairs)
+    if (name.startsWith(prefix)) flat[CUSTOM_FIELD_PREFIX + name.slice(prefix.length)] ??= value;
+  return nest(flatten(flat));
+}
+
+/** The prefill carried by a query string: the known names and `custom_field_data.{slug}`. */
+export function prefillFromQuery(query: string): Prefill {
+  const params = new URLSearchParams(query);
+  return collect(PAGE_QUERY_FIELDS, (name) => params.get(name), params, CUSTOM_FIELD_PREFIX);
 }
 
 /**
@@ -60,15 +63,23 @@ export function buildPrefill(own?: Prefill, provider?: Prefill, pageQuery = ''):
  * fields, which are always `data-custom-field-{slug}`.
  */
 export function prefillFromAttributes(el: Element, prefix: '' | 'data-'): Prefill {
-  const prefill: Values = {};
-  for (const field of ATTRIBUTE_FIELDS) {
-    const value = el.getAttribute(prefix + field.replace(/_/g, '-'));
-    if (isSet(value)) prefill[field] = value;
-  }
-  for (const { name, value } of el.attributes) {
-    if (name.startsWith(CUSTOM_FIELD_ATTRIBUTE)) fieldsOf(prefill)[name.slice(CUSTOM_FIELD_ATTRIBUTE.length)] = value;
-  }
-  return prefill;
+  return collect(
+    [...PREFILL_FIELDS, 'theme'],
+    (name) => el.getAttribute(prefix + name.replaceAll('_', '-')),
+    [...el.attributes].map((a) => [a.name, a.value]),
+    'data-custom-field-',
+  );
+}
+
+/**
+ * Merges prefill sources, strongest first: the element's own attributes or
+ * `prefill` property, the provider's defaults, then the page's URL query
+ * (so `?utm_source=…&customer_email=…` on a landing page carries through).
+ * Custom fields merge one by one. Pure; no validation on purpose: the server
+ * validates and reports what it dropped.
+ */
+export function buildPrefill(own?: Prefill, provider?: Prefill, pageQuery = ''): Prefill {
+  return nest({ ...flatten(prefillFromQuery(pageQuery)), ...flatten(provider), ...flatten(own) });
 }
 
 /**
@@ -77,10 +88,6 @@ export function prefillFromAttributes(el: Element, prefix: '' | 'data-'): Prefil
  */
 export function withPrefill(linkUrl: string, prefill: Prefill): string {
   const url = new URL(linkUrl, document.baseURI);
-  for (const [key, value] of Object.entries(prefill)) {
-    if (key === 'custom_field_data') {
-      for (const [slug, v] of Object.entries(value ?? {})) url.searchParams.set(CUSTOM_FIELD_PREFIX + slug, String(v));
-    } else if (isSet(value)) url.searchParams.set(key, String(value));
-  }
+  for (const [key, value] of Object.entries(flatten(prefill))) url.searchParams.set(key, `${value}`);
   return url.href;
 }

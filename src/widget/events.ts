@@ -1,5 +1,3 @@
-import { sharedState } from './shared-state.ts';
-
 /** Why a checkout could not be shown; the fallback (navigation to the link URL) has run or will run. */
 export type CheckoutLinkErrorCode =
   | 'link_not_found'
@@ -33,9 +31,11 @@ export interface CheckoutLinkOpenDetail {
 
 /**
  * Every event the widget dispatches (bubbling, composed) on the element or
- * button that opened the checkout, and mirrors to `CheckoutLink.on()`.
- * `:open` and `:success` are cancelable: canceling `:open` keeps the checkout
- * closed, canceling `:success` stops the redirect to `success_url`.
+ * button that opened the checkout (the document when opened from code); they
+ * reach `CheckoutLink.on()` listeners on the document. `:open` and `:success` are cancelable:
+ * canceling `:open` keeps the checkout closed, canceling `:success` stops the
+ * redirect to `success_url`. `:close` fires whenever a shown overlay goes
+ * away (also from code, and after `:error`).
  */
 export interface CheckoutLinkEventMap {
   'checkout-link:open': CustomEvent<CheckoutLinkOpenDetail>;
@@ -47,49 +47,43 @@ export interface CheckoutLinkEventMap {
 }
 
 export type CheckoutLinkEventName = keyof CheckoutLinkEventMap;
-type ShortName = CheckoutLinkEventName extends `checkout-link:${infer S}` ? S : never;
+export type CheckoutLinkShortEventName = CheckoutLinkEventName extends `checkout-link:${infer S}` ? S : never;
 
 declare global {
   interface HTMLElementEventMap extends CheckoutLinkEventMap {}
   interface DocumentEventMap extends CheckoutLinkEventMap {}
 }
 
+const PREFIX = 'checkout-link:';
+
 /**
- * Dispatches `checkout-link:<name>` on `target` (the document when the
- * checkout was opened from code), then on the global listeners. Returns
- * false when a listener canceled it. A throwing listener never breaks the flow.
+ * Dispatches `checkout-link:<name>` on `target`, or on the document when the
+ * checkout was opened from code or the target left the page meanwhile (so
+ * `CheckoutLink.on()`, which listens on the document, always hears it).
+ * Returns false when a listener canceled it.
  */
-export function emit(target: EventTarget | undefined, name: ShortName, detail: unknown = {}, cancelable = false) {
-  const event = new CustomEvent(`checkout-link:${name}`, { detail, bubbles: true, composed: true, cancelable });
-  (target ?? document).dispatchEvent(event);
-  for (const handler of sharedState().listeners[event.type] ?? []) {
-    try {
-      handler(event);
-    } catch (error) {
-      // Same treatment as a throwing DOM listener: reported, not fatal.
-      setTimeout(() => {
-        throw error;
-      });
-    }
-  }
-  return !event.defaultPrevented;
+export function emit(
+  target: EventTarget | undefined,
+  name: CheckoutLinkShortEventName,
+  detail: unknown = {},
+  cancelable = false,
+): boolean {
+  return (((target as Node)?.isConnected && target) || document).dispatchEvent(
+    new CustomEvent(PREFIX + name, { detail, bubbles: true, composed: true, cancelable }),
+  );
 }
 
 /**
  * `CheckoutLink.on('checkout-link:success', fn)` (the `checkout-link:` prefix
- * is optional): hears every checkout on the page. Returns an unsubscribe function.
+ * is optional): hears every checkout on the page, as events bubble (and are
+ * composed) up to the document; a listener that stops propagation on the way
+ * hides them. Returns the unsubscribe function.
  */
 export function onCheckoutEvent<K extends CheckoutLinkEventName>(
-  name: K | ShortName,
+  name: K | CheckoutLinkShortEventName,
   handler: (event: CheckoutLinkEventMap[K]) => void,
 ): () => void {
-  const type = name.startsWith('checkout-link:') ? name : `checkout-link:${name}`;
-  const listeners = sharedState().listeners;
-  const set = listeners[type] ?? new Set();
-  listeners[type] = set;
-  const fn = handler as (event: Event) => void;
-  set.add(fn);
-  return () => {
-    set.delete(fn);
-  };
+  const type = PREFIX + name.replace(PREFIX, '');
+  document.addEventListener(type, handler as EventListener);
+  return () => document.removeEventListener(type, handler as EventListener);
 }

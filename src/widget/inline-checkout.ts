@@ -1,11 +1,10 @@
 import type { EmbedMessage } from '../shared/embed-messages.ts';
 import { type Prefill, withPrefill } from './build-prefill.ts';
-import { type CheckoutLinkErrorDetail, emit } from './events.ts';
-import { type FrameTimings, frameCheckout } from './frame.ts';
+import { type CheckoutLinkErrorDetail, type CheckoutLinkSuccessDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
 import type { CheckoutTheme } from './open-checkout.ts';
-import { injectOverlayStyles } from './overlay-styles.ts';
-import { createEmbeddedSession, toErrorDetail } from './session.ts';
+import { injectStyles, SPINNER } from './overlay-styles.ts';
+import { type FrameTimings, loadCheckout } from './session.ts';
 
 export interface InlineCheckoutOptions extends FrameTimings {
   prefill?: Prefill;
@@ -31,61 +30,43 @@ export function mountInlineCheckout(
   options: InlineCheckoutOptions = {},
 ): () => void {
   const target = options.source ?? container;
-  const prefill = options.theme ? { ...options.prefill, theme: options.theme } : (options.prefill ?? {});
-  let mounted = true;
-  let stopFrame = () => {};
-  injectOverlayStyles(container.getRootNode());
+  const prefill: Prefill = { ...options.prefill, theme: options.theme ?? options.prefill?.theme };
+  let stop = () => {};
+  injectStyles(container.getRootNode());
   const card = document.createElement('div');
-  card.className = 'cl-c cl-i';
-  card.style.height = `${options.initialHeight ?? 640}px`;
-  const spinner = card.appendChild(document.createElement('div'));
-  spinner.className = 'cl-s';
-  spinner.setAttribute('role', 'status');
-  spinner.setAttribute('aria-label', 'Loading checkout');
-  container.replaceChildren(card);
+  card.style.cssText = `position:relative;height:${options.initialHeight ?? 640}px`;
+  card.innerHTML = SPINNER;
 
   const onFail = (detail: CheckoutLinkErrorDetail) => {
-    if (!mounted) return;
-    stopFrame();
     emit(target, 'error', detail);
     const link = document.createElement('a');
     link.href = withPrefill(linkUrl, prefill);
     link.textContent = options.fallbackLabel ?? 'Open the checkout';
-    container.replaceChildren(link);
+    card.replaceWith(link);
   };
   const onMessage = (message: EmbedMessage) => {
-    if (!mounted) return;
-    if (message.type === 'resize') card.style.height = `${Math.ceil(message.height)}px`;
-    else if (message.type === 'loaded') {
-      if (!card.classList.contains('cl-l')) emit(target, 'loaded', { checkout_id: message.checkout_id });
-      card.classList.add('cl-l');
-    } else if (message.type === 'confirmed') emit(target, 'confirmed', { checkout_id: message.checkout_id });
-    else if (message.type === 'success') {
-      const { source: _s, type: _t, redirect, ...detail } = message;
-      const proceed = emit(target, 'success', detail, true);
-      if (proceed && redirect && message.success_url) navigate(message.success_url);
+    const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
+    if (type === 'resize') card.style.height = `${Math.ceil((message as { height: number }).height)}px`;
+    else if (type !== 'close') {
+      if (type === 'loaded') {
+        if (card.classList.contains('cl-l')) return;
+        card.classList.add('cl-l');
+      }
+      const url = (detail as CheckoutLinkSuccessDetail).success_url;
+      if (emit(target, type, detail, type === 'success') && redirect && url) navigate(url);
     }
   };
 
   try {
-    if (emit(target, 'open', { url: linkUrl, mode: 'inline' }, true))
-      createEmbeddedSession(linkUrl, prefill).then(
-        (page) => {
-          if (!mounted) return;
-          const framed = frameCheckout(page, options, onMessage, onFail);
-          stopFrame = framed.stop;
-          card.append(framed.iframe);
-        },
-        (thrown) => onFail(toErrorDetail(thrown)),
-      );
-    else container.replaceChildren();
-  } catch (thrown) {
-    onFail(toErrorDetail(thrown));
+    if (emit(target, 'open', { url: linkUrl, mode: 'inline' }, true)) {
+      container.replaceChildren(card);
+      stop = loadCheckout(card, linkUrl, prefill, options, onMessage, onFail);
+    }
+  } catch (error) {
+    onFail({ code: 'server', message: `${error}` });
   }
-
   return () => {
-    mounted = false;
-    stopFrame();
+    stop();
     card.remove();
   };
 }

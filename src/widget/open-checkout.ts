@@ -1,10 +1,9 @@
 import type { EmbedMessage } from '../shared/embed-messages.ts';
 import { type Prefill, withPrefill } from './build-prefill.ts';
-import { type CheckoutLinkErrorDetail, emit } from './events.ts';
-import { type FrameTimings, frameCheckout } from './frame.ts';
+import { type CheckoutLinkErrorDetail, type CheckoutLinkSuccessDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
-import { injectOverlayStyles } from './overlay-styles.ts';
-import { createEmbeddedSession, toErrorDetail } from './session.ts';
+import { injectStyles, SPINNER } from './overlay-styles.ts';
+import { type FrameTimings, loadCheckout } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
 export type CheckoutTheme = 'light' | 'dark' | 'auto';
@@ -14,6 +13,7 @@ export interface OpenCheckoutOptions extends FrameTimings {
   prefill?: Prefill;
   /** `overlay` (default) frames the checkout; `redirect` goes to the link URL. */
   mode?: 'overlay' | 'redirect';
+  /** Overrides `prefill.theme`. */
   theme?: CheckoutTheme;
   /** Receives the events and gets the focus back on close; the document when absent. */
   source?: HTMLElement;
@@ -31,7 +31,7 @@ export interface OpenCheckoutResult {
   detail?: unknown;
 }
 
-/** Closes the open overlay, if any (`checkout-link:close` fires; the promise settles `closed`). */
+/** Closes the open overlay, if any (`checkout-link:close` fires; its promise settles `closed`). */
 export function closeCheckout(): void {
   sharedState().close?.();
 }
@@ -41,157 +41,98 @@ export function closeCheckout(): void {
  * with a spinner, a session created from the link's JSON endpoint, the
  * session page framed and shown on its `loaded` message. Never throws and
  * never leaves a dead button: any failure fires `checkout-link:error` and
- * navigates to the link URL with the prefill. Resolves once, see
- * `OpenCheckoutResult`.
+ * navigates to the link URL with the prefill. Settles once (a promise
+ * ignores later resolves), see `OpenCheckoutResult`.
  */
 export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {}): Promise<OpenCheckoutResult> {
   return new Promise((resolve) => {
-    const { prefill = {}, source } = options;
-    const theme = options.theme ?? (prefill.theme as CheckoutTheme | undefined);
-    const fullPrefill = theme ? { ...prefill, theme } : prefill;
+    const { source, mode, theme = options.prefill?.theme } = options;
+    const prefill: Prefill = { ...options.prefill, theme };
+    const focusBack = source ?? (document.activeElement as HTMLElement | null);
+    const body = document.body.style;
+    const overflow = body.overflow;
+    const holder = document.createElement('div');
+    // Static markup only: nothing user-supplied is ever rendered as HTML.
+    holder.innerHTML = `<dialog class="cl-o${
+      theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme:dark)').matches) ? ' cl-d' : ''
+    }" aria-label=Checkout><button type=button class=cl-x aria-label="Close checkout">×</button>${SPINNER}</dialog>`;
+    const dialog = holder.firstChild as HTMLDialogElement;
+    const closeButton = dialog.firstChild as HTMLButtonElement;
+    /** A payment is in progress: the customer cannot close until it settles. */
+    let confirmed = false;
+    let stop = () => {};
     let fallbackUrl = linkUrl;
-    let settled = false;
-    const settle = (status: OpenCheckoutResult['status'], detail?: unknown) => {
-      if (!settled) resolve({ status, detail });
-      settled = true;
-    };
-    try {
-      fallbackUrl = withPrefill(linkUrl, fullPrefill);
-      closeCheckout();
-      if (!emit(source, 'open', { url: linkUrl, mode: options.mode ?? 'overlay' }, true)) return settle('closed');
-      if (options.mode === 'redirect') {
-        navigate(fallbackUrl);
-        return settle('redirected');
+
+    /** Takes the overlay down, if it is up, and says so with `:close`. */
+    const takeDown = () => {
+      if (dialog.isConnected) {
+        stop();
+        body.overflow = overflow;
+        dialog.remove();
+        focusBack?.focus();
+        emit(source, 'close');
       }
-      showOverlay(linkUrl, fullPrefill, fallbackUrl, options, theme, settle);
-    } catch (thrown) {
-      // Never into the host page: whatever broke, the link URL still works.
-      const detail = toErrorDetail(thrown);
+    };
+    const close = () => {
+      takeDown();
+      resolve({ status: 'closed' });
+    };
+    const fallBack = (detail: CheckoutLinkErrorDetail) => {
       emit(source, 'error', detail);
+      takeDown();
+      resolve({ status: 'error', detail });
       navigate(fallbackUrl);
-      settle('error', detail);
-    }
-  });
-}
-
-function showOverlay(
-  linkUrl: string,
-  prefill: Prefill,
-  fallbackUrl: string,
-  options: OpenCheckoutOptions,
-  theme: CheckoutTheme | undefined,
-  settle: (status: OpenCheckoutResult['status'], detail?: unknown) => void,
-) {
-  const { source } = options;
-  const returnFocus = source ?? (document.activeElement as HTMLElement | null);
-  injectOverlayStyles();
-  const dialog = document.createElement('dialog');
-  dialog.className = `cl-o${theme === 'dark' ? ' cl-d' : theme === 'auto' ? ' cl-a' : ''}`;
-  dialog.setAttribute('aria-label', 'Checkout');
-  const card = dialog.appendChild(document.createElement('div'));
-  card.className = 'cl-c';
-  const closeButton = card.appendChild(document.createElement('button'));
-  closeButton.className = 'cl-x';
-  closeButton.type = 'button';
-  closeButton.setAttribute('aria-label', 'Close checkout');
-  closeButton.textContent = '×';
-  const spinner = card.appendChild(document.createElement('div'));
-  spinner.className = 'cl-s';
-  spinner.setAttribute('role', 'status');
-  spinner.setAttribute('aria-label', 'Loading checkout');
-
-  const body = document.body.style;
-  const previousOverflow = body.overflow;
-  body.overflow = 'hidden';
-  document.body.append(dialog);
-  dialog.showModal();
-
-  /** A payment is in progress: the customer cannot close until it settles. */
-  let confirmed = false;
-  let open = true;
-  let stopFrame = () => {};
-
-  const finish = () => {
-    if (!open) return false;
-    open = false;
-    stopFrame();
-    if (sharedState().close === requestClose) sharedState().close = undefined;
-    body.overflow = previousOverflow;
-    dialog.close();
-    dialog.remove();
-    if (returnFocus?.isConnected) returnFocus.focus();
-    return true;
-  };
-  const requestClose = () => {
-    if (finish()) {
-      emit(source, 'close');
-      settle('closed');
-    }
-  };
-  const failAndFallBack = (detail: CheckoutLinkErrorDetail) => {
-    if (!finish()) return;
-    emit(source, 'error', detail);
-    emit(source, 'close');
-    navigate(fallbackUrl);
-    settle('error', detail);
-  };
-  sharedState().close = requestClose;
-
-  closeButton.addEventListener('click', requestClose);
-  // Escape: the platform would close the dialog; we decide (not during a payment).
-  dialog.addEventListener('cancel', (event) => {
-    event.preventDefault();
-    if (!confirmed) requestClose();
-  });
-  // Closed by the browser despite `cancel` being canceled (repeated Escape): honour the payment lock.
-  dialog.addEventListener('close', () => {
-    if (!open) return;
-    if (confirmed) dialog.showModal();
-    else requestClose();
-  });
-
-  const onMessage = (message: EmbedMessage) => {
-    if (!open) return;
-    switch (message.type) {
-      case 'loaded':
-        // Loaded again after `confirmed`: the payment was declined and the page is interactive again.
-        confirmed = closeButton.disabled = false;
-        if (!dialog.classList.contains('cl-l')) {
+    };
+    const onMessage = (message: EmbedMessage, iframe: HTMLIFrameElement) => {
+      const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
+      if (type === 'close') {
+        if (!confirmed) close();
+      } else if (type !== 'resize') {
+        // A `loaded` after `confirmed`: the payment was declined and the page is interactive again.
+        confirmed = closeButton.disabled = type === 'confirmed';
+        if (type === 'loaded') {
+          if (dialog.classList.contains('cl-l')) return;
           dialog.classList.add('cl-l');
           iframe.focus();
-          emit(source, 'loaded', { checkout_id: message.checkout_id });
         }
-        break;
-      case 'confirmed':
-        confirmed = closeButton.disabled = true;
-        emit(source, 'confirmed', { checkout_id: message.checkout_id });
-        break;
-      case 'success': {
-        confirmed = closeButton.disabled = false;
-        const { source: _s, type: _t, redirect, ...detail } = message;
-        const proceed = emit(source, 'success', detail, true);
-        settle('success', detail);
-        if (proceed && redirect && message.success_url) {
-          finish();
-          navigate(message.success_url);
+        const proceed = emit(source, type, detail, type === 'success');
+        if (type === 'success') {
+          resolve({ status: type, detail });
+          const url = (detail as CheckoutLinkSuccessDetail).success_url;
+          if (proceed && redirect && url) {
+            takeDown();
+            navigate(url);
+          }
         }
-        break;
       }
-      case 'close':
-        if (!confirmed) requestClose();
-        break;
-    }
-  };
+    };
 
-  let iframe: HTMLIFrameElement;
-  createEmbeddedSession(linkUrl, prefill).then(
-    (page) => {
-      if (!open) return;
-      const framed = frameCheckout(page, options, onMessage, failAndFallBack);
-      iframe = framed.iframe;
-      stopFrame = framed.stop;
-      card.append(iframe);
-    },
-    (thrown) => failAndFallBack(toErrorDetail(thrown)),
-  );
+    try {
+      fallbackUrl = withPrefill(linkUrl, prefill);
+      closeCheckout();
+      if (!emit(source, 'open', { url: linkUrl, mode: mode ?? 'overlay' }, true)) resolve({ status: 'closed' });
+      else if (mode === 'redirect') {
+        navigate(fallbackUrl);
+        resolve({ status: 'redirected' });
+      } else {
+        injectStyles();
+        closeButton.onclick = close;
+        // Escape: the platform would close the dialog; we decide (never during a payment).
+        dialog.oncancel = (event) => {
+          event.preventDefault();
+          if (!confirmed) close();
+        };
+        // Closed by the browser anyway (a repeated Escape cannot be canceled): keep the payment lock.
+        dialog.onclose = () => (confirmed && dialog.isConnected ? dialog.showModal() : close());
+        body.overflow = 'hidden';
+        document.body.append(dialog);
+        dialog.showModal();
+        sharedState().close = close;
+        stop = loadCheckout(dialog, linkUrl, prefill, options, onMessage, fallBack);
+      }
+    } catch (error) {
+      // Never into the host page: whatever broke, the link URL still works.
+      fallBack({ code: 'server', message: `${error}` });
+    }
+  });
 }

@@ -1,12 +1,9 @@
 /**
  * State shared by every copy of the widget on a page. The snippet and the
  * element bundle each carry their own copy of these modules; keeping the
- * listeners and the open overlay on one global means `CheckoutLink.on()`
- * hears every checkout and only one overlay is ever open.
+ * open overlay on one global means only one overlay is ever open.
  */
 export interface SharedState {
-  /** `window.CheckoutLink.on()` listeners, by event name. */
-  listeners: Record<string, Set<(event: Event) => void>>;
   /** Closes the overlay that is open, if any. */
   close?: () => void;
   /** Set once the snippet has wired the page (safe to load twice). */
@@ -14,5 +11,4 @@ export interface SharedState {
 }
 
 /** Lazy, so importing the widget in Node (SSR) touches no browser global. */
-export const sharedState = (): SharedState =>
-  ((globalThis as { __checkoutLink?: SharedState }).__checkoutLink ??= { listeners: {} });
+export const sharedState = (): SharedState => ((globalThis as { __checkoutLink?: SharedState }).__checkoutLink ??= {});
