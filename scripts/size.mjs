@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Prints raw, gzip and brotli sizes of the browser bundles and fails when a
+// bundle is over its gzip budget (SPEC section 8). Run after the build.
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const bundles = [
+  { file: 'dist/embed.js', budget: 2500, what: 'snippet (embed.js)', required: true },
+  { file: 'dist/checkout-link.js', budget: 9000, what: 'element bundle (Lit included)', required: false },
+];
+
+const fmt = (n) => `${n.toLocaleString('en-US')} B`.padStart(10);
+let failed = 0;
+console.log(`${'bundle'.padEnd(24)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}${'budget'.padStart(10)}`);
+for (const { file, budget, what, required } of bundles) {
+  if (!existsSync(file)) {
+    if (required) {
+      console.log(`${file}: missing. Build it first (npm run build).`);
+      failed++;
+    } else console.log(`${file.padEnd(24)} not built, skipped`);
+    continue;
+  }
+  const source = readFileSync(file);
+  const gzip = gzipSync(source, { level: 9 }).length;
+  const brotli = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const over = gzip > budget;
+  if (over) failed++;
+  console.log(
+    `${file.padEnd(24)}${fmt(source.length)}${fmt(gzip)}${fmt(brotli)}${fmt(budget)}  ${over ? `OVER by ${gzip - budget} B` : 'ok'}  ${what}`,
+  );
+}
+if (failed) console.log(`\n${failed} bundle(s) over budget or missing: see SPEC section 8.`);
+process.exit(failed ? 1 : 0);
