@@ -24,7 +24,11 @@ export async function benchGrowth(duration: number, sessions: number): Promise<R
   };
   const small = await measure({ FILL_SESSIONS: '10' });
   const large = await measure({ FILL_SESSIONS: String(sessions), FILL_LINKS: '1000' });
-  rows.push({ section: SECTION, what: 'link redirect with 10 sessions stored', value: `${fmtRps(small.rps)}, p99 ${fmtMs(small.p99)}` });
+  rows.push({
+    section: SECTION,
+    what: 'link redirect with 10 sessions stored',
+    value: `${fmtRps(small.rps)}, p99 ${fmtMs(small.p99)}`,
+  });
   rows.push({
     section: SECTION,
     what: `link redirect with ${sessions.toLocaleString('en-US')} sessions and 1,000 links stored`,
@@ -36,10 +40,9 @@ export async function benchGrowth(duration: number, sessions: number): Promise<R
   });
 
   // The sweep, in the server's own process, over abandoned sessions expired long ago.
-  const server = await spawnServer<Info & { sweep: { ms: number; expired: number; deleted: number; before: number; after: number } }>(
-    'bench/servers/our-server.ts',
-    { FILL_SESSIONS: String(sessions), FILL_EXPIRED: '1', RUN_SWEEP: '1' },
-  );
+  const server = await spawnServer<
+    Info & { sweep: { ms: number; expired: number; deleted: number; before: number; after: number } }
+  >('bench/servers/our-server.ts', { FILL_SESSIONS: String(sessions), FILL_EXPIRED: '1', RUN_SWEEP: '1' });
   await server.stop();
   const { ms, expired, deleted, before, after } = server.info.sweep;
   rows.push({

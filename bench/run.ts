@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBackend } from './backend.ts';
+import { benchBrowser } from './browser.ts';
 import { benchGrowth } from './growth.ts';
 import type { Row } from './lib/report.ts';
+import { benchSizes } from './sizes.ts';
 
 /**
  * `npm run bench [-- --quick] [-- --only=backend,browser,sizes,growth]`:
@@ -20,6 +22,8 @@ const want = (name: string) => !only || only.includes(name);
 
 const rows: Row[] = [];
 const started = Date.now();
+if (want('sizes')) rows.push(...benchSizes());
+if (want('browser')) rows.push(...(await benchBrowser(quick ? 3 : 15)));
 if (want('backend')) rows.push(...(await benchBackend(quick ? 2 : 10)));
 if (want('growth')) rows.push(...(await benchGrowth(quick ? 2 : 5, quick ? 10_000 : 100_000)));
 

@@ -2,8 +2,8 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
-import { newId, newSecret, SESSION_SECRET_PREFIX } from '../../server/core/ids.ts';
 import { sweepExpiredSessions } from '../../server/core/checkouts.ts';
+import { newId, newSecret, SESSION_SECRET_PREFIX } from '../../server/core/ids.ts';
 import { startServer } from '../../server/start.ts';
 
 /**
@@ -87,6 +87,7 @@ if (process.env.RUN_SWEEP === '1') {
 console.log(
   JSON.stringify({
     sweep,
+    demoUrl: running.demoUrl,
     url: running.url,
     linkUrl: demo.linkUrl.replace('localhost', '127.0.0.1'),
     linkSecret: demo.linkSecret,

@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import { fmtBytes, fmtMs, median, pct, type Row } from './lib/report.ts';
+import { spawnServer } from './lib/spawn-server.ts';
+
+interface Info {
+  url: string;
+  linkUrl: string;
+  demoUrl: string;
+}
+
+const POLAR_SCRIPT = readFileSync('node_modules/@polar-sh/checkout/dist/embed.global.js', 'utf8');
+
+/** The merchant pages under test: identical but for the embed. */
+function pages(info: Info) {
+  // The link's URL on the backend's public origin (localhost), as the seed printed it.
+  const link = info.linkUrl.replace('127.0.0.1', 'localhost');
+  const button = (attrs: string) =>
+    `<a id="buy" href="${link}" ${attrs} style="display:inline-block;padding:12px 20px;margin:40px">Buy</a>`;
+  const doc = (head: string, body: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
+  return {
+    empty: doc('', button('')),
+    snippet: doc(`<script src="${info.url}/embed.js" defer></script>`, button(`data-checkout-link="${link}"`)),
+    element: doc(
+      `<script type="module" src="${info.url}/checkout-link.js"></script>`,
+      `<checkout-link id="buy" href="${link}">Buy</checkout-link>`,
+    ),
+    polar: doc(
+      `<script src="${info.demoUrl}/__polar/embed.global.js" defer data-auto-init></script>`,
+      button('data-polar-checkout'),
+    ),
+    thousand: doc(`<script type="module" src="${info.url}/checkout-link.js"></script>`, '<div id="grid"></div>'),
+  };
+}
+
+type PageName = keyof ReturnType<typeof pages>;
+
+async function openPage(browser: Browser, info: Info, name: PageName) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const html = pages(info)[name];
+  await page.route(`${info.demoUrl}/shop.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route(`${info.demoUrl}/__polar/embed.global.js`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: POLAR_SCRIPT }),
+  );
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return { context, page, requests };
+}
+
+/** CDP metrics of the page: script time and JS heap, as DevTools reports them. */
+async function metrics(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (n: string) => list.find((m) => m.name === n)?.value ?? 0;
+  return { scriptMs: get('ScriptDuration') * 1000, heap: get('JSHeapUsedSize') };
+}
+
+async function pageLoadCost(browser: Browser, info: Info, name: PageName, runs: number) {
+  const script: number[] = [];
+  const heap: number[] = [];
+  let requestsBeyondScript = 0;
+  for (let i = 0; i < runs; i++) {
+    const { context, page, requests } = await openPage(browser, info, name);
+    await page.goto(`${info.demoUrl}/shop.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(300); // let deferred work settle; no interaction
+    const m = await metrics(page);
+    script.push(m.scriptMs);
+    heap.push(m.heap);
+    // The document and the embed script itself are expected; anything else is a request before interaction.
+    requestsBeyondScript = Math.max(requestsBeyondScript, requests.length - (name === 'empty' ? 1 : 2));
+    await context.close();
+  }
+  return { scriptMs: median(script), heap: median(heap), requests: requestsBeyondScript };
+}
+
+/** From a real mouse click to the checkout page ready in the overlay. */
+async function clickToReady(browser: Browser, info: Info, name: 'snippet' | 'polar', warm: boolean, runs: number) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await openPage(browser, info, name);
+    await page.goto(`${info.demoUrl}/shop.html`, { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    await page.evaluate((kind) => {
+      const w = window as unknown as { __t0: number; __ready: Promise<number> };
+      addEventListener('click', (e) => (w.__t0 = e.timeStamp), { capture: true });
+      w.__ready = new Promise<number>((resolve) => {
+        if (kind === 'snippet') addEventListener('checkout-link:loaded', () => resolve(performance.now()));
+        // Polar listens only to its own origins, so its ready point is the frame's load event.
+        else
+          new MutationObserver((records) => {
+            for (const r of records)
+              for (const n of r.addedNodes)
+                if (n instanceof HTMLIFrameElement)
+                  n.addEventListener('load', () => resolve(performance.now()), { once: true });
+          }).observe(document.body, { childList: true });
+      });
+    }, name);
+    const box = (await page.locator('#buy').boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    if (warm) {
+      await page.mouse.move(x, y); // intent: hover warms up the connection and the page's assets
+      await page.waitForTimeout(400);
+    }
+    await page.mouse.click(x, y);
+    // A navigation away (the widget's fallback) counts as a failed run, not a crash.
+    const ms = await page
+      .evaluate(async () => {
+        const w = window as unknown as { __t0: number; __ready: Promise<number> };
+        const t1 = await Promise.race([w.__ready, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 10_000))]);
+        return t1 - w.__t0;
+      })
+      .catch((e: Error) => {
+        if (process.env.BENCH_DEBUG)
+          console.error(`[bench] ${name} run ${i} failed: ${e.message}; now at ${page.url()}`);
+        return Number.NaN;
+      });
+    if (!Number.isNaN(ms)) times.push(ms);
+    await context.close();
+  }
+  return { median: times.length ? median(times) : Number.NaN, ok: times.length };
+}
+
+async function thousandElements(browser: Browser, info: Info, runs: number) {
+  const times: number[] = [];
+  let requests = 0;
+  for (let i = 0; i < runs; i++) {
+    const { context, page, requests: seen } = await openPage(browser, info, 'thousand');
+    await page.goto(`${info.demoUrl}/shop.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('checkout-link'));
+    const before = seen.length;
+    const link = info.linkUrl.replace('127.0.0.1', 'localhost');
+    const ms = await page.evaluate(async (href) => {
+      const grid = document.getElementById('grid')!;
+      const t0 = performance.now();
+      grid.innerHTML = Array.from(
+        { length: 1000 },
+        (_, i) => `<checkout-link href="${href}" amount="${500 + i}">Buy ${i}</checkout-link>`,
+      ).join('');
+      await Promise.all(
+        [...grid.children].map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete),
+      );
+      await new Promise(requestAnimationFrame);
+      return performance.now() - t0;
+    }, link);
+    await page.waitForTimeout(300);
+    requests = Math.max(requests, seen.length - before);
+    times.push(ms);
+    await context.close();
+  }
+  return { median: median(times), requests };
+}
+
+export async function benchBrowser(runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const server = await spawnServer<Info>('bench/servers/our-server.ts', { DEMO_PORT: '0' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const info = server.info;
+    const SECTION = `Page load, headless Chromium (median of ${runs} fresh loads)`;
+    const empty = await pageLoadCost(browser, info, 'empty', runs);
+    const polar = await pageLoadCost(browser, info, 'polar', runs);
+    const snippet = await pageLoadCost(browser, info, 'snippet', runs);
+    const element = await pageLoadCost(browser, info, 'element', runs);
+    const net = (x: typeof empty) => Math.max(0, x.scriptMs - empty.scriptMs);
+    rows.push({
+      section: SECTION,
+      what: "Polar's embed: script time (reference)",
+      value: `${fmtMs(net(polar))}, heap +${fmtBytes(Math.max(0, polar.heap - empty.heap))}`,
+    });
+    rows.push({
+      section: SECTION,
+      what: 'embed.js: script time',
+      value: `${fmtMs(net(snippet))}, heap +${fmtBytes(Math.max(0, snippet.heap - empty.heap))}`,
+      reference: fmtMs(net(polar)),
+      ratio: pct(net(snippet), net(polar)),
+      budget: '≤ 1.2 × Polar',
+      pass: net(snippet) <= net(polar) * 1.2,
+    });
+    rows.push({
+      section: SECTION,
+      what: 'embed.js: requests before any interaction (beyond itself)',
+      value: String(snippet.requests),
+      budget: 'none',
+      pass: snippet.requests === 0,
+    });
+    rows.push({
+      section: SECTION,
+      what: '<checkout-link> bundle: script time',
+      value: `${fmtMs(net(element))}, heap +${fmtBytes(Math.max(0, element.heap - empty.heap))}, requests beyond itself ${element.requests}`,
+      reference: fmtMs(net(polar)),
+      ratio: pct(net(element), net(polar)),
+    });
+
+    const CLICK = `Click to checkout ready in the overlay (median of ${runs})`;
+    const polarClick = await clickToReady(browser, info, 'polar', false, runs);
+    const cold = await clickToReady(browser, info, 'snippet', false, runs);
+    const warm = await clickToReady(browser, info, 'snippet', true, runs);
+    rows.push({
+      section: CLICK,
+      what: "Polar's embed opening the same checkout page (iframe load)",
+      value: `${fmtMs(polarClick.median)} (${polarClick.ok}/${runs})`,
+    });
+    rows.push({
+      section: CLICK,
+      what: 'embed.js, cold click (session created, page says loaded)',
+      value: `${fmtMs(cold.median)} (${cold.ok}/${runs})`,
+      reference: fmtMs(polarClick.median),
+      ratio: pct(cold.median, polarClick.median),
+    });
+    rows.push({
+      section: CLICK,
+      what: 'embed.js, click after hover warm-up',
+      value: `${fmtMs(warm.median)} (${warm.ok}/${runs})`,
+      reference: fmtMs(polarClick.median),
+      ratio: pct(warm.median, polarClick.median),
+      budget: '< 60 % of Polar',
+      pass: warm.ok === runs && warm.median < polarClick.median * 0.6,
+    });
+
+    const many = await thousandElements(browser, info, Math.max(3, Math.round(runs / 3)));
+    rows.push({
+      section: 'Growth',
+      what: '1,000 <checkout-link> elements rendered',
+      value: `${fmtMs(many.median)}, ${many.requests} requests`,
+      budget: '< 100 ms, no request',
+      pass: many.median < 100 && many.requests === 0,
+    });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return rows;
+}
