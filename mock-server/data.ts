@@ -1,0 +1,111 @@
+import {
+  type CheckoutPublic,
+  checkoutPublic,
+  type Product,
+  type SessionCreated,
+  sessionCreated,
+} from '../src/shared/schemas/index.ts';
+
+/**
+ * Small factories of wire objects for the mocks. Every object goes through
+ * the shared zod schema before it is answered, so a mock can never answer a
+ * shape the real server would not.
+ */
+
+const uuid = () => crypto.randomUUID();
+const now = () => new Date().toISOString();
+/** Like the server's: at least 128 random bits, URL-safe. */
+const secret = (prefix: string) => `${prefix}_${crypto.randomUUID().replaceAll('-', '')}`;
+
+export const ORGANIZATION = { id: '7b1f3c3e-2a4d-4f61-9a52-5f0f4c1b8e10', name: 'Mock Shop' };
+
+/** A one-time product at a fixed price (the demo's e-book), overridable. */
+export function createProduct(overrides: Partial<Product> = {}): Product {
+  const id = overrides.id ?? uuid();
+  return {
+    id,
+    organization_id: ORGANIZATION.id,
+    name: 'Field Guide to Checkout (e-book)',
+    description: null,
+    recurring_interval: null,
+    is_recurring: false,
+    is_archived: false,
+    prices: [
+      {
+        id: uuid(),
+        product_id: id,
+        is_archived: false,
+        created_at: now(),
+        amount_type: 'fixed',
+        price_amount: 2900,
+        price_currency: 'usd',
+      },
+    ],
+    attached_custom_fields: [],
+    created_at: now(),
+    modified_at: null,
+    ...overrides,
+  };
+}
+
+/** An open session over `product`, as `GET /v1/checkouts/client/{secret}` answers it. */
+export function createCheckout(
+  pageUrl: (clientSecret: string) => string,
+  overrides: Partial<CheckoutPublic> = {},
+): CheckoutPublic {
+  const product = createProduct();
+  const price = product.prices[0];
+  const amount = price.amount_type === 'fixed' ? price.price_amount : 0;
+  const clientSecret = secret('cs');
+  return checkoutPublic.parse({
+    id: uuid(),
+    client_secret: clientSecret,
+    url: pageUrl(clientSecret),
+    status: 'open',
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    created_at: now(),
+    organization: ORGANIZATION,
+    checkout_link_id: uuid(),
+    product_id: product.id,
+    product_price_id: price.id,
+    product,
+    product_price: price,
+    products: [product],
+    amount,
+    discount_amount: 0,
+    total_amount: amount,
+    currency: 'usd',
+    is_free_product_price: false,
+    is_payment_required: amount > 0,
+    customer_email: null,
+    customer_name: null,
+    custom_field_data: {},
+    allow_discount_codes: true,
+    discount: null,
+    success_url: null,
+    return_url: null,
+    embed_origin: null,
+    link_url: null,
+    prefill_dropped: [],
+    order_id: null,
+    subscription_id: null,
+    ...overrides,
+  });
+}
+
+/** The answer of `POST …/sessions` for a checkout. */
+export const toSessionCreated = (checkout: CheckoutPublic): SessionCreated =>
+  sessionCreated.parse({
+    id: checkout.id,
+    client_secret: checkout.client_secret,
+    url: checkout.url,
+    expires_at: checkout.expires_at,
+    dropped: checkout.prefill_dropped,
+  });
+
+/** The server's error body: `{ error, message, detail: [{ loc, msg }] }`. */
+export const errorBody = (error: string, message: string, loc: (string | number)[] = []) => ({
+  error,
+  message,
+  detail: [{ loc, msg: message }],
+});
