@@ -22,5 +22,10 @@ for (const [mode, entry] of targets) {
   }
   const started = Date.now();
   execFileSync('npx', ['vite', 'build', '--mode', mode], { stdio: 'inherit' });
+  // The package entry ships its type declarations and the custom-elements manifest beside it.
+  if (mode === 'esm') {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+    execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
+  }
   console.log(`built ${mode} in ${Date.now() - started} ms`);
 }

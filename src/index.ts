@@ -4,6 +4,8 @@
  * `element/bundle.ts`) and exports their classes, the programmatic API and
  * the public types. Lit stays a dependency, shared with the app.
  */
+// First, on its own line: the formatter sorts the exports below, and registration order matters.
+import './element/provider/checkout-link-provider.ts';
 
 export { CheckoutLinkElement } from './element/checkout-link/checkout-link.ts';
 export { CheckoutLinkProviderElement } from './element/provider/checkout-link-provider.ts';

@@ -18,6 +18,7 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  * anchor inside: `<checkout-link href="…"><a href="…">Buy</a></checkout-link>`;
  * it is shown as is and its clicks are intercepted once the element upgrades.
  *
+ * @tagname checkout-link
  * @summary A buy button that opens a checkout link in an overlay, a full page, or in place.
  *
  * @slot - The button's label (default "Buy"), or an `<a href>` that works without JavaScript.
@@ -43,6 +44,8 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  */
 export class CheckoutLinkElement extends LitElement {
   static override styles = checkoutLinkStyles;
+  // The overlay gives focus back to the element on close; delegating lands it on the link inside.
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   // `static properties` rather than decorators: the same behaviour in fewer bytes (the bundle's budget is tight).
   static override properties = {

@@ -9,6 +9,7 @@ import { type CheckoutLinkMode, type CheckoutLinkTheme, checkoutLinkContext } fr
  * (through shadow roots too), so a pricing table states its theme, mode,
  * backend and prefill once. A child's own attributes always win.
  *
+ * @tagname checkout-link-provider
  * @summary Shares theme, mode, backend origin and prefill defaults with the `<checkout-link>`s inside it.
  *
  * @slot - Any content; `<checkout-link>`s inside it take its defaults.
