@@ -1,0 +1,82 @@
+import { html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { type Organization, organizationUpdate } from '../../shared/schemas/organization.ts';
+import { OrganizationChangedEvent } from '../app/organization-changed.ts';
+import type { ManagementApi } from '../core/api.ts';
+import { FormErrors } from '../core/form-errors.ts';
+import { checkWithSchema } from '../core/validate.ts';
+import { fieldError, formBanner, inputField } from '../ui/fields.ts';
+import { LightElement } from '../ui/light-element.ts';
+
+/** Organization settings: its name and the sites allowed to frame its checkout (`embed_origins`). */
+@customElement('dash-settings-page')
+export class SettingsPage extends LightElement {
+  @property({ attribute: false }) api!: ManagementApi;
+  @property({ attribute: false }) organization!: Organization;
+  @state() private name = '';
+  @state() private origins = '';
+  @state() private errors = FormErrors.none;
+  @state() private busy = false;
+  @state() private saved = false;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('organization') && this.organization) {
+      this.name = this.organization.name;
+      this.origins = this.organization.embed_origins.join('\n');
+    }
+  }
+
+  private originList() {
+    return this.origins
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
+
+  private async submit(e: SubmitEvent) {
+    e.preventDefault();
+    this.saved = false;
+    const body = { name: this.name, embed_origins: this.originList() };
+    const errors = checkWithSchema(organizationUpdate, body);
+    if (errors) {
+      this.errors = errors;
+      return;
+    }
+    this.busy = true;
+    try {
+      const organization = await this.api.patch<Organization>('/organizations/current', body);
+      this.errors = FormErrors.none;
+      this.saved = true;
+      this.dispatchEvent(new OrganizationChangedEvent(organization));
+    } catch (err) {
+      this.errors = FormErrors.from(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const e = this.errors;
+    const list = this.originList();
+    // `embed_origins.2` names the third line: say so, with the line's text.
+    const originErrors = [
+      ...e.at('embed_origins'),
+      ...e.entriesUnder('embed_origins').map(([i, msg]) => `Line ${Number(i) + 1} (${list[Number(i)] ?? ''}): ${msg}`),
+    ];
+    return html`<div class="page-head"><h1 tabindex="-1">Settings</h1></div>
+      <form class="card form" @submit=${this.submit} novalidate>
+        <h2>Organization</h2>
+        ${formBanner(e.message, e.unclaimed(['name', 'embed_origins']))}
+        ${this.saved ? html`<div class="banner banner-success" role="status">Settings saved.</div>` : ''}
+        ${inputField({ id: 'org-name', label: 'Name', value: this.name, required: true, errors: e.under('name'), hint: 'Shown to customers on the checkout page.', onInput: (v) => (this.name = v) })}
+        <div class="field">
+          <label for="org-origins">Embed origins <span class="optional">(one per line)</span></label>
+          <textarea id="org-origins" class="code" rows="5" .value=${this.origins} spellcheck="false" aria-describedby="org-origins-hint${originErrors.length ? ' org-origins-error' : ''}"
+            aria-invalid=${originErrors.length ? 'true' : 'false'} @input=${(ev: Event) => (this.origins = (ev.target as HTMLTextAreaElement).value)}></textarea>
+          <p class="hint" id="org-origins-hint">Sites allowed to show your checkout in an overlay, such as <code>https://shop.example</code> (scheme and host, no path). Elsewhere the buy button opens the checkout as a page. Add <code>${location.origin}</code> to preview the overlay from this dashboard.</p>
+          ${fieldError('org-origins-error', originErrors)}
+        </div>
+        <div class="form-actions"><button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save settings'}</button></div>
+      </form>`;
+  }
+}
