@@ -1,0 +1,279 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { scenarios } from '../../../mock-server/handlers.ts';
+import { withPrefill } from '../../../src/widget/build-prefill.ts';
+import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
+import {
+  captureSessionBodies,
+  FAKE_PAGE,
+  framedPage,
+  frameWindow,
+  LINK_URL,
+  nextEvent,
+  overlay,
+  recordEvents,
+  recordNavigations,
+  startMocks,
+  until,
+  useFakeCheckout,
+  worker,
+} from './helpers.ts';
+
+const SUCCESS = {
+  order_id: '0b5b6f1e-8a4e-4a8e-9d0e-2f7f3c1c9a11',
+  subscription_id: null,
+  customer_email: 'ada@example.com',
+  customer_name: 'Ada',
+  success_url: 'https://shop.example/thanks',
+};
+
+describe('openCheckout (overlay)', () => {
+  let nav: ReturnType<typeof recordNavigations>;
+  let log: ReturnType<typeof recordEvents>;
+  let button: HTMLButtonElement;
+
+  before(startMocks);
+  beforeEach(() => {
+    nav = recordNavigations();
+    log = recordEvents();
+    button = document.createElement('button');
+    button.textContent = 'Buy';
+    document.body.append(button);
+    button.focus();
+  });
+  afterEach(() => {
+    closeCheckout();
+    nav.restore();
+    log.stop();
+    button.remove();
+    worker.resetHandlers();
+    document.body.style.overflow = '';
+  });
+
+  it('shows a labelled modal dialog at once, then the page on `loaded`; locks scroll; close returns focus', async () => {
+    useFakeCheckout('ready');
+    const loaded = nextEvent('loaded');
+    const result = openCheckout(LINK_URL, { source: button });
+    const dialog = overlay();
+    expect(dialog, 'dialog shown synchronously').to.exist;
+    expect(dialog?.open).to.equal(true);
+    expect(dialog?.matches(':modal')).to.equal(true);
+    expect(dialog?.getAttribute('aria-label')).to.equal('Checkout');
+    expect(dialog?.querySelector('[role=status]')?.getAttribute('aria-label')).to.equal('Loading checkout');
+    expect(dialog?.classList.contains('cl-l')).to.equal(false);
+    expect(getComputedStyle(document.body).overflow).to.equal('hidden');
+
+    const event = await loaded;
+    expect(event.target).to.equal(button);
+    expect(event.detail.checkout_id).to.match(/^cs_/);
+    expect(dialog?.classList.contains('cl-l')).to.equal(true);
+    const iframe = dialog?.querySelector('iframe');
+    expect(iframe?.title).to.equal('Checkout');
+    expect(iframe?.allow).to.equal('payment');
+    const src = new URL(iframe?.src ?? '');
+    expect(src.searchParams.get('embed')).to.equal('1');
+    expect(src.searchParams.get('embed_origin')).to.equal(location.origin);
+
+    const closeButton = dialog?.querySelector<HTMLButtonElement>('button[aria-label="Close checkout"]');
+    closeButton?.click();
+    expect(await result).to.deep.equal({ status: 'closed' });
+    expect(overlay()).to.equal(null);
+    expect(document.activeElement).to.equal(button);
+    expect(document.body.style.overflow).to.equal('');
+    expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
+    expect(log.events.every((e) => e.bubbles && e.composed)).to.equal(true);
+    expect(nav.urls).to.deep.equal([]);
+  });
+
+  it('Escape closes it and focus returns to the button', async () => {
+    useFakeCheckout('silent');
+    const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
+    await until(() => overlay()?.open, 'the overlay');
+    await sendKeys({ press: 'Escape' });
+    expect((await result).status).to.equal('closed');
+    expect(overlay()).to.equal(null);
+    expect(document.activeElement).to.equal(button);
+    expect(log.names()).to.deep.equal(['open', 'close']);
+  });
+
+  it('sends the prefill and embed_origin, and the theme goes to the page URL', async () => {
+    useFakeCheckout('ready');
+    const bodies = captureSessionBodies();
+    const loaded = nextEvent('loaded');
+    openCheckout(`${LINK_URL}?discount_code=LAUNCH20`, {
+      source: button,
+      theme: 'dark',
+      prefill: { customer_email: 'ada@example.com', custom_field_data: { company: 'Acme' } },
+    });
+    await loaded;
+    expect(bodies).to.deep.equal([
+      {
+        discount_code: 'LAUNCH20',
+        customer_email: 'ada@example.com',
+        custom_field_data: { company: 'Acme' },
+        theme: 'dark',
+        embed_origin: location.origin,
+      },
+    ]);
+    expect(new URL(overlay()?.querySelector('iframe')?.src ?? '').searchParams.get('theme')).to.equal('dark');
+    expect(overlay()?.classList.contains('cl-d')).to.equal(true);
+  });
+
+  it('a payment in progress (`confirmed`) blocks Escape, the close button and `close`; `success` redirects', async () => {
+    useFakeCheckout('ready');
+    const loaded = nextEvent('loaded');
+    const result = openCheckout(LINK_URL, { source: button });
+    await loaded;
+    const page = await framedPage();
+    const confirmed = nextEvent('confirmed');
+    page.send('confirmed');
+    expect((await confirmed).detail).to.deep.equal({ checkout_id: (await loaded).detail.checkout_id });
+    const closeButton = overlay()?.querySelector<HTMLButtonElement>('.cl-x');
+    expect(closeButton?.disabled).to.equal(true);
+    closeButton?.click();
+    button.focus();
+    await sendKeys({ press: 'Escape' });
+    const success = nextEvent('success');
+    page.send('close');
+    page.send('success', { ...SUCCESS, redirect: true });
+    const event = await success;
+    expect(overlay(), 'taken down to redirect').to.equal(null);
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail).to.deep.equal({ checkout_id: event.detail.checkout_id, ...SUCCESS });
+    expect(await result).to.deep.equal({ status: 'success', detail: event.detail });
+    expect(nav.urls).to.deep.equal([SUCCESS.success_url]);
+    expect(log.names()).to.deep.equal(['open', 'loaded', 'confirmed', 'success', 'close']);
+  });
+
+  it('canceling `:success` stops the redirect and keeps the overlay (showing the page’s success state)', async () => {
+    useFakeCheckout('ready');
+    const loaded = nextEvent('loaded');
+    const result = openCheckout(LINK_URL, { source: button });
+    await loaded;
+    button.addEventListener('checkout-link:success', (e) => e.preventDefault(), { once: true });
+    (await framedPage()).send('success', { ...SUCCESS, redirect: true });
+    expect((await result).status).to.equal('success');
+    expect(nav.urls).to.deep.equal([]);
+    expect(overlay()?.open).to.equal(true);
+  });
+
+  it('canceling `:open` keeps it closed', async () => {
+    useFakeCheckout('ready');
+    button.addEventListener('checkout-link:open', (e) => e.preventDefault(), { once: true });
+    expect(await openCheckout(LINK_URL, { source: button })).to.deep.equal({ status: 'closed' });
+    expect(overlay()).to.equal(null);
+    expect(log.names()).to.deep.equal(['open']);
+  });
+
+  it('mode redirect goes to the link URL with the prefill', async () => {
+    const result = await openCheckout(LINK_URL, { source: button, mode: 'redirect', prefill: { amount: 1500 } });
+    expect(result.status).to.equal('redirected');
+    expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, { amount: 1500 })]);
+    expect(overlay()).to.equal(null);
+  });
+
+  it('closeCheckout() closes it from code with `:close`', async () => {
+    useFakeCheckout('ready');
+    const loaded = nextEvent('loaded');
+    const result = openCheckout(LINK_URL, { source: button });
+    await loaded;
+    closeCheckout();
+    expect((await result).status).to.equal('closed');
+    expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
+  });
+
+  describe('falls back to the link URL (never a dead button)', () => {
+    const prefill = { customer_email: 'ada@example.com' };
+    const cases = [
+      { scenario: 'linkNotFound', code: 'link_not_found', use: () => worker.use(...scenarios.linkNotFound()) },
+      { scenario: 'expired', code: 'session_expired', use: () => worker.use(...scenarios.expired()) },
+      { scenario: 'serverError', code: 'server', use: () => worker.use(...scenarios.serverError()) },
+      { scenario: 'networkError', code: 'network', use: () => worker.use(...scenarios.networkError()) },
+      {
+        scenario: 'embed origin not allowed',
+        code: 'frame_refused',
+        use: () => useFakeCheckout('ready', { embedOrigins: ['https://elsewhere.example'] }),
+      },
+      {
+        scenario: 'no `loaded` in time (timeout)',
+        code: 'timeout',
+        use: () => useFakeCheckout('silent'),
+        options: { timeout: 300, refusedGrace: 60_000 },
+      },
+      {
+        scenario: 'slow server (timeout covers the session request too)',
+        code: 'timeout',
+        use: () => worker.use(...scenarios.slow(60_000)),
+        options: { timeout: 300 },
+      },
+      {
+        scenario: 'frame loads but never says `loaded` (refused frame)',
+        code: 'frame_refused',
+        use: () => useFakeCheckout('silent'),
+        options: { timeout: 60_000, refusedGrace: 100 },
+      },
+    ];
+    for (const c of cases)
+      it(`${c.scenario} → :error ${c.code}`, async () => {
+        c.use();
+        const result = await openCheckout(LINK_URL, { source: button, prefill, ...c.options });
+        expect(result.status).to.equal('error');
+        expect((result.detail as { code: string }).code).to.equal(c.code);
+        const error = log.events.find((e) => e.type === 'checkout-link:error');
+        expect(error?.target).to.equal(button);
+        expect(error?.detail.code).to.equal(c.code);
+        expect(error?.detail.message).to.be.a('string').and.not.empty;
+        expect(log.names()).to.deep.equal(['open', 'error', 'close']);
+        expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, prefill)]);
+        expect(overlay()).to.equal(null);
+        expect(document.body.style.overflow).to.equal('');
+      });
+  });
+
+  describe('message checks', () => {
+    it('ignores messages from a foreign origin, even from the checkout frame', async () => {
+      // The frame navigates itself to the same page on 127.0.0.1, which posts a valid `loaded`.
+      const foreign = `${location.protocol}//127.0.0.1:${location.port}`;
+      useFakeCheckout(`hop:${foreign}`);
+      const result = await openCheckout(LINK_URL, { source: button, timeout: 1500, refusedGrace: 60_000 });
+      expect((result.detail as { code: string }).code).to.equal('timeout');
+      expect(log.names()).to.not.include('loaded');
+    });
+
+    it('ignores messages from another window of the right origin', async () => {
+      useFakeCheckout('silent');
+      const other = document.createElement('iframe');
+      other.src = `${FAKE_PAGE}?behavior=silent&embed_origin=${encodeURIComponent(location.origin)}`;
+      await new Promise((resolve) => {
+        other.onload = resolve;
+        document.body.append(other);
+      });
+      const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
+      const page = await framedPage();
+      const loaded = nextEvent('loaded');
+      // Posted in this order: if the impostor's `close` counted, the overlay would be gone before `loaded`.
+      (other.contentWindow as Window & { send(t: string): void }).send('close');
+      page.send('loaded');
+      await loaded;
+      expect(overlay()?.open).to.equal(true);
+      expect(log.names()).to.deep.equal(['open', 'loaded']);
+      other.remove();
+      closeCheckout();
+      expect((await result).status).to.equal('closed');
+    });
+
+    it('ignores malformed messages from the frame', async () => {
+      useFakeCheckout('silent');
+      openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
+      const page = await framedPage();
+      const loaded = nextEvent('loaded');
+      page.send('close', { source: 'someone-else' });
+      page.send('success', { order_id: 42 });
+      page.send('loaded');
+      await loaded;
+      expect(overlay()?.open).to.equal(true);
+      expect(log.names()).to.deep.equal(['open', 'loaded']);
+      expect(frameWindow()).to.exist;
+    });
+  });
+});
