@@ -18,7 +18,7 @@ const targets: Record<string, UserConfig['build']> = {
   element: {
     lib: { entry: 'src/element/bundle.ts', formats: ['es'], fileName: () => 'checkout-link.js' },
     emptyOutDir: false,
-    target: 'es2021',
+    target: 'es2022',
     // Vite keeps whitespace in ES library builds (for bundlers downstream); this bundle ships to browsers as is.
     rolldownOptions: { output: { minify: true } },
   },
@@ -26,7 +26,7 @@ const targets: Record<string, UserConfig['build']> = {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
     outDir: 'dist/esm',
     emptyOutDir: true,
-    target: 'es2021',
+    target: 'es2022',
     minify: false,
     rolldownOptions: { external: [/^lit(\/.*)?$/, /^@lit\/context(\/.*)?$/] },
   },

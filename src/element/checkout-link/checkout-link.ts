@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { Prefill } from '../../shared/prefill-params.ts';
 import { buildPrefill, prefillFromAttributes, withPrefill } from '../../widget/build-prefill.ts';
 import { mountInlineCheckout } from '../../widget/inline-checkout.ts';
@@ -38,8 +38,7 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  * @cssproperty [--checkout-link-radius=0.5em] - Button corner radius.
  * @cssproperty [--checkout-link-padding=0.75em 1.5em] - Button padding.
  * @cssproperty [--checkout-link-font=600 1rem/1.25 system-ui, sans-serif] - Button font shorthand.
- * @cssproperty [--checkout-link-border=0] - Button border.
- * @cssproperty [--checkout-link-shadow=0 1px 2px rgb(0 0 0 / 0.15)] - Button shadow.
+ * @cssproperty [--checkout-link-shadow=0 1px 2px #0003] - Button shadow.
  * @cssproperty [--checkout-link-focus-ring=3px solid #a5b4fc] - Outline of the focused button.
  */
 export class CheckoutLinkElement extends LitElement {
@@ -92,18 +91,17 @@ export class CheckoutLinkElement extends LitElement {
   declare open: boolean;
 
   /** Defaults from the nearest `<checkout-link-provider>`; a new value re-renders. */
-  private provided = new ContextConsumer(this, { context: checkoutLinkContext, subscribe: true });
-
-  /** The link URL the inline checkout was mounted with, so a new URL remounts it. */
-  private mounted?: string;
-  private unmount?: () => void;
+  #defaults = new ContextConsumer(this, { context: checkoutLinkContext, subscribe: true });
+  /** The URL the inline checkout is mounted with ('' when none), and how to unmount it. */
+  #inlineUrl = '';
+  #unmount?: () => void;
   /** Whether the last render showed the merchant's own anchor. */
-  private anchored = false;
+  #anchored = false;
 
   constructor() {
     super();
     this.loading = this.open = false;
-    this.addEventListener('click', this.onClick);
+    this.addEventListener('click', (event) => this.#onClick(event));
     const warm = () => this.url && warmUp(this.url);
     for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, warm, { passive: true });
     const ready = () => {
@@ -115,7 +113,7 @@ export class CheckoutLinkElement extends LitElement {
 
   /** The link this element opens: `href`, else the provider's backend plus `link`, else a slotted anchor's. */
   get url(): string {
-    const backend = this.provided.value?.backend;
+    const backend = this.#defaults.value?.backend;
     return (
       this.href ||
       (this.link && backend ? `${backend.replace(/\/$/, '')}/v1/checkout-links/${this.link}/redirect` : '') ||
@@ -124,9 +122,9 @@ export class CheckoutLinkElement extends LitElement {
     );
   }
 
-  /** The prefill sent with the checkout: own attributes and `prefill`, then the provider's, then the page's query. */
+  /** The prefill sent with the checkout: own attributes, then `prefill`, then the provider's, then the page's query. */
   get params(): Prefill {
-    const d = this.provided.value;
+    const defaults = this.#defaults.value;
     const own = buildPrefill(
       {
         ...prefillFromAttributes(this, ''),
@@ -140,22 +138,20 @@ export class CheckoutLinkElement extends LitElement {
       },
       this.prefill,
     );
-    return buildPrefill(own, { ...d?.prefill, theme: d?.theme }, location.search);
+    return buildPrefill(own, { ...defaults?.prefill, theme: defaults?.theme }, location.search);
   }
 
-  private get resolvedMode(): CheckoutLinkMode {
-    return this.mode || this.provided.value?.mode || 'overlay';
+  #mode(): CheckoutLinkMode {
+    return this.mode || this.#defaults.value?.mode || 'overlay';
   }
 
-  /** Opens the checkout as a plain click would; resolves when it settles. */
+  /** Opens the checkout as a plain click would; resolves when it settles (see `openCheckout`). */
   show() {
-    const mode = this.resolvedMode;
-    const prefill = this.params;
+    const mode = this.#mode();
     this.open = this.loading = mode === 'overlay';
     return openCheckout(this.url, {
-      prefill,
+      prefill: this.params,
       mode: mode === 'redirect' ? mode : 'overlay',
-      theme: prefill.theme as CheckoutLinkTheme,
       source: this,
     }).finally(() => {
       this.open = this.loading = false;
@@ -167,7 +163,7 @@ export class CheckoutLinkElement extends LitElement {
     closeCheckout();
   }
 
-  private onClick(event: MouseEvent) {
+  #onClick(event: MouseEvent) {
     // Modified and non-primary clicks keep their link behaviour (new tab, download, …).
     if (
       event.defaultPrevented ||
@@ -176,7 +172,7 @@ export class CheckoutLinkElement extends LitElement {
       event.ctrlKey ||
       event.shiftKey ||
       event.altKey ||
-      this.resolvedMode === 'inline' ||
+      this.#mode() === 'inline' ||
       !this.url
     )
       return;
@@ -184,27 +180,32 @@ export class CheckoutLinkElement extends LitElement {
     this.show();
   }
 
-  override render() {
-    const url = this.url;
-    if (!url) warnOnce('NO_HREF', '<checkout-link> has no link URL. Set href, or link inside a provider with backend.');
-    if (this.resolvedMode === 'inline') return html`<div part="frame"></div>`;
-    // The merchant's own anchor (progressive enhancement) is shown as is.
-    this.anchored = this.hasAnchor();
-    const slot = html`<slot @slotchange=${this.onSlotChange}>Buy</slot>`;
-    return this.anchored
-      ? slot
-      : html`<a part="button" href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}
-          >${slot}</a
-        >`;
-  }
-
-  private hasAnchor() {
+  #hasAnchor() {
     return !!this.querySelector(':scope > a');
   }
 
-  /** Children parsed after the upgrade (a synchronous script in `<head>`) may bring the anchor late. */
-  private onSlotChange() {
-    if (this.hasAnchor() !== this.anchored) this.requestUpdate();
+  override render() {
+    const url = this.url;
+    if (!url)
+      warnOnce('NO_HREF', '<checkout-link> has no link URL. Set href (or link, inside a provider with backend).');
+    if (this.#mode() === 'inline') return html`<div part="frame"></div>`;
+    // The merchant's own anchor (progressive enhancement) is shown as is. Children parsed after the
+    // upgrade (a synchronous script in <head>) may bring it late: slotchange re-renders then.
+    this.#anchored = this.#hasAnchor();
+    const slot = html`<slot @slotchange=${() => this.#hasAnchor() !== this.#anchored && this.requestUpdate()}>Buy</slot>`;
+    return this.#anchored
+      ? slot
+      : html`<a part="button" href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}>${slot}</a>`;
+  }
+
+  protected override updated() {
+    const url = this.#mode() === 'inline' && this.isConnected ? this.url : '';
+    if (url === this.#inlineUrl) return;
+    this.#unmount?.();
+    this.#inlineUrl = url;
+    this.#unmount = url
+      ? mountInlineCheckout(this.renderRoot.querySelector('div')!, url, { prefill: this.params, source: this })
+      : undefined;
   }
 
   override connectedCallback() {
@@ -213,25 +214,11 @@ export class CheckoutLinkElement extends LitElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    const url = this.resolvedMode === 'inline' && this.isConnected ? this.url : '';
-    if (url === (this.mounted ?? '')) return;
-    this.unmount?.();
-    this.unmount = undefined;
-    this.mounted = url;
-    if (url)
-      this.unmount = mountInlineCheckout(this.renderRoot.querySelector('[part=frame]') as HTMLElement, url, {
-        prefill: this.params,
-        theme: this.params.theme as CheckoutLinkTheme,
-        source: this,
-      });
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.unmount?.();
-    this.unmount = this.mounted = undefined;
+    this.#unmount?.();
+    this.#unmount = undefined;
+    this.#inlineUrl = '';
   }
 }
 
