@@ -35,7 +35,7 @@ export function captureSessionBodies() {
   const bodies: Record<string, unknown>[] = [];
   worker.use(
     http.post('*/v1/checkout-links/:secret/sessions', async ({ request }) => {
-      bodies.push(await request.clone().json());
+      bodies.push((await request.clone().json()) as Record<string, unknown>);
     }),
   );
   return bodies;

@@ -1,0 +1,181 @@
+import { expect } from '@open-wc/testing';
+import { worker } from '../../../mock-server/browser.ts';
+import type { CheckoutLinkApi } from '../../../src/embed/embed.ts';
+import { withPrefill } from '../../../src/widget/build-prefill.ts';
+import {
+  LINK_URL,
+  nextEvent,
+  overlay,
+  recordEvents,
+  recordNavigations,
+  startMocks,
+  until,
+  useFakeCheckout,
+} from '../widget/helpers.ts';
+
+const api = () => window.CheckoutLink as CheckoutLinkApi;
+
+/** Adds markup to the page (static test strings only). */
+function add(html: string) {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  document.body.append(holder);
+  return holder;
+}
+
+describe('embed.js snippet', () => {
+  let nav: ReturnType<typeof recordNavigations>;
+  let log: ReturnType<typeof recordEvents>;
+  const cleanup: Element[] = [];
+
+  before(async () => {
+    await startMocks();
+    // Loaded twice, as a page with two script tags would: a second module instance of the snippet.
+    await import('../../../src/embed/embed.ts');
+    await import('../../../src/embed/embed.ts?second-copy' as string);
+  });
+  beforeEach(() => {
+    nav = recordNavigations();
+    log = recordEvents();
+  });
+  afterEach(() => {
+    api().close();
+    nav.restore();
+    log.stop();
+    for (const el of cleanup.splice(0)) el.remove();
+    worker.resetHandlers();
+  });
+
+  it('warms up on hover: preconnect and prefetch of the checkout page assets, once per origin, no session', async () => {
+    const holder = add(`<button data-checkout-link="${LINK_URL}">Buy</button>`);
+    cleanup.push(holder);
+    const button = holder.querySelector('button') as HTMLButtonElement;
+    const hints = () =>
+      [...document.head.querySelectorAll('link[rel=preconnect],link[rel=prefetch]')].map(
+        (l) => `${(l as HTMLLinkElement).rel} ${(l as HTMLLinkElement).href}`,
+      );
+    expect(hints()).to.deep.equal([]);
+    button.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    button.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    const origin = location.origin;
+    expect(hints()).to.deep.equal([
+      `preconnect ${origin}/`,
+      `preconnect ${origin}/`,
+      `prefetch ${origin}/pages/checkout.js`,
+      `prefetch ${origin}/pages/checkout.css`,
+    ]);
+    expect(log.names()).to.deep.equal([]);
+  });
+
+  it('exposes one window.CheckoutLink with open, close and on', () => {
+    expect(Object.keys(api()).sort()).to.deep.equal(['close', 'on', 'open']);
+    for (const fn of Object.values(api())) expect(fn).to.be.a('function');
+  });
+
+  it('a data-checkout-link button opens the overlay once, with its data-* prefill (loaded twice, wired once)', async () => {
+    useFakeCheckout('ready');
+    const holder = add(
+      `<button data-checkout-link="${LINK_URL}" data-customer-email="ada@example.com" data-custom-field-company="Acme">Buy</button>`,
+    );
+    cleanup.push(holder);
+    const button = holder.querySelector('button') as HTMLButtonElement;
+    const loaded = nextEvent('loaded');
+    button.click();
+    expect(overlay()?.open).to.equal(true);
+    expect((await loaded).target).to.equal(button);
+    expect(log.names()).to.deep.equal(['open', 'loaded']);
+    expect(document.querySelectorAll('dialog.cl-o').length).to.equal(1);
+  });
+
+  it('buttons added after load work (event delegation)', async () => {
+    useFakeCheckout('ready');
+    await new Promise(requestAnimationFrame);
+    const holder = add(`<span><button data-checkout-link="${LINK_URL}"><b>Buy later</b></button></span>`);
+    cleanup.push(holder);
+    const loaded = nextEvent('loaded');
+    (holder.querySelector('b') as HTMLElement).click();
+    await loaded;
+    expect(overlay()?.open).to.equal(true);
+  });
+
+  it('anchors keep their href (works without JavaScript); href-less anchors get the link URL with the prefill', async () => {
+    const holder = add(
+      `<a id=kept href="/buy-page" data-checkout-link="${LINK_URL}">Buy</a>` +
+        `<a id=filled data-checkout-link="${LINK_URL}" data-amount="1500" data-custom-field-company="Acme">Buy</a>`,
+    );
+    cleanup.push(holder);
+    const filled = holder.querySelector<HTMLAnchorElement>('#filled') as HTMLAnchorElement;
+    await until(() => filled.hasAttribute('href'), 'the anchor upgrade');
+    expect(holder.querySelector('#kept')?.getAttribute('href')).to.equal('/buy-page');
+    expect(filled.href).to.equal(withPrefill(LINK_URL, { amount: '1500', custom_field_data: { company: 'Acme' } }));
+  });
+
+  it('modified and middle clicks behave as on any link', () => {
+    const holder = add(`<a href="#not-followed" data-checkout-link="${LINK_URL}">Buy</a>`);
+    cleanup.push(holder);
+    const anchor = holder.querySelector('a') as HTMLAnchorElement;
+    for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { button: 1 }]) {
+      let preventedBySnippet: boolean | undefined;
+      // The window sees the click after the snippet's document listener; then it stops the real navigation.
+      const last = (e: Event) => {
+        preventedBySnippet = e.defaultPrevented;
+        e.preventDefault();
+      };
+      window.addEventListener('click', last, { once: true });
+      anchor.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+      expect(preventedBySnippet, JSON.stringify(init)).to.equal(false);
+    }
+    expect(log.names()).to.deep.equal([]);
+    expect(overlay()).to.equal(null);
+  });
+
+  it('data-mode="redirect" goes to the link URL with the prefill', () => {
+    const holder = add(
+      `<button data-checkout-link="${LINK_URL}" data-mode="redirect" data-discount-code="LAUNCH20">Buy</button>`,
+    );
+    cleanup.push(holder);
+    (holder.querySelector('button') as HTMLButtonElement).click();
+    expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, { discount_code: 'LAUNCH20' })]);
+    expect(overlay()).to.equal(null);
+  });
+
+  it('CheckoutLink.open settles (closed), and on() hears events until unsubscribed', async () => {
+    useFakeCheckout('ready');
+    const heard: string[] = [];
+    const off = api().on('loaded', (e) => heard.push(e.type));
+    const offClose = api().on('checkout-link:close', (e) => heard.push(e.type));
+    const loaded = nextEvent('loaded');
+    const result = api().open(LINK_URL);
+    await loaded;
+    api().close();
+    expect(await result).to.deep.equal({ status: 'closed' });
+    expect(heard).to.deep.equal(['checkout-link:loaded', 'checkout-link:close']);
+    off();
+    offClose();
+    const again = api().open(LINK_URL, { mode: 'redirect' });
+    expect((await again).status).to.equal('redirected');
+    expect(heard).to.have.length(2);
+  });
+
+  it('CheckoutLink.open settles (error) when the session cannot be created', async () => {
+    const { scenarios } = await import('../../../mock-server/handlers.ts');
+    worker.use(...scenarios.networkError());
+    const result = await api().open(LINK_URL, { prefill: { customer_name: 'Ada' } });
+    expect(result).to.deep.equal({
+      status: 'error',
+      detail: { code: 'network', message: result.detail && (result.detail as { message: string }).message },
+    });
+    expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, { customer_name: 'Ada' })]);
+  });
+
+  it('loads the element bundle only once a <checkout-link> is on the page', async () => {
+    const bundle = () => document.head.querySelectorAll('script[type=module][src$="/checkout-link.js"]');
+    expect(bundle().length).to.equal(0);
+    const holder = add('<checkout-link href="x">Buy</checkout-link>');
+    cleanup.push(holder);
+    await until(() => bundle().length, 'the element bundle script');
+    add('<checkout-link href="y">Buy</checkout-link>');
+    await new Promise(requestAnimationFrame);
+    expect(bundle().length).to.equal(1);
+  });
+});
