@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/element/bundle.ts';
+import { scenarios } from '../../../mock-server/handlers.ts';
 import type { CheckoutLinkElement } from '../../../src/element/checkout-link/checkout-link.ts';
 import { defineElement } from '../../../src/element/define.ts';
 import { closeCheckout } from '../../../src/widget/open-checkout.ts';
@@ -9,8 +10,10 @@ import {
   framedPage,
   LINK_URL,
   nextEvent,
+  type RecordedRequest,
+  resetMocks,
   SESSIONS_PATH,
-  stubSessions,
+  useMockBackend,
 } from './helpers.ts';
 
 const button = (el: CheckoutLinkElement) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!;
@@ -26,15 +29,15 @@ const SUCCESS = {
 };
 
 describe('<checkout-link>', () => {
-  let sessions: ReturnType<typeof stubSessions>;
+  let sessions: RecordedRequest[];
   let navigation: ReturnType<typeof captureNavigation>;
-  beforeEach(() => {
-    sessions = stubSessions();
+  beforeEach(async () => {
+    sessions = await useMockBackend();
     navigation = captureNavigation();
   });
   afterEach(() => {
     closeCheckout();
-    sessions.restore();
+    resetMocks();
     navigation.restore();
   });
 
@@ -202,10 +205,9 @@ describe('<checkout-link>', () => {
       const { redirect: _r, ...successDetail } = SUCCESS;
       expect(heard[3].detail).to.deep.equal({ checkout_id: 'co_test', ...successDetail });
 
-      expect(sessions.requests).to.have.length(1);
-      expect(new URL(sessions.requests[0].url).pathname).to.equal(SESSIONS_PATH);
-      expect(sessions.requests[0].method).to.equal('POST');
-      expect(sessions.requests[0].body).to.deep.equal({
+      expect(sessions).to.have.length(1);
+      expect(new URL(sessions[0].url).pathname).to.equal(SESSIONS_PATH);
+      expect(sessions[0].body).to.deep.equal({
         customer_email: 'ada@example.com',
         embed_origin: location.origin,
       });
@@ -217,14 +219,14 @@ describe('<checkout-link>', () => {
       el.addEventListener('checkout-link:open', (e) => e.preventDefault(), { once: true });
       const result = await el.show();
       expect(result.status).to.equal('closed');
-      expect(sessions.requests).to.have.length(0);
+      expect(sessions).to.have.length(0);
       expect(document.querySelector('dialog')).to.equal(null);
       expect(el.open).to.equal(false);
     });
 
     it('fires checkout-link:error with a code and goes to the link URL when the session cannot be created', async () => {
-      sessions.restore();
-      sessions = stubSessions(() => Response.json({ error: 'not_found' }, { status: 404 }));
+      resetMocks();
+      sessions = await useMockBackend(scenarios.linkNotFound());
       const el = await fixture<CheckoutLinkElement>(
         html`<checkout-link href=${LINK_URL} amount="1500">Buy</checkout-link>`,
       );
@@ -241,8 +243,8 @@ describe('<checkout-link>', () => {
     });
 
     it('falls back to the link URL on a network failure', async () => {
-      sessions.restore();
-      sessions = stubSessions(() => Promise.reject(new TypeError('Failed to fetch')));
+      resetMocks();
+      sessions = await useMockBackend(scenarios.networkError());
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
       const failed = nextEvent<CustomEvent>(el, 'checkout-link:error');
       button(el).click();
@@ -276,7 +278,7 @@ describe('<checkout-link>', () => {
         button(el).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ...init }));
         expect(preventedByElement, 'the element prevented the default action').to.equal(false);
         expect(opened).to.equal(false);
-        expect(sessions.requests).to.have.length(0);
+        expect(sessions).to.have.length(0);
       });
     }
   });
@@ -291,7 +293,7 @@ describe('<checkout-link>', () => {
       expect((await opened).detail).to.deep.equal({ url: LINK_URL, mode: 'redirect' });
       await waitUntil(() => navigation.urls.length === 1, 'no navigation');
       expect(navigation.urls[0]).to.equal(`${LINK_URL}?product_id=prod_2`);
-      expect(sessions.requests).to.have.length(0);
+      expect(sessions).to.have.length(0);
     });
 
     it('inline: renders the checkout in place and fires its events from the element', async () => {
@@ -309,7 +311,7 @@ describe('<checkout-link>', () => {
       expect((await loaded).target).to.equal(el);
       expect(el.shadowRoot!.querySelector('a[part=button]')).to.equal(null);
       expect(document.querySelector('dialog')).to.equal(null);
-      expect(sessions.requests[0].body.customer_email).to.equal('ada@example.com');
+      expect(sessions[0].body.customer_email).to.equal('ada@example.com');
 
       const succeeded = nextEvent<CustomEvent>(el, 'checkout-link:success');
       frame.contentWindow.send('success', SUCCESS);
@@ -323,8 +325,8 @@ describe('<checkout-link>', () => {
       const container = el.shadowRoot!.querySelector('[part=frame]')!;
       await framedPage(container, 'iframe');
       el.setAttribute('href', `${location.origin}/v1/checkout-links/second/redirect`);
-      await waitUntil(() => sessions.requests.length === 2, 'no second session');
-      expect(new URL(sessions.requests[1].url).pathname).to.equal('/v1/checkout-links/second/sessions');
+      await waitUntil(() => sessions.length === 2, 'no second session');
+      expect(new URL(sessions[1].url).pathname).to.equal('/v1/checkout-links/second/sessions');
       el.remove();
       expect(container.querySelector('iframe')).to.equal(null);
     });
@@ -336,7 +338,7 @@ describe('<checkout-link>', () => {
     el.dispatchEvent(new PointerEvent('pointerenter'));
     const hints = [...document.head.querySelectorAll<HTMLLinkElement>('link[href^="http://warm-up.invalid"]')];
     expect(hints.map((l) => l.rel)).to.include('preconnect');
-    expect(sessions.requests).to.have.length(0);
+    expect(sessions).to.have.length(0);
     for (const hint of hints) hint.remove();
   });
 

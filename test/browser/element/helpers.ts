@@ -1,49 +1,46 @@
 import { waitUntil } from '@open-wc/testing';
+import { http } from 'msw';
+import { startWorker, worker } from '../../../mock-server/browser.ts';
+import { type MockOptions, scenarios } from '../../../mock-server/handlers.ts';
 import { setNavigate } from '../../../src/widget/navigate.ts';
 
-/** A checkout link URL on the test server's origin (the fake sessions endpoint answers there). */
+/** A checkout link URL on the test server's origin: the MSW worker answers it. */
 export const LINK_URL = `${location.origin}/v1/checkout-links/cl_test_secret/redirect`;
 export const SESSIONS_PATH = '/v1/checkout-links/cl_test_secret/sessions';
-export const FAKE_PAGE = '/test/browser/element/fixtures/fake-checkout.html';
+/** The shared stand-in for the hosted checkout page (posts `loaded`; tests call its `send`). */
+export const FAKE_PAGE = '/test/browser/fixtures/fake-checkout.html';
+
+let started: Promise<unknown> | undefined;
 
 export interface RecordedRequest {
   url: string;
-  method: string;
   body: Record<string, unknown>;
 }
 
 /**
- * Replaces `fetch` for the sessions endpoint: `answer` decides the response
- * (default: a 201 session whose page is the fake checkout page). Returns the
- * recorded requests and a restore function.
+ * Starts the mocked backend (once per test file) with the `ok` scenario, its
+ * sessions framing the fake checkout page, or with `scenario` handlers put
+ * in front. Returns the sessions requests as they arrive (they still reach
+ * the mocks). Call `resetMocks()` after each test.
  */
-export function stubSessions(answer: (request: RecordedRequest) => Response | Promise<Response> = sessionCreated()) {
-  const original = window.fetch;
+export async function useMockBackend(scenario: ReturnType<(typeof scenarios)[keyof typeof scenarios]> = []) {
+  started ??= startWorker();
+  await started;
   const requests: RecordedRequest[] = [];
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (!new URL(url, location.href).pathname.endsWith('/sessions')) return original(input, init);
-    const request = { url, method: init?.method ?? 'GET', body: JSON.parse(String(init?.body ?? '{}')) };
-    requests.push(request);
-    return answer(request);
-  };
-  return { requests, restore: () => (window.fetch = original) };
+  const options: MockOptions = { checkoutPageUrl: () => `${location.origin}${FAKE_PAGE}?checkout_id=co_test` };
+  // In one `use()` call the first handler listed is tried first.
+  worker.use(
+    // Answering nothing lets the request fall through to the handlers below.
+    http.post('*/v1/checkout-links/:secret/sessions', async ({ request }) => {
+      requests.push({ url: request.url, body: (await request.clone().json()) as Record<string, unknown> });
+    }),
+    ...scenario,
+    ...scenarios.ok(options),
+  );
+  return requests;
 }
 
-/** A 201 answer from the sessions endpoint pointing at the fake checkout page. */
-export const sessionCreated =
-  (pageQuery = '') =>
-  () =>
-    Response.json(
-      {
-        id: 'co_test',
-        client_secret: 'cs_test',
-        url: `${location.origin}${FAKE_PAGE}${pageQuery}`,
-        expires_at: new Date(Date.now() + 3600_000).toISOString(),
-        dropped: [],
-      },
-      { status: 201 },
-    );
+export const resetMocks = () => worker.resetHandlers();
 
 /** Captures the widget's navigations instead of leaving the test page. */
 export function captureNavigation() {
@@ -56,15 +53,14 @@ export function captureNavigation() {
 export const nextEvent = <E extends Event = CustomEvent>(target: EventTarget, type: string) =>
   new Promise<E>((resolve) => target.addEventListener(type, (e) => resolve(e as E), { once: true }));
 
+/** What the fake checkout page exposes to tests. */
+export interface FakePage {
+  send(type: string, extra?: Record<string, unknown>): void;
+}
 type FakeFrame = HTMLIFrameElement & { contentWindow: Window & FakePage };
 
 /** The framed checkout page under `root` (the overlay's dialog by default), once it exists. */
 export async function framedPage(root: ParentNode = document, selector = 'dialog iframe'): Promise<FakeFrame> {
   await waitUntil(() => root.querySelector(selector), `no ${selector} appeared`);
   return root.querySelector(selector) as FakeFrame;
-}
-
-/** What the fake checkout page exposes to tests. */
-export interface FakePage {
-  send(type: string, extra?: Record<string, unknown>): void;
 }

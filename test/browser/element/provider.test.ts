@@ -3,21 +3,21 @@ import '../../../src/element/bundle.ts';
 import type { CheckoutLinkElement } from '../../../src/element/checkout-link/checkout-link.ts';
 import type { CheckoutLinkProviderElement } from '../../../src/element/provider/checkout-link-provider.ts';
 import { closeCheckout } from '../../../src/widget/open-checkout.ts';
-import { captureNavigation, LINK_URL, nextEvent, stubSessions } from './helpers.ts';
+import { captureNavigation, LINK_URL, nextEvent, type RecordedRequest, resetMocks, useMockBackend } from './helpers.ts';
 
 const hrefOf = (el: CheckoutLinkElement) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!.href;
 const queryOf = (el: CheckoutLinkElement) => Object.fromEntries(new URL(hrefOf(el)).searchParams);
 
 describe('<checkout-link-provider>', () => {
-  let sessions: ReturnType<typeof stubSessions>;
+  let sessions: RecordedRequest[];
   let navigation: ReturnType<typeof captureNavigation>;
-  beforeEach(() => {
-    sessions = stubSessions();
+  beforeEach(async () => {
+    sessions = await useMockBackend();
     navigation = captureNavigation();
   });
   afterEach(() => {
     closeCheckout();
-    sessions.restore();
+    resetMocks();
     navigation.restore();
   });
 
@@ -111,12 +111,12 @@ describe('<checkout-link-provider>', () => {
     inherits.shadowRoot!.querySelector('a')!.click();
     await waitUntil(() => navigation.urls.length === 1, 'no navigation');
     expect(navigation.urls[0]).to.equal(LINK_URL);
-    expect(sessions.requests).to.have.length(0);
+    expect(sessions).to.have.length(0);
 
     const loaded = nextEvent(overlay, 'checkout-link:loaded');
     overlay.shadowRoot!.querySelector('a')!.click();
     await loaded;
-    expect(sessions.requests).to.have.length(1);
+    expect(sessions).to.have.length(1);
     expect(document.querySelector('dialog[open]')).not.to.equal(null);
   });
 });
