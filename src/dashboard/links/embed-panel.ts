@@ -113,7 +113,7 @@ export class EmbedPanel extends LightElement {
       </section>
       <section class="card embed-section" aria-labelledby="query-title">
         <h3 id="query-title">Query parameters</h3>
-        <p class="hint">Add these to the link URL (or as <code>data-</code> attributes on the button) to prefill the checkout. A value that does not fit is ignored, never a broken link.</p>
+        <p class="hint">Add these to the link URL to prefill the checkout (the script tag and the element also pass on the page's own query). A value that does not fit is ignored, never a broken link.</p>
         <div class="table-wrap"><table class="params">
           <thead><tr><th scope="col">Parameter</th><th scope="col">Example</th><th scope="col">What it does</th></tr></thead>
           <tbody>${docs.map((d) => html`<tr><td data-label="Parameter"><code>${d.name}</code></td><td data-label="Example"><code>${d.example}</code></td><td data-label="What it does">${d.description}</td></tr>`)}</tbody>

@@ -54,7 +54,8 @@ export class LinksPage extends LightElement {
         this.api.listAll<Discount>('/discounts'),
       ]);
       this.links = links;
-      this.products = products;
+      // Catalog order (oldest first), so New Link preselects the shop's first product, not the latest experiment.
+      this.products = [...products].sort((a, b) => a.created_at.localeCompare(b.created_at));
       this.discounts = discounts;
     } catch (err) {
       this.error = `Could not load checkout links: ${err instanceof Error ? err.message : err}`;
