@@ -18,7 +18,8 @@ if (demo?.token)
   lines.push(
     `  Demo API token            ${demo.token}${demo.created && !config.demoApiToken ? '   (shown once: only its hash is stored)' : ''}`,
   );
-else if (demo) lines.push('  Demo API token            issued on the first start (set DEMO_API_TOKEN to choose one)');
+else if (demo)
+  lines.push('  Demo API token            shown on the first start only; `npm run token` issues a new one');
 lines.push(`  API reference             ${running.url}/v1/openapi.json`, '');
 console.log(lines.join('\n'));
 

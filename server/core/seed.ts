@@ -2,7 +2,13 @@ import { createCheckoutLink } from './checkout-links.ts';
 import type { CoreContext } from './context.ts';
 import { createCustomField } from './custom-fields.ts';
 import { createDiscount } from './discounts.ts';
-import { createAccessToken, createOrganization } from './organizations.ts';
+import {
+  createAccessToken,
+  createOrganization,
+  findAccessToken,
+  getOrganization,
+  updateOrganization,
+} from './organizations.ts';
 import { createProduct } from './products.ts';
 
 export interface DemoSeed {
@@ -48,11 +54,14 @@ export async function seedDemo(
     let token: string | null = null;
     if (options.token) {
       // A DEMO_API_TOKEN set after the first start still signs in.
-      const { findAccessToken } = await import('./organizations.ts');
       if (!(await findAccessToken(ctx.db, options.token)))
         await createAccessToken(ctx, existing.id, { token: options.token, label: 'demo' });
       token = options.token;
     }
+    // The demo site may run on another port than last time: keep it allowed to frame the checkout.
+    const org = await getOrganization(ctx.db, existing.id);
+    const missing = options.embedOrigins.filter((o) => !org.embed_origins.includes(o));
+    if (missing.length) await updateOrganization(ctx, org.id, { embed_origins: [...org.embed_origins, ...missing] });
     const secret = link?.client_secret ?? '';
     const productIds = { ebook: '', support: '', pro: '' };
     for (const key of Object.keys(DEMO_PRODUCT_NAMES) as (keyof DemoProductIds)[]) {
