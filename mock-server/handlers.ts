@@ -138,7 +138,7 @@ const everyEndpoint = (resolver: () => Response | Promise<Response>) => [
  * Named scenarios, each a list of handlers to pass to `use()`:
  * - `ok`: a working backend (options as `createHandlers`);
  * - `linkNotFound`: the link does not exist or was deleted (404 `link_not_found`);
- * - `expired`: the link no longer serves (410 `link_unavailable`) and sessions are expired (410 `checkout_expired`);
+ * - `expired`: the link no longer serves (410 `link_unavailable`); sessions read as `expired` and refuse changes (410 `checkout_expired`);
  * - `serverError`: every endpoint answers 500 `internal_error`;
  * - `networkError`: every request fails at the network level (as CORS or a dead server does);
  * - `slow`: the `ok` backend answering after `ms` (default 3 s).
@@ -151,18 +151,16 @@ export const scenarios = {
       410,
       errorBody('link_unavailable', 'None of the products of this checkout link is available any more.'),
     ),
-    ...[http.get, http.patch].map((method) =>
-      method(CLIENT, () =>
+    // Reading an expired session works (the page shows its expired state); changing it does not.
+    http.get(CLIENT, ({ request }) =>
+      json(createCheckout((s) => `${new URL(request.url).origin}/checkout/${s}`, { status: 'expired' })),
+    ),
+    ...[http.patch, http.post].map((method) =>
+      method(`${CLIENT}${method === http.post ? '/confirm' : ''}`, () =>
         json(
           errorBody('checkout_expired', 'This checkout session has expired. Start again from the checkout link.'),
           410,
         ),
-      ),
-    ),
-    http.post(`${CLIENT}/confirm`, () =>
-      json(
-        errorBody('checkout_expired', 'This checkout session has expired. Start again from the checkout link.'),
-        410,
       ),
     ),
   ],
