@@ -132,3 +132,45 @@ for (const { name, path, button } of [
     await expect(page.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
   });
 }
+
+test("campaign landing: the page's customer_email and utm_source carry through to the checkout", async ({ page }) => {
+  const utm = campaign('landing');
+  await page.goto(`${DEMO}/campaign.html?utm_source=${utm}&customer_email=lin%40example.com`);
+  await expect(page.locator('#page-query')).toContainText(utm);
+  const buy = page.getByRole('link', { name: 'Get 20 % off' });
+  await expect(page.locator('#rendered-href')).toContainText('customer_email=lin%40example.com');
+  await buy.click();
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.getByLabel('Email')).toHaveValue('lin@example.com');
+  await payInOverlay(checkout, null);
+  const order = await orderOf(page, (await successDetail(page)).checkout_id);
+  expect(order.customer_email).toBe('lin@example.com');
+  // LAUNCH20 from the button's own discount-code attribute.
+  expect(order.total_amount).toBe(2320);
+  expect(order.metadata).toMatchObject({ campaign: 'launch', utm_source: utm });
+});
+
+test('inline checkout: rendered in place, paid in place', async ({ page }) => {
+  await page.goto(`${DEMO}/inline.html`);
+  await expect(page.locator('#event-log')).toContainText('checkout-link:loaded');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const checkout = page.frameLocator('checkout-link#inline-checkout iframe');
+  await payInOverlay(checkout, 'inline@example.com');
+  const order = await orderOf(page, (await successDetail(page)).checkout_id);
+  expect(order.customer_email).toBe('inline@example.com');
+});
+
+test('single-page app: buttons and elements added after load open the overlay', async ({ page }) => {
+  await page.goto(`${DEMO}/spa.html`);
+  await page.getByRole('button', { name: 'Add a data-attribute button' }).click();
+  await page.getByRole('button', { name: 'Buy the e-book (#1)' }).click();
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Add a <checkout-link>' }).click();
+  await page.getByRole('link', { name: 'Give $10 (#2)' }).click();
+  await expect(checkout.getByRole('heading', { name: 'Support the project' })).toBeVisible();
+  await expect(page.locator('#event-log li')).toHaveCount(5);
+});
