@@ -19,7 +19,9 @@ test('Checkout Links tab, New Link form, embed panel (light and dark), 360 px', 
 
   await page.getByRole('link', { name: 'New Link' }).click();
   await page.getByLabel('Label').fill('Spring newsletter');
+  for (const box of await page.locator('.product-choices input:checked').all()) await box.uncheck();
   await page.getByRole('checkbox', { name: 'Support the project' }).check();
+  await page.getByRole('checkbox', { name: 'Field Guide to Checkout (e-book)' }).check();
   await page.getByRole('checkbox', { name: 'Allow discount codes' }).uncheck();
   await page.getByLabel(/^Preset discount/).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Add metadata' }).click();

@@ -5,7 +5,7 @@ import { type Product, productCreate } from '../../shared/schemas/product.ts';
 import { href } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
 import { FormErrors } from '../core/form-errors.ts';
-import { toMajorInput, toMinor } from '../core/format.ts';
+import { formatMoney, toMajorInput, toMinor } from '../core/format.ts';
 import { checkWithSchema } from '../core/validate.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
@@ -75,8 +75,13 @@ export class ProductForm extends LightElement {
     };
     const price_currency = this.currency.trim().toLowerCase();
     if (this.kind === 'free') return { amount_type: 'free', price_currency };
-    if (this.kind === 'fixed')
-      return { amount_type: 'fixed', price_amount: amount('price_amount', this.amount, true), price_currency };
+    if (this.kind === 'fixed') {
+      const price_amount = amount('price_amount', this.amount, true);
+      // The API's floor is in minor units; say it in the currency the merchant typed.
+      if (price_amount !== null && price_amount < 50)
+        local.push([`${PRICE}.price_amount`, `At least ${formatMoney(50, price_currency || 'usd')}.`]);
+      return { amount_type: 'fixed', price_amount, price_currency };
+    }
     return {
       amount_type: 'custom',
       minimum_amount: amount('minimum_amount', this.minimum, true),
