@@ -37,6 +37,26 @@ export function prefillFromQuery(query: URLSearchParams): Record<string, unknown
   return raw;
 }
 
+/**
+ * A JSON prefill body, where custom fields may also come flat as in a query
+ * (`"custom_field_data.company": "Acme"`): the widget sends them so, which
+ * keeps it small. A nested `custom_field_data` object wins over flat keys.
+ */
+export function prefillFromJson(body: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith(CUSTOM_FIELD_PREFIX)) flat[key.slice(CUSTOM_FIELD_PREFIX.length)] = value;
+    else raw[key] = value;
+  }
+  if (Object.keys(flat).length) {
+    const nested = raw.custom_field_data;
+    raw.custom_field_data =
+      nested && typeof nested === 'object' && !Array.isArray(nested) ? { ...flat, ...nested } : (nested ?? flat);
+  }
+  return raw;
+}
+
 export interface PrefillInput {
   products: Product[];
   allowDiscountCodes: boolean;

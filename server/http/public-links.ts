@@ -4,7 +4,7 @@ import { sessionPrefill } from '../../src/shared/schemas/index.ts';
 import { createSessionFromLink } from '../core/checkouts.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
-import { prefillFromQuery } from '../core/prefill.ts';
+import { prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
 import type { Database } from '../db/database.ts';
 import { parseWith, readJson } from './errors.ts';
 import { renderLinkProblemPage } from './problem-page.ts';

@@ -225,6 +225,14 @@ describe('a checkout link, end to end through the real server', () => {
     ]);
     const s = await getSession(server, body.client_secret);
     assert.equal(s.body.embed_origin, 'http://localhost:9999');
+    const flat = await server.api(`/v1/checkout-links/${link.client_secret}/sessions`, {
+      body: { 'custom_field_data.company': 'Flat Inc' },
+      token: null,
+    });
+    assert.deepEqual(flat.body.dropped, [], 'custom fields may come flat, as in a query');
+    assert.deepEqual((await getSession(server, flat.body.client_secret)).body.custom_field_data, {
+      company: 'Flat Inc',
+    });
     assert.equal(s.body.customer_email, 'x@example.com');
   });
 
