@@ -152,7 +152,7 @@ test("campaign landing: the page's customer_email and utm_source carry through t
 
 test('inline checkout: rendered in place, paid in place', async ({ page }) => {
   await page.goto(`${DEMO}/inline.html`);
-  await expect(page.locator('#event-log')).toContainText('checkout-link:loaded');
+  await expect(page.locator('#event-log .name')).toHaveText(['checkout-link:loaded', 'checkout-link:open']);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const checkout = page.frameLocator('checkout-link#inline-checkout iframe');
   await payInOverlay(checkout, 'inline@example.com');
