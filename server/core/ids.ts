@@ -7,13 +7,25 @@ import { createHash, randomFillSync } from 'node:crypto';
  */
 export function newId(): string {
   const bytes = randomChunk(16);
+  // Monotonic within a millisecond (RFC 9562, method 1: a 12-bit counter in
+  // rand_a), so records made together still sort in creation order.
   const ms = Date.now();
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = 0x70 | (bytes[6] & 0x0f);
+  if (ms > lastMs) {
+    lastMs = ms;
+    counter = bytes.readUInt16BE(6) & 0x7ff; // random start, headroom before overflow
+  } else counter++;
+  if (counter > 0xfff) {
+    lastMs++;
+    counter = 0;
+  }
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes.writeUInt16BE(0x7000 | counter, 6);
   bytes[8] = 0x80 | (bytes[8] & 0x3f);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+let lastMs = 0;
+let counter = 0;
 
 /**
  * A bearer secret: a readable prefix and 192 random bits (spec asks for at

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { z } from 'zod';
+import { hashToken, newId, newSecret } from '../../server/core/ids.ts';
+
+test('ids are UUIDv7, unique, and sort in creation order even within one millisecond', () => {
+  const ids = Array.from({ length: 10_000 }, () => newId());
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual([...ids].sort(), ids);
+  for (const id of ids.slice(0, 50)) {
+    assert.ok(z.uuid().safeParse(id).success, id);
+    assert.equal(id[14], '7', 'version 7');
+    assert.match(id[19], /[89ab]/, 'RFC 9562 variant');
+  }
+});
+
+test('secrets carry 192 random bits, URL-safe, never repeated', () => {
+  const secrets = Array.from({ length: 5_000 }, () => newSecret('cs_'));
+  assert.equal(new Set(secrets).size, secrets.length);
+  for (const s of secrets.slice(0, 50)) assert.match(s, /^cs_[A-Za-z0-9_-]{32}$/);
+  // Every base64url character position varies: no constant bytes leak from the pool.
+  const firstChars = new Set(secrets.map((s) => s[3]));
+  assert.ok(firstChars.size > 40);
+});
+
+test('tokens are stored as their SHA-256', () => {
+  assert.equal(hashToken('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
