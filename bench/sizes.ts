@@ -13,7 +13,7 @@ export function measureFile(path: string) {
   };
 }
 
-const describe = (m: ReturnType<typeof measureFile>) =>
+const summarize = (m: ReturnType<typeof measureFile>) =>
   `${fmtBytes(m.gzip)} gzip (${fmtBytes(m.raw)} minified, ${fmtBytes(m.brotli)} brotli)`;
 
 /** Our bundles beside Polar's embed, installed as a dev dependency for this purpose only. */
@@ -21,15 +21,15 @@ export function benchSizes(): Row[] {
   const polar = measureFile('node_modules/@polar-sh/checkout/dist/embed.global.js');
   const polarEsm = measureFile('node_modules/@polar-sh/checkout/dist/embed.js');
   const rows: Row[] = [
-    { section: SECTION, what: "Polar's embed.global.js (reference)", value: describe(polar) },
-    { section: SECTION, what: "Polar's ESM embed (reference)", value: describe(polarEsm) },
+    { section: SECTION, what: "Polar's embed.global.js (reference)", value: summarize(polar) },
+    { section: SECTION, what: "Polar's ESM embed (reference)", value: summarize(polarEsm) },
   ];
   if (existsSync('dist/embed.js')) {
     const embed = measureFile('dist/embed.js');
     rows.push({
       section: SECTION,
       what: 'dist/embed.js (snippet + overlay + prefill)',
-      value: describe(embed),
+      value: summarize(embed),
       reference: fmtBytes(polar.gzip),
       ratio: pct(embed.gzip, polar.gzip),
       budget: '≤ 2,500 B and below Polar',
@@ -41,7 +41,7 @@ export function benchSizes(): Row[] {
     rows.push({
       section: SECTION,
       what: 'dist/checkout-link.js (element + provider + overlay, Lit and @lit/context included)',
-      value: describe(element),
+      value: summarize(element),
       budget: '≤ 9,000 B',
       pass: element.gzip <= 9000,
     });
@@ -54,7 +54,7 @@ export function benchSizes(): Row[] {
     rows.push({
       section: SECTION,
       what: 'hosted checkout page, JS + CSS',
-      value: describe(total),
+      value: summarize(total),
       budget: '≤ 40 kB',
       pass: total.gzip <= 40_000,
     });
