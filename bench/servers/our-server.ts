@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { sweepExpiredSessions } from '../../server/core/checkouts.ts';
-import { newId, newSecret, SESSION_SECRET_PREFIX } from '../../server/core/ids.ts';
+import { newId, newSecret, newSessionSecret } from '../../server/core/ids.ts';
 import { startServer } from '../../server/start.ts';
 
 /**
@@ -56,13 +56,14 @@ if (fillLinks || fillSessions) {
         ? new Date(Date.now() - 30 * 86_400_000).toISOString()
         : new Date(Date.now() + 86_400_000).toISOString();
     for (let i = 0; i < fillSessions; i++) {
+      const sessionId = newId();
       await tx.run(
         `INSERT INTO checkout_sessions (id, organization_id, client_secret, checkout_link_id, status, expires_at, product_id, product_ids,
            allow_discount_codes, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, 1, ?)`,
         [
-          newId(),
+          sessionId,
           link!.organization_id,
-          newSecret(SESSION_SECRET_PREFIX),
+          newSessionSecret(sessionId),
           link!.id,
           expires,
           product!.product_id,

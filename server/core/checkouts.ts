@@ -19,7 +19,7 @@ import { bool, type CoreContext, iso, json, paginate, parseJson } from './contex
 import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
 import { findDiscountByCode, getDiscount, getDiscountById } from './discounts.ts';
 import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
-import { newId, newSecret, SESSION_SECRET_PREFIX } from './ids.ts';
+import { newId, newSessionSecret, sameSecret, sessionIdFromSecret } from './ids.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
 import { amountError, computeAmounts, discountIneligibility } from './pricing.ts';
@@ -81,7 +81,7 @@ interface NewSession {
 
 async function insertSession(ctx: CoreContext, s: NewSession) {
   const id = newId();
-  const clientSecret = newSecret(SESSION_SECRET_PREFIX);
+  const clientSecret = newSessionSecret(id);
   const now = ctx.now();
   const expiresAt = iso(new Date(now.getTime() + s.ttlSeconds * 1000));
   await ctx.db.insertBatched(INSERT_SESSION, [
@@ -218,8 +218,9 @@ export async function createCheckout(ctx: CoreContext, orgId: string, input: Che
 }
 
 async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
-  const row = await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE client_secret = ?', [clientSecret]);
-  if (!row) throw notFound('Checkout');
+  const id = sessionIdFromSecret(clientSecret);
+  const row = id ? await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE id = ?', [id]) : undefined;
+  if (!row || !sameSecret(row.client_secret, clientSecret)) throw notFound('Checkout');
   return row;
 }
 

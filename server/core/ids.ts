@@ -1,4 +1,4 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { createHash, randomFillSync, timingSafeEqual } from 'node:crypto';
 
 /**
  * UUIDv7 (RFC 9562): a millisecond timestamp then random bits. Ids grow with
@@ -47,6 +47,32 @@ function randomChunk(size: number): Buffer {
   pool.fill(0, poolOffset, poolOffset + size);
   poolOffset += size;
   return chunk;
+}
+
+/**
+ * A session's client secret carries its id: `cs_` + base64url(16 id bytes ‖
+ * 16 random bytes). The server finds the row by its primary key and then
+ * compares the whole secret, so no index on a random key is written on every
+ * click; the 128 random bits alone make it unguessable.
+ */
+export function newSessionSecret(id: string): string {
+  return `${SESSION_SECRET_PREFIX}${Buffer.concat([Buffer.from(id.replaceAll('-', ''), 'hex'), randomChunk(16)]).toString('base64url')}`;
+}
+
+/** The session id inside a client secret, or null when it is not one of ours. */
+export function sessionIdFromSecret(secret: string): string | null {
+  if (!secret.startsWith(SESSION_SECRET_PREFIX) || secret.length !== SESSION_SECRET_PREFIX.length + 43) return null;
+  const bytes = Buffer.from(secret.slice(SESSION_SECRET_PREFIX.length), 'base64url');
+  if (bytes.length !== 32) return null;
+  const hex = bytes.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Constant-time comparison of two secrets. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export const LINK_SECRET_PREFIX = 'cl_';

@@ -115,7 +115,8 @@ const MIGRATIONS: string[][] = [
     `CREATE TABLE checkout_sessions (
       id TEXT PRIMARY KEY,
       organization_id TEXT NOT NULL REFERENCES organizations(id),
-      client_secret TEXT NOT NULL UNIQUE,
+      -- Found through the id inside it (newSessionSecret): no random-key index to write per click.
+      client_secret TEXT NOT NULL,
       checkout_link_id TEXT,
       status TEXT NOT NULL,
       expires_at TEXT NOT NULL,

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { hashToken, newId, newSecret } from '../../server/core/ids.ts';
+import {
+  hashToken,
+  newId,
+  newSecret,
+  newSessionSecret,
+  sameSecret,
+  sessionIdFromSecret,
+} from '../../server/core/ids.ts';
 
 test('ids are UUIDv7, unique, and sort in creation order even within one millisecond', () => {
   const ids = Array.from({ length: 10_000 }, () => newId());
@@ -25,4 +32,24 @@ test('secrets carry 192 random bits, URL-safe, never repeated', () => {
 
 test('tokens are stored as their SHA-256', () => {
   assert.equal(hashToken('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('a session secret carries its id and 128 random bits; anything else is not a secret of ours', () => {
+  const id = newId();
+  const a = newSessionSecret(id);
+  const b = newSessionSecret(id);
+  assert.match(a, /^cs_[A-Za-z0-9_-]{43}$/);
+  assert.notEqual(a, b, 'the random half differs');
+  assert.equal(sessionIdFromSecret(a), id);
+  assert.ok(sameSecret(a, a));
+  assert.ok(!sameSecret(a, b));
+  for (const bad of [
+    '',
+    'cs_',
+    `cl_${a.slice(3)}`,
+    `${a}x`,
+    a.slice(0, -1),
+    'cs_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+  ])
+    assert.equal(sessionIdFromSecret(bad), null, bad);
 });

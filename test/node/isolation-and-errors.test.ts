@@ -171,7 +171,9 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     const plain = await page('');
     assert.match(plain.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
     // A link opened straight inside a frame (as embeds written for Polar's links do) keeps its origin.
-    const framed = await fetch(`${link.url}?embed=true&embed_origin=http%3A%2F%2Flocalhost%3A9999`, { redirect: 'manual' });
+    const framed = await fetch(`${link.url}?embed=true&embed_origin=http%3A%2F%2Flocalhost%3A9999`, {
+      redirect: 'manual',
+    });
     const target = new URL(framed.headers.get('location')!);
     assert.equal(target.searchParams.get('embed'), 'true');
     assert.equal(target.searchParams.get('embed_origin'), 'http://localhost:9999');
@@ -179,5 +181,10 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     assert.match(framedPage.headers.get('content-security-policy')!, /frame-ancestors http:\/\/localhost:9999(;|$)/);
     const unknown = await fetch(`${server.url}/checkout/cs_nope`);
     assert.equal(unknown.status, 404);
+    // The right id with a guessed random half is still nobody's session.
+    const secret: string = res.body.client_secret;
+    const forged = secret.slice(0, -2) + (secret.endsWith('AA') ? 'BB' : 'AA');
+    assert.equal((await server.api(`/v1/checkouts/client/${forged}`, { token: null })).status, 404);
+    assert.equal((await fetch(`${server.url}/checkout/${forged}`)).status, 404);
   });
 });
