@@ -1,4 +1,5 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
+import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../src/shared/prefill-params.ts';
 import { type CheckoutPublic, checkoutConfirm, checkoutUpdate } from '../src/shared/schemas/index.ts';
 import { createCheckout, errorBody, toSessionCreated } from './data.ts';
@@ -68,10 +69,10 @@ export function createHandlers(options: MockOptions = {}) {
       const raw = await request.json().catch(() => null);
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         return json(errorBody('validation_error', 'body: Invalid input', ['body']), 422);
-      return json(toSessionCreated(open(raw as Record<string, unknown>, request)), 201);
+      return json(toSessionCreated(open(prefillFromJson(raw as Record<string, unknown>), request)), 201);
     }),
     http.get(`${LINKS}/redirect`, ({ request }) => {
-      const query = Object.fromEntries(new URL(request.url).searchParams);
+      const query = prefillFromQuery(new URL(request.url).searchParams);
       return new HttpResponse(null, { status: 307, headers: { location: open(query, request).url } });
     }),
     http.get(CLIENT, ({ params }) => {

@@ -23,39 +23,7 @@ const KNOWN = new Set<string>([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS,
 const emailSchema = z.email().max(320);
 const THEMES = new Set(['light', 'dark', 'auto']);
 
-/** Query parameters as a prefill object: `custom_field_data.{slug}` grouped, the first of repeated keys kept. */
-export function prefillFromQuery(query: URLSearchParams): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  const fields: Record<string, string> = {};
-  for (const [key, value] of query) {
-    if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
-      const slug = key.slice(CUSTOM_FIELD_PREFIX.length);
-      if (!(slug in fields)) fields[slug] = value;
-    } else if (!(key in raw)) raw[key] = value;
-  }
-  if (Object.keys(fields).length) raw.custom_field_data = fields;
-  return raw;
-}
-
-/**
- * A JSON prefill body, where custom fields may also come flat as in a query
- * (`"custom_field_data.company": "Acme"`): the widget sends them so, which
- * keeps it small. A nested `custom_field_data` object wins over flat keys.
- */
-export function prefillFromJson(body: Record<string, unknown>): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  const flat: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key.startsWith(CUSTOM_FIELD_PREFIX)) flat[key.slice(CUSTOM_FIELD_PREFIX.length)] = value;
-    else raw[key] = value;
-  }
-  if (Object.keys(flat).length) {
-    const nested = raw.custom_field_data;
-    raw.custom_field_data =
-      nested && typeof nested === 'object' && !Array.isArray(nested) ? { ...flat, ...nested } : (nested ?? flat);
-  }
-  return raw;
-}
+export { prefillFromJson, prefillFromQuery } from '../../src/shared/prefill-input.ts';
 
 export interface PrefillInput {
   products: Product[];
