@@ -2,7 +2,7 @@
 // Builds every browser output into dist/ (one Vite mode per target), skipping
 // targets whose entry does not exist yet.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 
 const targets = [
   ['embed', 'src/embed/embed.ts'],
@@ -11,9 +11,23 @@ const targets = [
   ['checkout-page', 'src/checkout-page/main.ts'],
   ['dashboard', 'src/dashboard/main.ts'],
 ];
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `--if-stale` (npm start): build only when a source is newer than dist/, so a
+// fresh clone gets its bundles and later starts stay instant.
+const ifStale = args.includes('--if-stale');
+// The bundles the server serves; the npm package entry (esm) is not needed to run.
+const SERVED = ['embed', 'element', 'checkout-page', 'dashboard'];
+const only = ifStale ? SERVED : args.filter((a) => !a.startsWith('--'));
 
-if (!only.length) rmSync('dist', { recursive: true, force: true });
+if (ifStale) {
+  const newest = (dir) =>
+    readdirSync(dir, { recursive: true }).reduce((m, f) => Math.max(m, statSync(`${dir}/${f}`).mtimeMs), 0);
+  const sources = Math.max(newest('src'), statSync('vite.config.ts').mtimeMs, statSync('package.json').mtimeMs);
+  const outputs = ['dist/embed.js', 'dist/checkout-link.js', 'dist/pages/checkout.js', 'dist/pages/dashboard.js'];
+  if (outputs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) process.exit(0);
+  console.log('Building the browser bundles (sources changed since the last build)…');
+}
+if (!args.length) rmSync('dist', { recursive: true, force: true });
 for (const [mode, entry] of targets) {
   if (only.length && !only.includes(mode)) continue;
   if (!existsSync(entry)) {
