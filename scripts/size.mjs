@@ -11,7 +11,9 @@ const bundles = [
 
 const fmt = (n) => `${n.toLocaleString('en-US')} B`.padStart(10);
 let failed = 0;
-console.log(`${'bundle'.padEnd(24)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}${'budget'.padStart(10)}`);
+console.log(
+  `${'bundle'.padEnd(24)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}${'budget'.padStart(10)}`,
+);
 for (const { file, budget, what, required } of bundles) {
   if (!existsSync(file)) {
     if (required) {

@@ -32,12 +32,17 @@ export type PrefillField = (typeof PREFILL_FIELDS)[number];
 export type UtmField = (typeof UTM_FIELDS)[number];
 export type PageField = (typeof PAGE_FIELDS)[number];
 
-/** Every simple (non custom-field) parameter name, in a stable order. */
-export const QUERY_FIELDS = [...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS] as const;
-export type QueryField = (typeof QUERY_FIELDS)[number];
+/** Every simple (non custom-field) parameter name. */
+export type QueryField = PrefillField | UtmField | PageField;
 
-/** Prefill as the widget sends it: flat values, custom fields under their slug. */
+/**
+ * Prefill as the widget takes it. Custom fields either nested under
+ * `custom_field_data` (by slug) or flat under their query names
+ * (`custom_field_data.{slug}`), the one form the widget works with inside
+ * and sends (the session endpoint takes both).
+ */
 export interface Prefill {
+  [customField: `custom_field_data.${string}`]: string | number | boolean | undefined;
   customer_email?: string;
   customer_name?: string;
   discount_code?: string;

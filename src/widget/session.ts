@@ -1,5 +1,5 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
-import { type Prefill, prefillFromQuery, withPrefill } from './build-prefill.ts';
+import { flatten, type Prefill, prefillFromQuery, withPrefill } from './build-prefill.ts';
 import type { CheckoutLinkErrorCode, CheckoutLinkErrorDetail } from './events.ts';
 import { warnOnce } from './warn.ts';
 
@@ -73,7 +73,7 @@ export function loadCheckout(
       response = await fetch(new URL(link.pathname.replace(/\/redirect\/?$/, '/sessions'), link), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...prefillFromQuery(link.search), ...prefill, embed_origin }),
+        body: JSON.stringify(prefillFromQuery(link.search, flatten({ embed_origin } as Prefill, prefill))),
       });
     } catch {
       return fail('network', `${link.origin} unreachable`);

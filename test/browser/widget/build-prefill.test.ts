@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { Prefill } from '../../../src/shared/prefill-params.ts';
 import {
   buildPrefill,
   prefillFromAttributes,
@@ -7,8 +8,8 @@ import {
 } from '../../../src/widget/build-prefill.ts';
 
 describe('buildPrefill', () => {
-  // Strongest first: own > provider > page query.
-  const cases: { name: string; own?: object; provider?: object; page?: string; expected: object }[] = [
+  // Strongest first: own > provider > page query. The result is flat (query names), whatever the input's shape.
+  const cases: { name: string; own?: Prefill; provider?: Prefill; page?: string; expected: object }[] = [
     { name: 'nothing set', expected: {} },
     {
       name: 'page query alone carries through',
@@ -46,7 +47,11 @@ describe('buildPrefill', () => {
       own: { custom_field_data: { company: 'Own Co' } },
       provider: { custom_field_data: { company: 'Prov Co', team: 'a' } },
       page: '?custom_field_data.team=b&custom_field_data.size=3',
-      expected: { custom_field_data: { company: 'Own Co', team: 'a', size: '3' } },
+      expected: {
+        'custom_field_data.company': 'Own Co',
+        'custom_field_data.team': 'a',
+        'custom_field_data.size': '3',
+      },
     },
     {
       name: 'page query: unknown and page-only names are ignored',
@@ -63,6 +68,15 @@ describe('buildPrefill', () => {
     it(c.name, () => {
       expect(buildPrefill(c.own, c.provider, c.page)).to.deep.equal(c.expected);
     });
+
+  it('takes flat custom fields as well as nested ones, and its own result as input', () => {
+    const own = buildPrefill({ 'custom_field_data.company': 'Flat Co', custom_field_data: { company: 'Nested Co' } });
+    expect(own).to.deep.equal({ 'custom_field_data.company': 'Flat Co' });
+    expect(buildPrefill(own, { custom_field_data: { company: 'Prov', team: 't' } })).to.deep.equal({
+      'custom_field_data.company': 'Flat Co',
+      'custom_field_data.team': 't',
+    });
+  });
 
   it('keeps the first of repeated query keys, as the server does', () => {
     expect(prefillFromQuery('?customer_email=a@x.io&customer_email=b@x.io')).to.deep.equal({
@@ -95,7 +109,7 @@ describe('prefillFromAttributes', () => {
       product_id: 'p1',
       reference_id: 'r1',
       theme: 'dark',
-      custom_field_data: { company: 'Acme' },
+      'custom_field_data.company': 'Acme',
     });
   });
 
@@ -106,7 +120,7 @@ describe('prefillFromAttributes', () => {
     el.setAttribute('data-custom-field-team', 'core');
     expect(prefillFromAttributes(el, '')).to.deep.equal({
       customer_email: 'a@x.io',
-      custom_field_data: { team: 'core' },
+      'custom_field_data.team': 'core',
     });
   });
 });

@@ -110,7 +110,7 @@ describe('openCheckout (overlay)', () => {
       {
         discount_code: 'LAUNCH20',
         customer_email: 'ada@example.com',
-        custom_field_data: { company: 'Acme' },
+        'custom_field_data.company': 'Acme',
         theme: 'dark',
         embed_origin: location.origin,
       },
