@@ -28,6 +28,7 @@ export function renderCheckoutPage(o: CheckoutPageOptions) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>Checkout · ${o.checkout.organization.name}</title>
 ${o.styleUrl ? html`<link rel="stylesheet" href="${o.styleUrl}">` : ''}
 <script type="module" src="${o.scriptUrl}"></script>

@@ -1,0 +1,60 @@
+import type { Product, ProductPrice } from '../shared/schemas/product.ts';
+
+/** The page's locale: the document's language, which the server sets. */
+const locale = () => document.documentElement.lang || 'en';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function currencyFormat(currency: string): Intl.NumberFormat {
+  const code = currency.toUpperCase();
+  let f = formatters.get(code);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(), { style: 'currency', currency: code });
+    formatters.set(code, f);
+  }
+  return f;
+}
+
+/** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
+export const fractionDigits = (currency: string) =>
+  currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** Minor units (cents) as money in the session's currency: 2900 usd → "$29.00". */
+export const formatMoney = (minor: number, currency: string) =>
+  currencyFormat(currency).format(minor / 10 ** fractionDigits(currency));
+
+/** Minor units as a plain decimal for an input: 1000 usd → "10.00". */
+export const toDecimalInput = (minor: number, currency: string) => {
+  const digits = fractionDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+};
+
+/**
+ * A typed amount as minor units, or null when it is not a plain amount.
+ * Accepts "12", "12.5", "12,50" and a leading currency symbol; never guesses
+ * thousands separators (a typo must not become a hundredfold charge).
+ */
+export function parseDecimalInput(text: string, currency: string): number | null {
+  const digits = fractionDigits(currency);
+  const cleaned = text.trim().replace(/^[^\d]+/, '');
+  const match = /^(\d{1,9})(?:[.,](\d*))?$/.exec(cleaned);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
+
+/** " / month" after a recurring price, or nothing. */
+export const intervalSuffix = (product: Pick<Product, 'recurring_interval'>) =>
+  product.recurring_interval ? ` / ${product.recurring_interval}` : '';
+
+/** How a product's price reads in the picker: "$9.00 / month", "From $5.00", "Free". */
+export function priceLabel(product: Product, price: ProductPrice | undefined): string {
+  if (!price || price.amount_type === 'free') return 'Free';
+  if (price.amount_type === 'fixed')
+    return formatMoney(price.price_amount, price.price_currency) + intervalSuffix(product);
+  return `From ${formatMoney(price.minimum_amount, price.price_currency)}${intervalSuffix(product)}`;
+}
+
+/** The price a product charges: the one price that is not archived. */
+export const currentPrice = (product: Product): ProductPrice | undefined =>
+  product.prices.find((p) => !p.is_archived) ?? product.prices[0];

@@ -1,0 +1,25 @@
+import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
+
+/** What the server inlines in `#checkout-data`, so the first paint needs no request. */
+export interface PageData {
+  checkout: CheckoutPublic;
+  /** `?embed=1` was asked for: render without page chrome. */
+  embedded: boolean;
+  /** The parent's origin, set only when the organization allows framing there; else nothing is posted. */
+  embed_origin: string | null;
+}
+
+/**
+ * Reads the inline session JSON. It is trusted server output (the type only
+ * documents it): validating it again here would cost the page a runtime
+ * schema library for no gain.
+ */
+export function readPageData(doc: Document = document): PageData | null {
+  const text = doc.getElementById('checkout-data')?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as PageData;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import { html, nothing } from 'lit';
+import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import { formatMoney, intervalSuffix } from '../money.ts';
+
+/** "20 % off" or "$5.00 off", from the discount as the server describes it. */
+export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): string {
+  if (d.type === 'percentage' && d.basis_points !== undefined)
+    return `${new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: 2 }).format(d.basis_points / 100)} % off`;
+  if (d.type === 'fixed' && d.amount !== undefined && d.currency) return `${formatMoney(d.amount, d.currency)} off`;
+  return d.name;
+}
+
+/** For subscriptions: how long the reduction lasts, and what renews after. */
+function renewalNote(c: CheckoutPublic): string | null {
+  if (!c.product.recurring_interval || !c.discount || c.discount_amount === 0) return null;
+  const full = formatMoney(c.amount, c.currency) + intervalSuffix(c.product);
+  if (c.discount.duration === 'once') return `Discount on the first payment, then ${full}.`;
+  if (c.discount.duration === 'repeating' && c.discount.duration_in_months)
+    return `Discount for ${c.discount.duration_in_months} ${c.discount.duration_in_months === 1 ? 'month' : 'months'}, then ${full}.`;
+  return null;
+}
+
+/**
+ * The amounts exactly as the server computed them (subtotal, discount,
+ * total): the page never does the arithmetic itself, so what it shows is
+ * what will be charged. `busy` marks them stale while an edit is saved.
+ */
+export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
+  const interval = intervalSuffix(c.product);
+  const renewal = renewalNote(c);
+  return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
+    <div class="line"><dt>${c.product.name}</dt><dd data-amount="subtotal">${formatMoney(c.amount, c.currency)}</dd></div>
+    ${
+      c.discount && c.discount_amount > 0
+        ? html`<div class="line discount-line">
+            <dt>${c.discount.code ? html`<span class="code">${c.discount.code}</span>` : c.discount.name}
+              <span class="muted">${discountLabel(c.discount)}</span></dt>
+            <dd data-amount="discount">−${formatMoney(c.discount_amount, c.currency)}</dd>
+          </div>`
+        : nothing
+    }
+    <div class="line total-line">
+      <dt>${renewal ? 'Due today' : 'Total'}</dt>
+      <dd data-amount="total">${formatMoney(c.total_amount, c.currency)}${
+        interval && !renewal ? html`<span class="interval">${interval}</span>` : nothing
+      }</dd>
+    </div>
+    ${renewal ? html`<p class="renewal">${renewal}</p>` : nothing}
+  </dl>`;
+}

@@ -1,0 +1,106 @@
+import { html, nothing } from 'lit';
+import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import { formatMoney, intervalSuffix } from '../money.ts';
+
+const checkIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+  <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const clockIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+  <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2"/>
+  <path d="M12 7.5V12l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
+const alertIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+  <path d="M12 4l9 16H3z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
+  <path d="M12 10v4M12 17v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
+
+/** A back link to the merchant's site, when the link names one. */
+const backLink = (c: CheckoutPublic) =>
+  c.return_url ? html`<a class="button secondary" href=${c.return_url}>Back to ${c.organization.name}</a>` : nothing;
+
+/**
+ * The confirmation: what was bought, what was paid, and the order or
+ * subscription reference. With a success URL the page is about to leave;
+ * the link is there in case the redirect is blocked (or the parent frame
+ * handles it).
+ */
+export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
+  const subscription = Boolean(c.subscription_id);
+  const reference = c.subscription_id ?? c.order_id;
+  return html`<section class="outcome success" aria-labelledby="outcome-title">
+    <div class="outcome-icon">${checkIcon}</div>
+    <h1 id="outcome-title" tabindex="-1">${subscription ? 'You’re subscribed' : 'Thank you for your purchase'}</h1>
+    <p class="lead">
+      ${
+        c.total_amount > 0
+          ? html`${subscription ? 'Your subscription is active.' : 'Your payment went through.'}`
+          : html`Your order is complete.`
+      }
+      ${c.customer_email ? html`A confirmation is on its way to <strong>${c.customer_email}</strong>.` : nothing}
+    </p>
+    <dl class="receipt">
+      <div class="line"><dt>${c.product.name}</dt><dd>${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}</dd></div>
+      ${
+        c.discount_amount > 0
+          ? html`<div class="line"><dt>Discount</dt><dd>−${formatMoney(c.discount_amount, c.currency)}</dd></div>`
+          : nothing
+      }
+      <div class="line total-line"><dt>Paid</dt><dd data-amount="paid">${formatMoney(c.total_amount, c.currency)}</dd></div>
+      <div class="line reference">
+        <dt>${subscription ? 'Subscription' : 'Order'}</dt>
+        <dd><code data-reference=${subscription ? 'subscription' : 'order'}>${reference}</code></dd>
+      </div>
+      <div class="line"><dt>Sold by</dt><dd>${c.organization.name}</dd></div>
+    </dl>
+    ${
+      redirectTo
+        ? html`<p class="redirecting" role="status">Taking you back to ${c.organization.name}…</p>
+          <a class="button primary" href=${redirectTo}>Continue</a>`
+        : backLink(c)
+    }
+  </section>`;
+}
+
+/**
+ * The expired (or failed) state: never a dead end. The link's URL makes a
+ * fresh session; without a link, the customer is told where to go instead.
+ */
+export function renderRestart(
+  c: CheckoutPublic,
+  kind: 'expired' | 'failed',
+  onRestart: ((e: Event) => void) | null,
+  restartHref: string | null,
+  restartError: string | null,
+) {
+  const title = kind === 'expired' ? 'This checkout has expired' : 'This payment could not be completed';
+  const body =
+    kind === 'expired'
+      ? 'Checkout sessions last a limited time, so nothing was charged.'
+      : 'Nothing was charged. You can start a new checkout and try again.';
+  return html`<section class="outcome ${kind}" aria-labelledby="outcome-title">
+    <div class="outcome-icon">${kind === 'expired' ? clockIcon : alertIcon}</div>
+    <h1 id="outcome-title" tabindex="-1">${title}</h1>
+    <p class="lead">${body}
+      ${
+        restartHref
+          ? html`Start again for a fresh checkout of <strong>${c.product.name}</strong>.`
+          : html`Go back to ${c.organization.name} and open their checkout link again.`
+      }
+    </p>
+    ${restartError ? html`<p class="error" role="alert">${restartError}</p>` : nothing}
+    <div class="actions">
+      ${
+        restartHref
+          ? html`<a class="button primary" href=${restartHref} @click=${onRestart ?? nothing}>Start again</a>`
+          : nothing
+      }
+      ${backLink(c)}
+    </div>
+  </section>`;
+}
+
+/** A payment already under way (opened in a second tab, or reloaded mid-payment). */
+export function renderProcessing() {
+  return html`<section class="outcome processing" aria-labelledby="outcome-title" aria-busy="true">
+    <div class="outcome-icon"><span class="spinner large" aria-hidden="true"></span></div>
+    <h1 id="outcome-title" tabindex="-1">Processing your payment…</h1>
+    <p class="lead" role="status">This page updates by itself as soon as the payment settles.</p>
+  </section>`;
+}
