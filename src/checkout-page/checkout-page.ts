@@ -326,7 +326,7 @@ export class CheckoutPage extends LitElement {
     }
     const { fields, other } = errorsByField(r.detail, (key) => this.isShownField(key));
     const next = submitting ? new Map<FieldKey, string>() : new Map(this.errors);
-    for (const [key, msg] of fields) next.set(key, key === 'amount' ? this.amountMessage(msg) : msg);
+    for (const [key, msg] of fields) next.set(key, key === 'amount' ? this.amountMessage(msg) : sentence(msg));
     this.errors = next;
     this.formError = other.length
       ? other.map(sentence).join(' ')

@@ -15,14 +15,14 @@ export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
   return String(path[0]);
 }
 
-/** Field messages by key, the first message per field; the rest (no field) in `other`. */
+/** Raw field messages by key, the first per field; the rest (no field shown for them) in `other`. */
 export function errorsByField(detail: readonly ErrorDetail[], known: (key: FieldKey) => boolean) {
   const fields = new Map<FieldKey, string>();
   const other: string[] = [];
   for (const d of detail) {
     const key = fieldKeyOf(d.loc);
     if (key && known(key)) {
-      if (!fields.has(key)) fields.set(key, sentence(d.msg));
+      if (!fields.has(key)) fields.set(key, d.msg);
     } else other.push(d.loc.length ? `${d.loc.filter((p) => p !== 'body').join('.')}: ${d.msg}` : d.msg);
   }
   return { fields, other };
