@@ -9,7 +9,7 @@
  * when the Lit element bundle gets loaded. Safe to load twice: the second
  * copy finds the page wired (shared state) and only fills in missing API members.
  */
-import { buildPrefill, prefillFromAttributes, withPrefill } from '../widget/build-prefill.ts';
+import { prefillFromAttributes, prefillFromQuery, withPrefill } from '../widget/build-prefill.ts';
 import { onCheckoutEvent } from '../widget/events.ts';
 import { closeCheckout, type OpenCheckoutOptions, openCheckout } from '../widget/open-checkout.ts';
 import { sharedState } from '../widget/shared-state.ts';
@@ -35,14 +35,8 @@ declare global {
   }
 }
 
-const optionsFor = (el: HTMLElement): OpenCheckoutOptions => ({
-  prefill: buildPrefill(prefillFromAttributes(el, 'data-'), undefined, location.search),
-  mode: el.dataset.mode === 'redirect' ? 'redirect' : 'overlay',
-  source: el,
-});
-
-/** The `data-checkout-link` element an event happened in, if any. */
-const buyButton = (event: Event) => (event.target as Element).closest?.<HTMLElement>(`[${ATTRIBUTE}]`);
+/** The element's `data-*` prefill, then the page's query (weaker). */
+const prefillOf = (el: Element) => prefillFromQuery(location.search, prefillFromAttributes(el, 'data-'));
 const linkOf = (el: Element) => el.getAttribute(ATTRIBUTE) as string;
 
 let elementBundleRequested = false;
@@ -50,7 +44,7 @@ let elementBundleRequested = false;
 /** Gives href-less anchors their no-JS URL; loads the element bundle on the first `<checkout-link>`. */
 function upgrade() {
   for (const a of document.querySelectorAll<HTMLAnchorElement>(`a[${ATTRIBUTE}]:not([href])`))
-    a.href = withPrefill(linkOf(a), optionsFor(a).prefill as object);
+    a.href = withPrefill(linkOf(a), prefillOf(a));
   if (!elementBundleRequested && !customElements.get('checkout-link') && document.querySelector('checkout-link')) {
     elementBundleRequested = true;
     document.head.append(
@@ -67,26 +61,24 @@ window.CheckoutLink = { open: openCheckout, close: closeCheckout, on: onCheckout
 const shared = sharedState();
 if (!shared.embedded) {
   shared.embedded = true;
-  document.addEventListener('click', (event) => {
-    const el = buyButton(event);
-    // Modified and non-primary clicks keep their link behaviour (new tab, new window, download).
-    if (
-      el &&
-      !(event.defaultPrevented || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
-    ) {
-      event.preventDefault();
-      openCheckout(linkOf(el), optionsFor(el));
-    }
-  });
-  for (const type of ['pointerover', 'focusin', 'touchstart'])
-    document.addEventListener(
-      type,
-      (event) => {
-        const el = buyButton(event);
-        if (el) warmUp(linkOf(el));
-      },
-      { passive: true, capture: true },
-    );
+  // Intent (hover, focus, touch) warms up; a click opens. Document-level touch listeners are passive already.
+  for (const type of ['pointerover', 'focusin', 'touchstart', 'click'])
+    document.addEventListener(type, (event) => {
+      const el = (event.target as Element).closest?.<HTMLElement>(`[${ATTRIBUTE}]`);
+      const e = event as MouseEvent;
+      if (el) {
+        warmUp(linkOf(el));
+        // Modified and non-primary clicks keep their link behaviour (new tab, new window, download).
+        if (type === 'click' && !(e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
+          e.preventDefault();
+          openCheckout(linkOf(el), {
+            prefill: prefillOf(el),
+            mode: el.dataset.mode as OpenCheckoutOptions['mode'],
+            source: el,
+          });
+        }
+      }
+    });
   new MutationObserver(upgrade).observe(document, { childList: true, subtree: true });
   upgrade();
 }

@@ -60,16 +60,16 @@ const PREFIX = 'checkout-link:';
  * Dispatches `checkout-link:<name>` on `target`, or on the document when the
  * checkout was opened from code or the target left the page meanwhile (so
  * `CheckoutLink.on()`, which listens on the document, always hears it).
- * Returns false when a listener canceled it.
+ * `:open` and `:success` are cancelable. Returns false when a listener canceled it.
  */
-export function emit(
-  target: EventTarget | undefined,
-  name: CheckoutLinkShortEventName,
-  detail: unknown = {},
-  cancelable = false,
-): boolean {
+export function emit(target: EventTarget | undefined, name: CheckoutLinkShortEventName, detail: unknown = {}): boolean {
   return (((target as Node)?.isConnected && target) || document).dispatchEvent(
-    new CustomEvent(PREFIX + name, { detail, bubbles: true, composed: true, cancelable }),
+    new CustomEvent(PREFIX + name, {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: name === 'open' || name === 'success',
+    }),
   );
 }
 

@@ -1,7 +1,5 @@
-import type { EmbedMessage } from '../shared/embed-messages.ts';
-import { type Prefill, withPrefill } from './build-prefill.ts';
-import { type CheckoutLinkErrorDetail, type CheckoutLinkSuccessDetail, emit } from './events.ts';
-import { navigate } from './navigate.ts';
+import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import type { CheckoutTheme } from './open-checkout.ts';
 import { injectStyles, SPINNER } from './overlay-styles.ts';
 import { type FrameTimings, loadCheckout } from './session.ts';
@@ -29,8 +27,8 @@ export function mountInlineCheckout(
   linkUrl: string,
   options: InlineCheckoutOptions = {},
 ): () => void {
-  const target = options.source ?? container;
-  const prefill: Prefill = { ...options.prefill, theme: options.theme ?? options.prefill?.theme };
+  const source = options.source ?? container;
+  const prefill = flatten({ theme: options.theme }, options.prefill);
   let stop = () => {};
   injectStyles(container.getRootNode());
   const card = document.createElement('div');
@@ -38,29 +36,26 @@ export function mountInlineCheckout(
   card.innerHTML = SPINNER;
 
   const onFail = (detail: CheckoutLinkErrorDetail) => {
-    emit(target, 'error', detail);
+    emit(source, 'error', detail);
     const link = document.createElement('a');
     link.href = withPrefill(linkUrl, prefill);
     link.textContent = options.fallbackLabel ?? 'Open the checkout';
     card.replaceWith(link);
   };
-  const onMessage = (message: EmbedMessage) => {
-    const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
-    if (type === 'resize') card.style.height = `${Math.ceil((message as { height: number }).height)}px`;
-    else if (type !== 'close') {
-      if (type === 'loaded') {
-        if (card.classList.contains('cl-l')) return;
-        card.classList.add('cl-l');
-      }
-      const url = (detail as CheckoutLinkSuccessDetail).success_url;
-      if (emit(target, type, detail, type === 'success') && redirect && url) navigate(url);
-    }
-  };
 
   try {
-    if (emit(target, 'open', { url: linkUrl, mode: 'inline' }, true)) {
+    if (emit(source, 'open', { url: linkUrl, mode: 'inline' })) {
       container.replaceChildren(card);
-      stop = loadCheckout(card, linkUrl, prefill, options, onMessage, onFail);
+      stop = loadCheckout(
+        card,
+        linkUrl,
+        prefill,
+        { ...options, source },
+        (type, detail) => {
+          if (type === 'resize') card.style.height = `${Math.ceil(detail.height as number)}px`;
+        },
+        onFail,
+      );
     }
   } catch (error) {
     onFail({ code: 'server', message: `${error}` });

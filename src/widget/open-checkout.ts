@@ -1,15 +1,14 @@
-import type { EmbedMessage } from '../shared/embed-messages.ts';
-import { type Prefill, withPrefill } from './build-prefill.ts';
-import { type CheckoutLinkErrorDetail, type CheckoutLinkSuccessDetail, emit } from './events.ts';
+import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
 import { injectStyles, SPINNER } from './overlay-styles.ts';
-import { type FrameTimings, loadCheckout } from './session.ts';
+import { type FrameTimings, loadCheckout, type MessageDetail } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
 export type CheckoutTheme = 'light' | 'dark' | 'auto';
 
 export interface OpenCheckoutOptions extends FrameTimings {
-  /** Prefill, already merged (see `buildPrefill`). */
+  /** Prefill, already merged (see `buildPrefill`); custom fields nested or flat. */
   prefill?: Prefill;
   /** `overlay` (default) frames the checkout; `redirect` goes to the link URL. */
   mode?: 'overlay' | 'redirect';
@@ -46,85 +45,69 @@ export function closeCheckout(): void {
  */
 export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {}): Promise<OpenCheckoutResult> {
   return new Promise((resolve) => {
-    const { source, mode, theme = options.prefill?.theme } = options;
-    const prefill: Prefill = { ...options.prefill, theme };
+    const { source } = options;
+    const prefill = flatten({ theme: options.theme }, options.prefill);
+    const theme = prefill.theme;
+    const mode = options.mode === 'redirect' ? 'redirect' : 'overlay';
     const focusBack = source ?? (document.activeElement as HTMLElement | null);
-    const body = document.body.style;
-    const overflow = body.overflow;
-    const holder = document.createElement('div');
-    // Static markup only: nothing user-supplied is ever rendered as HTML.
-    holder.innerHTML = `<dialog class="cl-o${
-      theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme:dark)').matches) ? ' cl-d' : ''
-    }" aria-label=Checkout><button type=button class=cl-x aria-label="Close checkout">×</button>${SPINNER}</dialog>`;
-    const dialog = holder.firstChild as HTMLDialogElement;
+    const dialog = Object.assign(document.createElement('dialog'), {
+      className: 'cl-o',
+      ariaLabel: 'Checkout',
+      innerHTML: `<button type=button class=cl-x aria-label="Close checkout">×</button>${SPINNER}`,
+    });
     const closeButton = dialog.firstChild as HTMLButtonElement;
     /** A payment is in progress: the customer cannot close until it settles. */
     let confirmed = false;
     let stop = () => {};
     let fallbackUrl = linkUrl;
 
-    /** Takes the overlay down, if it is up, and says so with `:close`. */
-    const takeDown = () => {
+    /** Settles the promise, taking the overlay down (if it is up) with `:close`. */
+    const end = (status: OpenCheckoutResult['status'], detail?: unknown) => {
       if (dialog.isConnected) {
         stop();
-        body.overflow = overflow;
         dialog.remove();
         focusBack?.focus();
         emit(source, 'close');
       }
+      resolve(detail ? { status, detail } : { status });
     };
-    const close = () => {
-      takeDown();
-      resolve({ status: 'closed' });
-    };
+    const close = () => end('closed');
+    /** Closing asked by the customer: never during a payment. */
+    const ask = () => confirmed || close();
     const fallBack = (detail: CheckoutLinkErrorDetail) => {
       emit(source, 'error', detail);
-      takeDown();
-      resolve({ status: 'error', detail });
+      end('error', detail);
       navigate(fallbackUrl);
     };
-    const onMessage = (message: EmbedMessage, iframe: HTMLIFrameElement) => {
-      const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
-      if (type === 'close') {
-        if (!confirmed) close();
-      } else if (type !== 'resize') {
+    const onMessage = (type: string, detail: MessageDetail, redirecting: boolean) => {
+      if (type === 'close') ask();
+      else if (type !== 'resize') {
         // A `loaded` after `confirmed`: the payment was declined and the page is interactive again.
         confirmed = closeButton.disabled = type === 'confirmed';
-        if (type === 'loaded') {
-          if (dialog.classList.contains('cl-l')) return;
-          dialog.classList.add('cl-l');
-          iframe.focus();
-        }
-        const proceed = emit(source, type, detail, type === 'success');
-        if (type === 'success') {
-          resolve({ status: type, detail });
-          const url = (detail as CheckoutLinkSuccessDetail).success_url;
-          if (proceed && redirect && url) {
-            takeDown();
-            navigate(url);
-          }
-        }
+        if (type === 'loaded') (dialog.lastChild as HTMLElement).focus();
+        if (type === 'success') redirecting ? end(type, detail) : resolve({ status: type, detail });
       }
     };
 
     try {
       fallbackUrl = withPrefill(linkUrl, prefill);
       closeCheckout();
-      if (!emit(source, 'open', { url: linkUrl, mode: mode ?? 'overlay' }, true)) resolve({ status: 'closed' });
+      if (!emit(source, 'open', { url: linkUrl, mode })) close();
       else if (mode === 'redirect') {
         navigate(fallbackUrl);
-        resolve({ status: 'redirected' });
+        end('redirected');
       } else {
         injectStyles();
+        // `light dark` follows the customer's system; CSS ignores any other value (light).
+        dialog.style.colorScheme = theme === 'auto' ? 'light dark' : `${theme}`;
         closeButton.onclick = close;
-        // Escape: the platform would close the dialog; we decide (never during a payment).
+        // Escape: the platform would close the dialog; we decide.
         dialog.oncancel = (event) => {
           event.preventDefault();
-          if (!confirmed) close();
+          ask();
         };
         // Closed by the browser anyway (a repeated Escape cannot be canceled): keep the payment lock.
         dialog.onclose = () => (confirmed && dialog.isConnected ? dialog.showModal() : close());
-        body.overflow = 'hidden';
         document.body.append(dialog);
         dialog.showModal();
         sharedState().close = close;

@@ -1,6 +1,7 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
 import { flatten, type Prefill, prefillFromQuery, withPrefill } from './build-prefill.ts';
-import type { CheckoutLinkErrorCode, CheckoutLinkErrorDetail } from './events.ts';
+import { type CheckoutLinkErrorCode, type CheckoutLinkErrorDetail, emit } from './events.ts';
+import { navigate } from './navigate.ts';
 import { warnOnce } from './warn.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
@@ -8,99 +9,107 @@ export interface FrameTimings {
   /** Longest wait, from the start, for the page's `loaded` message (default 10 s): a slow server counts too. */
   timeout?: number;
   /**
-   * Wait after the frame's `load` event for `loaded` (default 2.5 s). A frame
-   * refused by CSP `frame-ancestors` still fires `load` (Chromium shows its
-   * error page) but never says `loaded`: this reports it before the timeout.
+   * Wait after the frame's first `load` event for `loaded` (default 2.5 s). A
+   * frame refused by CSP `frame-ancestors` still fires `load` (Chromium shows
+   * its error page) but never says `loaded`: this reports it before the timeout.
    */
   refusedGrace?: number;
 }
+
+/** Error codes of the session endpoint's statuses; any other failing status is `server`. */
+const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
+  404: 'link_not_found',
+  410: 'session_expired',
+  429: 'rate_limited',
+};
+
+/** What the page said, minus the protocol's own keys: the detail of the matching event. */
+export type MessageDetail = Record<string, unknown>;
 
 /**
  * Loads a checkout link's session into a new iframe appended to `parent`:
  * creates the session from the link's JSON endpoint (`…/redirect` →
  * `…/sessions`; the link URL's own query joins the prefill, weakest), frames
- * `<session url>?embed=1&embed_origin=<this origin>` and passes on its
+ * `<session url>?embed=1&embed_origin=<this origin>` and handles its
  * messages. Messages count only when they come from the page's origin AND
  * from this iframe's window (any other window or origin could forge them),
- * and then only if they parse as an embed message. Any failure (network,
- * 4xx, 5xx, CORS, an `embed_origin` the server dropped, no `loaded` in time,
- * a refused frame) calls `onFail` once. Returns the function that stops it all.
+ * and then only if they parse as an embed message.
+ *
+ * The first `loaded` shows the frame (class `cl-l` on `parent`) and fires
+ * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
+ * uncanceled `success` asking for it navigates to `success_url` right after
+ * `onMessage` (which hears every message, told whether that redirect comes).
+ * Any failure (network, 4xx, 5xx, CORS, an `embed_origin` the server dropped,
+ * no `loaded` in time, a refused frame) calls `onFail` once; none is reported
+ * after `loaded` or after the returned stop function ran.
  */
 export function loadCheckout(
   parent: Element,
   linkUrl: string,
   prefill: Prefill,
-  timings: FrameTimings,
-  onMessage: (message: EmbedMessage, iframe: HTMLIFrameElement) => void,
+  options: FrameTimings & { source?: HTMLElement },
+  onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   onFail: (error: CheckoutLinkErrorDetail) => void,
 ): () => void {
   const iframe = document.createElement('iframe');
   const embed_origin = location.origin;
-  let stopped = false;
-  let ready = false;
-  let graceTimer: ReturnType<typeof setTimeout>;
-  let page: URL;
+  const link = new URL(linkUrl, document.baseURI);
+  /** `loaded` came, a failure was reported, or stopped: no failure counts any more (timers just lapse). */
+  let done = false;
+  /** What a rejection in the session flow means: the request itself failing is the network's fault. */
+  let code: CheckoutLinkErrorCode = 'network';
+  let origin: string;
+  const listener = (event: MessageEvent) => {
+    const message = event.origin === origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
+    if (message) {
+      const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
+      // A repeated `loaded` (the page interactive again after a declined payment) is no new event.
+      const url =
+        type !== 'close' &&
+        type !== 'resize' &&
+        !(type === 'loaded' && done) &&
+        emit(options.source, type, detail) &&
+        redirect &&
+        (detail as { success_url: string | null }).success_url;
+      if (type === 'loaded') {
+        done = true;
+        parent.classList.add('cl-l');
+      }
+      onMessage(type, detail, !!url);
+      if (url) navigate(url);
+    }
+  };
   const stop = () => {
-    stopped = true;
-    clearTimeout(timer);
-    clearTimeout(graceTimer);
+    done = true;
     removeEventListener('message', listener);
   };
-  const fail = (code: CheckoutLinkErrorCode, message: string) => {
-    if (!stopped) {
+  const fail = (error: CheckoutLinkErrorCode, message: string = error) => {
+    if (!done) {
       stop();
-      onFail({ code, message });
+      onFail({ code: error, message });
     }
   };
-  const listener = (event: MessageEvent) => {
-    const message =
-      event.origin === page.origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
-    if (message) {
-      if (message.type === 'loaded') {
-        ready = true;
-        clearTimeout(timer);
-        clearTimeout(graceTimer);
-      }
-      onMessage(message, iframe);
-    }
-  };
-  const timer = setTimeout(fail, timings.timeout ?? 10_000, 'timeout', 'no loaded message');
+  setTimeout(fail, options.timeout ?? 10_000, 'timeout');
 
   (async () => {
-    const link = new URL(linkUrl, document.baseURI);
-    let response: Response;
-    try {
-      response = await fetch(new URL(link.pathname.replace(/\/redirect\/?$/, '/sessions'), link), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(prefillFromQuery(link.search, flatten({ embed_origin } as Prefill, prefill))),
-      });
-    } catch {
-      return fail('network', `${link.origin} unreachable`);
-    }
-    const status = response.status;
-    if (!response.ok)
-      return fail(
-        ({ 404: 'link_not_found', 410: 'session_expired', 429: 'rate_limited' } as const)[status as 404] ?? 'server',
-        `HTTP ${status}`,
-      );
+    const response = await fetch(new URL(link.pathname.replace(/\/redirect\/?$/, '/sessions'), link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(prefillFromQuery(link.search, flatten({ embed_origin } as Prefill, prefill))),
+    });
+    code = STATUS_CODES[response.status] ?? 'server';
+    if (!response.ok) throw `HTTP ${response.status}`;
     const session: { url: string; dropped?: { field: string }[] } = await response.json();
     if (session.dropped?.some((d) => d.field === 'embed_origin')) {
-      warnOnce(
-        'EMBED_ORIGIN',
-        `${embed_origin} is not in embed_origins, so the checkout opens as a page. Add it in the dashboard.`,
-      );
-      return fail('frame_refused', 'embed_origin refused');
+      warnOnce('EMBED_ORIGIN', `add ${embed_origin} to embed_origins`);
+      return fail('frame_refused');
     }
-    page = new URL(withPrefill(session.url, { embed: 1, embed_origin, theme: prefill.theme } as Prefill));
-    if (stopped) return;
+    const src = withPrefill(session.url, { embed: 1, embed_origin, theme: prefill.theme });
+    origin = new URL(src).origin;
+    if (done) return;
     addEventListener('message', listener);
-    // Until `loaded` arrived: the page's own later navigations are fine.
-    iframe.onload = () => {
-      clearTimeout(graceTimer);
-      if (!ready) graceTimer = setTimeout(fail, timings.refusedGrace ?? 2_500, 'frame_refused', 'frame refused');
-    };
-    parent.append(Object.assign(iframe, { className: 'cl-f', title: 'Checkout', allow: 'payment', src: page.href }));
-  })().catch((error) => fail('server', `${error}`));
+    iframe.onload = () => setTimeout(fail, options.refusedGrace ?? 2_500, 'frame_refused');
+    parent.append(Object.assign(iframe, { className: 'cl-f', title: 'Checkout', allow: 'payment', src }));
+  })().catch((error) => fail(code, `${error}`));
   return stop;
 }

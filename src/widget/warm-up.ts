@@ -7,20 +7,22 @@ const warmed = new Set<string>();
  * asked for one yet.
  */
 export function warmUp(linkUrl: string): void {
-  let origin: string;
   try {
-    origin = new URL(linkUrl, document.baseURI).origin;
+    const origin = new URL(linkUrl, document.baseURI).origin;
+    if (!warmed.has(origin)) {
+      warmed.add(origin);
+      // Preconnect twice (CORS mode for the session fetch and the module script, no-CORS for the style)
+      // and prefetch in the mode each will be loaded in, so the hints are reused.
+      for (const [i, path] of ['', '', '/pages/checkout.js', '/pages/checkout.css'].entries())
+        document.head.append(
+          Object.assign(document.createElement('link'), {
+            rel: i < 2 ? 'preconnect' : 'prefetch',
+            href: origin + path,
+            crossOrigin: i % 2 ? null : '',
+          }),
+        );
+    }
   } catch {
-    return; // a bad link URL fails on click, with the error event
+    // A bad link URL fails on click, with the error event.
   }
-  if (warmed.has(origin)) return;
-  warmed.add(origin);
-  // `crossOrigin`: the session fetch is anonymous CORS and module scripts load in CORS mode, so the hints must match to be reused.
-  for (const [rel, path, crossOrigin] of [
-    ['preconnect', '', 'anonymous'],
-    ['preconnect', ''],
-    ['prefetch', '/pages/checkout.js', 'anonymous'],
-    ['prefetch', '/pages/checkout.css'],
-  ])
-    document.head.append(Object.assign(document.createElement('link'), { rel, href: origin + path, crossOrigin }));
 }

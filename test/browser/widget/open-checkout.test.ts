@@ -79,7 +79,7 @@ describe('openCheckout (overlay)', () => {
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
-    expect(document.body.style.overflow).to.equal('');
+    expect(getComputedStyle(document.body).overflow).to.not.equal('hidden');
     expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
     expect(log.events.every((e) => e.bubbles && e.composed)).to.equal(true);
     expect(nav.urls).to.deep.equal([]);
@@ -116,7 +116,10 @@ describe('openCheckout (overlay)', () => {
       },
     ]);
     expect(new URL(overlay()?.querySelector('iframe')?.src ?? '').searchParams.get('theme')).to.equal('dark');
-    expect(overlay()?.classList.contains('cl-d')).to.equal(true);
+    // The dark variant: the dialog's color scheme, which the browser's dialog colors follow.
+    const dialog = overlay() as HTMLDialogElement;
+    expect(getComputedStyle(dialog).colorScheme).to.equal('dark');
+    expect(getComputedStyle(dialog).backgroundColor).to.not.equal('rgb(255, 255, 255)');
   });
 
   it('a payment in progress (`confirmed`) blocks Escape, the close button and `close`; `success` redirects', async () => {
@@ -226,7 +229,7 @@ describe('openCheckout (overlay)', () => {
         expect(log.names()).to.deep.equal(['open', 'error', 'close']);
         expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, prefill)]);
         expect(overlay()).to.equal(null);
-        expect(document.body.style.overflow).to.equal('');
+        expect(getComputedStyle(document.body).overflow).to.not.equal('hidden');
       });
   });
 
