@@ -33,10 +33,14 @@ export function parseWith<S extends z.ZodType>(
   return result.data;
 }
 
-/** Reads a JSON body; malformed JSON is the client's mistake (400), not ours. */
-export async function readJson(c: Context): Promise<unknown> {
+/**
+ * Reads a JSON body; malformed JSON is the client's mistake (400), not ours.
+ * `textPlain` also takes JSON sent as text/plain: a CORS "simple" request,
+ * which spares the widget a preflight round trip on the click path.
+ */
+export async function readJson(c: Context, options: { textPlain?: boolean } = {}): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json'))
+  if (!type.includes('application/json') && !(options.textPlain && type.startsWith('text/plain')))
     throw new DomainError(415, 'unsupported_media_type', 'Send the body as application/json.', [
       { loc: ['header', 'content-type'], msg: 'must be application/json' },
     ]);

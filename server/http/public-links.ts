@@ -50,7 +50,7 @@ export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rate
     '/:secret/sessions',
     rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
     async (c) => {
-      const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c), 'body'));
+      const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
       const { created } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');
       c.header('Cache-Control', 'no-store');
       return c.json(created, 201);

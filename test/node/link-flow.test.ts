@@ -230,6 +230,20 @@ describe('a checkout link, end to end through the real server', () => {
       token: null,
     });
     assert.deepEqual(flat.body.dropped, [], 'custom fields may come flat, as in a query');
+    // text/plain JSON: a CORS simple request, no preflight on the click path.
+    const simple = await fetch(`${server.url}/v1/checkout-links/${link.client_secret}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' },
+      body: JSON.stringify({ customer_name: 'Plain' }),
+    });
+    assert.equal(simple.status, 201);
+    assert.equal(simple.headers.get('access-control-allow-origin'), '*');
+    const other = await fetch(`${server.url}/v1/products`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    assert.equal(other.status, 415, 'elsewhere JSON must say so');
     assert.deepEqual((await getSession(server, flat.body.client_secret)).body.custom_field_data, {
       company: 'Flat Inc',
     });
