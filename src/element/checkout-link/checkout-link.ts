@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import type { Prefill } from '../../shared/prefill-params.ts';
-import { buildPrefill, prefillFromAttributes, withPrefill } from '../../widget/build-prefill.ts';
+import { flatten, prefillFromAttributes, prefillFromQuery, withPrefill } from '../../widget/build-prefill.ts';
 import { mountInlineCheckout } from '../../widget/inline-checkout.ts';
 import { closeCheckout, openCheckout } from '../../widget/open-checkout.ts';
 import { warmUp } from '../../widget/warm-up.ts';
@@ -38,7 +38,6 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  * @cssproperty [--checkout-link-radius=0.5em] - Button corner radius.
  * @cssproperty [--checkout-link-padding=0.75em 1.5em] - Button padding.
  * @cssproperty [--checkout-link-font=600 1rem/1.25 system-ui, sans-serif] - Button font shorthand.
- * @cssproperty [--checkout-link-shadow=0 1px 2px #0003] - Button shadow.
  * @cssproperty [--checkout-link-focus-ring=3px solid #a5b4fc] - Outline of the focused button.
  */
 export class CheckoutLinkElement extends LitElement {
@@ -90,25 +89,27 @@ export class CheckoutLinkElement extends LitElement {
   /** Set while the overlay is open. */
   declare open: boolean;
 
-  /** Defaults from the nearest `<checkout-link-provider>`; a new value re-renders. */
+  /** The nearest `<checkout-link-provider>` (its theme, mode, backend and prefill); a change re-renders. */
   #defaults = new ContextConsumer(this, { context: checkoutLinkContext, subscribe: true });
   /** The URL the inline checkout is mounted with ('' when none), and how to unmount it. */
   #inlineUrl = '';
   #unmount?: () => void;
-  /** Whether the last render showed the merchant's own anchor. */
-  #anchored = false;
 
   constructor() {
     super();
     this.loading = this.open = false;
-    this.addEventListener('click', (event) => this.#onClick(event));
-    const warm = () => this.url && warmUp(this.url);
-    for (const type of ['pointerenter', 'focusin', 'touchstart']) this.addEventListener(type, warm, { passive: true });
-    const ready = () => {
-      this.loading = false;
-    };
-    this.addEventListener('checkout-link:loaded', ready);
-    this.addEventListener('checkout-link:error', ready);
+    this.addEventListener('click', (event) => {
+      // Modified and non-primary clicks keep their link behaviour (new tab, download, …).
+      if (!(event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey))
+        if (this.#mode() !== 'inline' && this.url) {
+          event.preventDefault();
+          this.show();
+        }
+    });
+    // Intent warms the backend up; `passive` keeps touch scrolling smooth.
+    for (const type of ['pointerenter', 'focusin', 'touchstart'])
+      this.addEventListener(type, () => this.url && warmUp(this.url), { passive: true });
+    this.addEventListener('checkout-link:loaded', () => (this.loading = false));
   }
 
   /** The link this element opens: `href`, else the provider's backend plus `link`, else a slotted anchor's. */
@@ -125,35 +126,31 @@ export class CheckoutLinkElement extends LitElement {
   /** The prefill sent with the checkout: own attributes, then `prefill`, then the provider's, then the page's query. */
   get params(): Prefill {
     const defaults = this.#defaults.value;
-    const own = buildPrefill(
-      {
-        ...prefillFromAttributes(this, ''),
-        product_id: this.productId,
-        customer_email: this.customerEmail,
-        customer_name: this.customerName,
-        discount_code: this.discountCode,
-        amount: this.amount,
-        reference_id: this.referenceId,
-        theme: this.theme,
-      },
-      this.prefill,
+    // `flatten` only fills names still unset: strongest source first.
+    const own = flatten(prefillFromAttributes(this, ''), {
+      product_id: this.productId,
+      customer_email: this.customerEmail,
+      customer_name: this.customerName,
+      discount_code: this.discountCode,
+      amount: this.amount,
+      reference_id: this.referenceId,
+    });
+    return prefillFromQuery(
+      location.search,
+      flatten(flatten(flatten(own, this.prefill), { theme: defaults?.theme }), defaults?.prefill),
     );
-    return buildPrefill(own, { ...defaults?.prefill, theme: defaults?.theme }, location.search);
   }
 
-  #mode(): CheckoutLinkMode {
-    return this.mode || this.#defaults.value?.mode || 'overlay';
+  #mode() {
+    return this.mode || this.#defaults.value?.mode;
   }
 
   /** Opens the checkout as a plain click would; resolves when it settles (see `openCheckout`). */
   show() {
     const mode = this.#mode();
-    this.open = this.loading = mode === 'overlay';
-    return openCheckout(this.url, {
-      prefill: this.params,
-      mode: mode === 'redirect' ? mode : 'overlay',
-      source: this,
-    }).finally(() => {
+    this.open = this.loading = mode !== 'redirect';
+    // `openCheckout` frames anything but `redirect`, so `inline` (opened from code) gets the overlay.
+    return openCheckout(this.url, { prefill: this.params, mode: mode as 'redirect', source: this }).finally(() => {
       this.open = this.loading = false;
     });
   }
@@ -163,62 +160,43 @@ export class CheckoutLinkElement extends LitElement {
     closeCheckout();
   }
 
-  #onClick(event: MouseEvent) {
-    // Modified and non-primary clicks keep their link behaviour (new tab, download, …).
-    if (
-      event.defaultPrevented ||
-      event.button ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey ||
-      this.#mode() === 'inline' ||
-      !this.url
-    )
-      return;
-    event.preventDefault();
-    this.show();
-  }
-
-  #hasAnchor() {
-    return !!this.querySelector(':scope > a');
-  }
-
   override render() {
     const url = this.url;
-    if (!url)
-      warnOnce('NO_HREF', '<checkout-link> has no link URL. Set href (or link, inside a provider with backend).');
-    if (this.#mode() === 'inline') return html`<div part="frame"></div>`;
+    if (!url) warnOnce('NO_HREF', '<checkout-link> without a link URL. Set href, or link in a provider with backend.');
+    if (this.#mode() === 'inline') return html`<div part=frame></div>`;
     // The merchant's own anchor (progressive enhancement) is shown as is. Children parsed after the
     // upgrade (a synchronous script in <head>) may bring it late: slotchange re-renders then.
-    this.#anchored = this.#hasAnchor();
-    const slot = html`<slot @slotchange=${() => this.#hasAnchor() !== this.#anchored && this.requestUpdate()}>Buy</slot>`;
-    return this.#anchored
+    const anchored = !!this.querySelector(':scope>a');
+    const slot = html`<slot @slotchange=${() => anchored !== !!this.querySelector(':scope>a') && this.requestUpdate()}>Buy</slot>`;
+    return anchored
       ? slot
-      : html`<a part="button" href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}>${slot}</a>`;
+      : html`<a part=button href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}>${slot}</a>`;
+  }
+
+  /** Mounts the inline checkout for `url`, unmounting the previous one ('' unmounts only). */
+  #mount(url: string) {
+    if (url !== this.#inlineUrl) {
+      this.#unmount?.();
+      this.#inlineUrl = url;
+      this.#unmount = url
+        ? mountInlineCheckout(this.renderRoot.querySelector('div')!, url, { prefill: this.params, source: this })
+        : undefined;
+    }
   }
 
   protected override updated() {
-    const url = this.#mode() === 'inline' && this.isConnected ? this.url : '';
-    if (url === this.#inlineUrl) return;
-    this.#unmount?.();
-    this.#inlineUrl = url;
-    this.#unmount = url
-      ? mountInlineCheckout(this.renderRoot.querySelector('div')!, url, { prefill: this.params, source: this })
-      : undefined;
+    this.#mount(this.#mode() === 'inline' && this.isConnected ? this.url : '');
   }
 
   override connectedCallback() {
     super.connectedCallback();
     // A moved inline checkout remounts (disconnecting unmounted it).
-    if (this.hasUpdated) this.requestUpdate();
+    this.requestUpdate();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.#unmount?.();
-    this.#unmount = undefined;
-    this.#inlineUrl = '';
+    this.#mount('');
   }
 }
 

@@ -29,10 +29,15 @@ export class CheckoutLinkProviderElement extends LitElement {
   /** Default prefill for every child (custom fields under `custom_field_data`). */
   declare prefill?: Prefill;
 
-  private provider = new ContextProvider(this, { context: checkoutLinkContext });
+  /**
+   * The provider shares itself: its properties are the defaults, read when a
+   * child renders. After each change it tells the children again (forced: the
+   * value is the same object) so they re-render.
+   */
+  #provider = new ContextProvider(this, { context: checkoutLinkContext, initialValue: this });
 
   protected override willUpdate() {
-    this.provider.setValue({ theme: this.theme, mode: this.mode, backend: this.backend, prefill: this.prefill });
+    this.#provider.setValue(this, true);
   }
 
   override render() {

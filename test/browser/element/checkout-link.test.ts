@@ -133,17 +133,22 @@ describe('<checkout-link>', () => {
       );
       expect(el.shadowRoot!.querySelector('a')).to.equal(null);
       const opened = nextEvent(el, 'checkout-link:open');
+      const loaded = nextEvent(el, 'checkout-link:loaded');
       const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
       el.querySelector('a')!.dispatchEvent(click);
       expect(click.defaultPrevented).to.equal(true);
       expect(((await opened) as CustomEvent).detail).to.deep.equal({ url: LINK_URL, mode: 'overlay' });
+      // Settled here, so its session request cannot land in the next test's record.
+      await loaded;
     });
 
     it("opens the anchor's URL when it has no href of its own", async () => {
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link><a href=${LINK_URL}>Buy</a></checkout-link>`);
       const opened = nextEvent<CustomEvent>(el, 'checkout-link:open');
+      const loaded = nextEvent(el, 'checkout-link:loaded');
       el.querySelector('a')!.click();
       expect((await opened).detail.url).to.equal(LINK_URL);
+      await loaded;
     });
   });
 
