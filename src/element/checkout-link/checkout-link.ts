@@ -106,9 +106,8 @@ export class CheckoutLinkElement extends LitElement {
           this.show();
         }
     });
-    // Intent warms the backend up; `passive` keeps touch scrolling smooth.
-    for (const type of ['pointerenter', 'focusin', 'touchstart'])
-      this.addEventListener(type, () => this.url && warmUp(this.url), { passive: true });
+    // Intent warms the backend up: hover, focus, and touch (a touch enters the element as a pointer too).
+    for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => this.url && warmUp(this.url));
     this.addEventListener('checkout-link:loaded', () => (this.loading = false));
   }
 
@@ -162,7 +161,7 @@ export class CheckoutLinkElement extends LitElement {
 
   override render() {
     const url = this.url;
-    if (!url) warnOnce('NO_HREF', '<checkout-link> without a link URL. Set href, or link in a provider with backend.');
+    if (!url) warnOnce('NO_HREF', 'a <checkout-link> has no link. Set href.');
     if (this.#mode() === 'inline') return html`<div part=frame></div>`;
     // The merchant's own anchor (progressive enhancement) is shown as is. Children parsed after the
     // upgrade (a synchronous script in <head>) may bring it late: slotchange re-renders then.

@@ -219,6 +219,19 @@ describe('<checkout-link>', () => {
       expect(navigation.urls).to.deep.equal([]);
     });
 
+    it('gives the focus back to its link when the overlay closes (delegatesFocus)', async () => {
+      const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
+      const loaded = nextEvent(el, 'checkout-link:loaded');
+      button(el).click();
+      await loaded;
+      expect(el.shadowRoot!.activeElement).to.equal(null);
+      const closed = nextEvent(el, 'checkout-link:close');
+      el.close();
+      await closed;
+      expect(document.activeElement).to.equal(el);
+      expect(el.shadowRoot!.activeElement).to.equal(button(el));
+    });
+
     it('does nothing when checkout-link:open is canceled', async () => {
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
       el.addEventListener('checkout-link:open', (e) => e.preventDefault(), { once: true });
