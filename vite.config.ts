@@ -19,8 +19,23 @@ const targets: Record<string, UserConfig['build']> = {
     lib: { entry: 'src/element/bundle.ts', formats: ['es'], fileName: () => 'checkout-link.js' },
     emptyOutDir: false,
     target: 'es2022',
-    // Vite keeps whitespace in ES library builds (for bundlers downstream); this bundle ships to browsers as is.
+    // Both minifiers run: Rolldown's (Vite keeps whitespace in ES library builds otherwise) and Terser;
+    // together ~100 B gzip smaller than either alone here, and the budget (9,000 B with Lit) is tight.
     rolldownOptions: { output: { minify: true } },
+    minify: 'terser',
+    terserOptions: {
+      module: true,
+      compress: { passes: 2 },
+      format: { comments: false },
+      // @lit/context's own members. None is part of the context protocol between bundles (that is
+      // the request event's `context`, `contextTarget`, `callback`, `subscribe`), and this bundle exports nothing.
+      mangle: {
+        properties: {
+          regex:
+            /^(subscriptions|updateObservers|onContextRequest|onProviderRequest|attachListeners|consumerHost|disposer|provided|unsubscribe|dispatchRequest|clearCallbacks|addCallback)$/,
+        },
+      },
+    },
   },
   esm: {
     lib: { entry: { index: 'src/index.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
