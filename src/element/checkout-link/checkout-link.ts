@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import type { Prefill } from '../../shared/prefill-params.ts';
 import { flatten, prefillFromAttributes, prefillFromQuery, withPrefill } from '../../widget/build-prefill.ts';
@@ -7,7 +7,12 @@ import { closeCheckout, openCheckout } from '../../widget/open-checkout.ts';
 import { warmUp } from '../../widget/warm-up.ts';
 import { warnOnce } from '../../widget/warn.ts';
 import { defineElement } from '../define.ts';
-import { type CheckoutLinkMode, type CheckoutLinkTheme, checkoutLinkContext } from '../provider/context.ts';
+import {
+  type CheckoutLinkDefaults,
+  type CheckoutLinkMode,
+  type CheckoutLinkTheme,
+  checkoutLinkContext,
+} from '../provider/context.ts';
 import { checkoutLinkStyles } from './checkout-link.styles.ts';
 
 /**
@@ -89,8 +94,9 @@ export class CheckoutLinkElement extends LitElement {
   /** Set while the overlay is open. */
   declare open: boolean;
 
-  /** The nearest `<checkout-link-provider>` (its theme, mode, backend and prefill); a change re-renders. */
-  #defaults = new ContextConsumer(this, { context: checkoutLinkContext, subscribe: true });
+  /** The nearest `<checkout-link-provider>`'s theme, mode, backend and prefill, and how to stop hearing its changes. */
+  #defaults?: CheckoutLinkDefaults;
+  #unsubscribe?: () => void;
   /** The URL the inline checkout is mounted with ('' when none), and how to unmount it. */
   #inlineUrl = '';
   #unmount?: () => void;
@@ -113,7 +119,7 @@ export class CheckoutLinkElement extends LitElement {
 
   /** The link this element opens: `href`, else the provider's backend plus `link`, else a slotted anchor's. */
   get url(): string {
-    const backend = this.#defaults.value?.backend;
+    const backend = this.#defaults?.backend;
     return (
       this.href ||
       (this.link && backend ? `${backend.replace(/\/$/, '')}/v1/checkout-links/${this.link}/redirect` : '') ||
@@ -124,7 +130,7 @@ export class CheckoutLinkElement extends LitElement {
 
   /** The prefill sent with the checkout: own attributes, then `prefill`, then the provider's, then the page's query. */
   get params(): Prefill {
-    const defaults = this.#defaults.value;
+    const defaults = this.#defaults;
     // `flatten` only fills names still unset: strongest source first.
     const own = flatten(prefillFromAttributes(this, ''), {
       product_id: this.productId,
@@ -141,7 +147,7 @@ export class CheckoutLinkElement extends LitElement {
   }
 
   #mode() {
-    return this.mode || this.#defaults.value?.mode;
+    return this.mode || this.#defaults?.mode;
   }
 
   /** Opens the checkout as a plain click would; resolves when it settles (see `openCheckout`). */
@@ -189,12 +195,29 @@ export class CheckoutLinkElement extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // The @lit/context protocol by hand (ContextConsumer's generality costs bytes): the nearest
+    // provider answers now and after each change; a nearer one appearing later answers instead,
+    // and the former is let go. (Not dispatched inline: the manifest analyzer would list it as an event.)
+    const request = new ContextEvent(
+      checkoutLinkContext,
+      this,
+      (value, unsubscribe) => {
+        if (unsubscribe !== this.#unsubscribe) this.#unsubscribe?.();
+        this.#unsubscribe = unsubscribe;
+        this.#defaults = value;
+        this.requestUpdate();
+      },
+      true,
+    );
+    this.dispatchEvent(request);
     // A moved inline checkout remounts (disconnecting unmounted it).
     this.requestUpdate();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#mount('');
   }
 }

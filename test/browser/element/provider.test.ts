@@ -86,6 +86,26 @@ describe('<checkout-link-provider>', () => {
     expect(queryOf(child)).to.deep.equal({ theme: 'dark' });
   });
 
+  it('lets a child moved to another provider take its defaults and stop hearing the first', async () => {
+    const root = await fixture(html`
+      <div>
+        <checkout-link-provider id="first" theme="dark"><checkout-link href=${LINK_URL}>Buy</checkout-link></checkout-link-provider>
+        <checkout-link-provider id="second" theme="light"></checkout-link-provider>
+      </div>
+    `);
+    const first = root.querySelector<CheckoutLinkProviderElement>('#first')!;
+    const child = root.querySelector('checkout-link')!;
+    await child.updateComplete;
+    expect(queryOf(child)).to.deep.equal({ theme: 'dark' });
+    root.querySelector('#second')!.append(child);
+    await child.updateComplete;
+    expect(queryOf(child)).to.deep.equal({ theme: 'light' });
+    first.theme = 'auto';
+    await first.updateComplete;
+    await child.updateComplete;
+    expect(queryOf(child)).to.deep.equal({ theme: 'light' });
+  });
+
   it('lets children write link="<client_secret>" with its backend origin', async () => {
     const provider = await fixture<CheckoutLinkProviderElement>(html`
       <checkout-link-provider backend="https://pay.example.com/">
