@@ -76,11 +76,20 @@ function draftFrom(c: CheckoutPublic): Draft {
  *
  * @summary The hosted checkout page.
  * @attr embedded - Framed by a merchant's page: no page chrome, a close button, and messages to the parent.
+ * @attr overlay - Framed by the widget's overlay (embedded, and not `embed_mode=inline`): the page draws the modal card.
  */
 @customElement('checkout-page')
 export class CheckoutPage extends LitElement {
   /** Set by the server on `?embed=1`: hides the page chrome and shows a close button. */
   @property({ type: Boolean, reflect: true }) embedded = false;
+  /**
+   * Framed over the whole viewport by the widget's overlay (`?embed=1`
+   * without `embed_mode=inline`): a transparent page drawing the modal card
+   * itself (a centered card, a full-screen sheet on narrow screens), as
+   * Polar's embed does; a press outside the card asks to close. Inline, the
+   * page stays in the merchant's flow and draws no card.
+   */
+  @property({ type: Boolean, reflect: true }) overlay = false;
 
   @state() private checkout: CheckoutPublic | null = null;
   @state() private view: View = 'form';
@@ -111,6 +120,7 @@ export class CheckoutPage extends LitElement {
     const data = readPageData();
     if (!data) return;
     this.embedded = data.embedded;
+    this.overlay = data.embedded && new URLSearchParams(location.search).get('embed_mode') !== 'inline';
     this.embedOrigin = data.embedded ? data.embed_origin : null;
     this.bridge = createEmbedBridge(this.embedOrigin);
     this.checkout = data.checkout;
@@ -118,6 +128,10 @@ export class CheckoutPage extends LitElement {
     this.view = VIEW_OF_STATUS[data.checkout.status];
     if (this.view === 'processing') this.watchStatus();
     document.addEventListener('keydown', this.onDocumentKeydown);
+    if (this.overlay) {
+      document.addEventListener('pointerdown', this.onDocumentPointerdown);
+      document.addEventListener('click', this.onDocumentClick);
+    }
   }
 
   override disconnectedCallback() {
@@ -125,6 +139,8 @@ export class CheckoutPage extends LitElement {
     this.resizeObserver?.disconnect();
     this.stream?.close();
     document.removeEventListener('keydown', this.onDocumentKeydown);
+    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
+    document.removeEventListener('click', this.onDocumentClick);
   }
 
   protected override async firstUpdated() {
@@ -387,6 +403,18 @@ export class CheckoutPage extends LitElement {
 
   private readonly onDocumentKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.bridge.active && !this.paying && !e.defaultPrevented) this.close();
+  };
+
+  /** Where the last press began: a click counts as outside only if it began outside too (not a drag out of a field). */
+  private pressedOutside = false;
+
+  private readonly onDocumentPointerdown = (e: PointerEvent) => {
+    this.pressedOutside = !this.contains(e.target as Node);
+  };
+
+  /** A click on the transparent area around the card (the overlay's dim backdrop, as the customer sees it). */
+  private readonly onDocumentClick = (e: MouseEvent) => {
+    if (this.pressedOutside && !this.contains(e.target as Node)) this.close();
   };
 
   private close() {

@@ -45,6 +45,9 @@ export async function startAgainEmbedded(
     page.searchParams.set('embed', '1');
     page.searchParams.set('embed_origin', embedOrigin);
     if (theme === 'light' || theme === 'dark') page.searchParams.set('theme', theme);
+    // Inline stays inline (no modal card) in the fresh session too.
+    const mode = new URLSearchParams(window.location.search).get('embed_mode');
+    if (mode) page.searchParams.set('embed_mode', mode);
     return page.pathname + page.search;
   } catch {
     return failed;

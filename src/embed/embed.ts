@@ -4,12 +4,13 @@
  * anchor or button into a buy button that opens the checkout overlay.
  *
  * Event delegation on the document (not a listener per element) covers
- * buttons added at any time; a MutationObserver only gives href-less
- * anchors their no-JS URL and notices the first `<checkout-link>`, which is
- * when the Lit element bundle gets loaded. Safe to load twice: the second
+ * buttons added at any time; a MutationObserver only notices the first
+ * `<checkout-link>`, which is when the Lit element bundle gets loaded.
+ * Anchors keep their own `href` (the link URL: it works with no JavaScript);
+ * the snippet enhances, it fills nothing in. Safe to load twice: the second
  * copy finds the page wired (shared state) and only fills in missing API members.
  */
-import { prefillFromAttributes, prefillFromQuery, withPrefill } from '../widget/build-prefill.ts';
+import { prefillFromAttributes, prefillFromQuery } from '../widget/build-prefill.ts';
 import { onCheckoutEvent } from '../widget/events.ts';
 import { closeCheckout, type OpenCheckoutOptions, openCheckout } from '../widget/open-checkout.ts';
 import { sharedState } from '../widget/shared-state.ts';
@@ -41,10 +42,8 @@ const linkOf = (el: Element) => el.getAttribute(ATTRIBUTE) as string;
 
 let elementBundleRequested = false;
 
-/** Gives href-less anchors their no-JS URL; loads the element bundle on the first `<checkout-link>`. */
+/** Loads the element bundle on the first `<checkout-link>`. */
 function upgrade() {
-  for (const a of document.querySelectorAll<HTMLAnchorElement>(`a[${ATTRIBUTE}]:not([href])`))
-    a.href = withPrefill(linkOf(a), prefillOf(a));
   if (!elementBundleRequested && !customElements.get('checkout-link') && document.querySelector('checkout-link')) {
     elementBundleRequested = true;
     document.head.append(
@@ -61,8 +60,8 @@ window.CheckoutLink = { open: openCheckout, close: closeCheckout, on: onCheckout
 const shared = sharedState();
 if (!shared.embedded) {
   shared.embedded = true;
-  // Intent (hover, focus, touch) warms up; a click opens. Document-level touch listeners are passive already.
-  for (const type of ['pointerover', 'focusin', 'touchstart', 'click'])
+  // Intent (hover, focus, and touch: a touch is a pointer too) warms up; a click opens.
+  for (const type of ['pointerover', 'focusin', 'click'])
     document.addEventListener(type, (event) => {
       const el = (event.target as Element).closest?.<HTMLElement>(`[${ATTRIBUTE}]`);
       const e = event as MouseEvent;

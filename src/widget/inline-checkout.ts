@@ -1,7 +1,7 @@
 import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import type { CheckoutTheme } from './open-checkout.ts';
-import { injectStyles, SPINNER } from './overlay-styles.ts';
+import { STYLE } from './overlay-styles.ts';
 import { type FrameTimings, loadCheckout } from './session.ts';
 
 export interface InlineCheckoutOptions extends FrameTimings {
@@ -17,7 +17,7 @@ export interface InlineCheckoutOptions extends FrameTimings {
 
 /**
  * Renders a checkout link's session in place, inside `container` (no dialog):
- * a spinner, then the framed page, its height following the page's `resize`
+ * a loading text, then the framed page (told `embed_mode=inline`: no card), its height following the page's `resize`
  * messages. On failure it fires `checkout-link:error` and leaves a plain link
  * to the checkout in the container rather than navigating away from a page the
  * customer did not ask to leave. Returns the function that unmounts it.
@@ -30,35 +30,36 @@ export function mountInlineCheckout(
   const source = options.source ?? container;
   const prefill = flatten({ theme: options.theme }, options.prefill);
   let stop = () => {};
-  injectStyles(container.getRootNode());
+  /** The link URL with the prefill: the fallback link, and what the session is made from. */
+  let url = linkUrl;
   const card = document.createElement('div');
   card.style.cssText = `position:relative;height:${options.initialHeight ?? 640}px`;
-  card.innerHTML = SPINNER;
+  card.innerHTML = STYLE;
 
   const onFail = (detail: CheckoutLinkErrorDetail) => {
     emit(source, 'error', detail);
     const link = document.createElement('a');
-    link.href = withPrefill(linkUrl, prefill);
+    link.href = url;
     link.textContent = options.fallbackLabel ?? 'Open the checkout';
     card.replaceWith(link);
   };
 
   try {
+    url = withPrefill(linkUrl, prefill);
     if (emit(source, 'open', { url: linkUrl, mode: 'inline' })) {
       container.replaceChildren(card);
       stop = loadCheckout(
         card,
-        linkUrl,
-        prefill,
-        { ...options, source },
+        url,
+        { ...options, source, embed_mode: 'inline' },
         (type, detail) => {
           if (type === 'resize') card.style.height = `${Math.ceil(detail.height as number)}px`;
         },
         onFail,
       );
     }
-  } catch (error) {
-    onFail({ code: 'server', message: `${error}` });
+  } catch {
+    onFail({ code: 'server', message: 'server' });
   }
   return () => {
     stop();

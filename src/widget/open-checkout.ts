@@ -1,7 +1,7 @@
 import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
-import { injectStyles, SPINNER } from './overlay-styles.ts';
+import { STYLE } from './overlay-styles.ts';
 import { type FrameTimings, loadCheckout, type MessageDetail } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
@@ -53,13 +53,13 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     const dialog = Object.assign(document.createElement('dialog'), {
       className: 'cl-o',
       ariaLabel: 'Checkout',
-      innerHTML: `<button type=button class=cl-x aria-label="Close checkout">×</button>${SPINNER}`,
+      innerHTML: `<button type=button class=cl-x aria-label="Close checkout">×</button>${STYLE}`,
     });
-    const closeButton = dialog.firstChild as HTMLButtonElement;
     /** A payment is in progress: the customer cannot close until it settles. */
     let confirmed = false;
     let stop = () => {};
-    let fallbackUrl = linkUrl;
+    /** The link URL with the prefill: where failures go, and what the session is made from. */
+    let url = linkUrl;
 
     /** Settles the promise, taking the overlay down (if it is up) with `:close`. */
     const end = (status: OpenCheckoutResult['status'], detail?: unknown) => {
@@ -77,30 +77,31 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     const fallBack = (detail: CheckoutLinkErrorDetail) => {
       emit(source, 'error', detail);
       end('error', detail);
-      navigate(fallbackUrl);
+      navigate(url);
     };
     const onMessage = (type: string, detail: MessageDetail, redirecting: boolean) => {
       if (type === 'close') ask();
       else if (type !== 'resize') {
         // A `loaded` after `confirmed`: the payment was declined and the page is interactive again.
-        confirmed = closeButton.disabled = type === 'confirmed';
+        confirmed = type === 'confirmed';
         if (type === 'loaded') (dialog.lastChild as HTMLElement).focus();
         if (type === 'success') redirecting ? end(type, detail) : resolve({ status: type, detail });
       }
     };
 
     try {
-      fallbackUrl = withPrefill(linkUrl, prefill);
+      url = withPrefill(linkUrl, prefill);
       closeCheckout();
       if (!emit(source, 'open', { url: linkUrl, mode })) close();
       else if (mode === 'redirect') {
-        navigate(fallbackUrl);
+        navigate(url);
         end('redirected');
       } else {
-        injectStyles();
-        // `light dark` follows the customer's system; CSS ignores any other value (light).
-        dialog.style.colorScheme = theme === 'auto' ? 'light dark' : `${theme}`;
-        closeButton.onclick = close;
+        // The frame inherits it: a framed page's transparent background shows only where the
+        // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
+        // follows the customer's system unless told light or dark.
+        dialog.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
+        (dialog.firstChild as HTMLElement).onclick = ask;
         // Escape: the platform would close the dialog; we decide.
         dialog.oncancel = (event) => {
           event.preventDefault();
@@ -111,11 +112,11 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
         document.body.append(dialog);
         dialog.showModal();
         sharedState().close = close;
-        stop = loadCheckout(dialog, linkUrl, prefill, options, onMessage, fallBack);
+        stop = loadCheckout(dialog, url, options, onMessage, fallBack);
       }
-    } catch (error) {
+    } catch {
       // Never into the host page: whatever broke, the link URL still works.
-      fallBack({ code: 'server', message: `${error}` });
+      fallBack({ code: 'server', message: 'server' });
     }
   });
 }

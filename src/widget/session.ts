@@ -1,8 +1,7 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
-import { flatten, type Prefill, prefillFromQuery, withPrefill } from './build-prefill.ts';
+import { withPrefill } from './build-prefill.ts';
 import { type CheckoutLinkErrorCode, type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
-import { warnOnce } from './warn.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
 export interface FrameTimings {
@@ -27,13 +26,15 @@ const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
 export type MessageDetail = Record<string, unknown>;
 
 /**
- * Loads a checkout link's session into a new iframe appended to `parent`:
- * creates the session from the link's JSON endpoint (`…/redirect` →
- * `…/sessions`; the link URL's own query joins the prefill, weakest), frames
- * `<session url>?embed=1&embed_origin=<this origin>` and handles its
- * messages. Messages count only when they come from the page's origin AND
- * from this iframe's window (any other window or origin could forge them),
- * and then only if they parse as an embed message.
+ * Loads a checkout link's session into a new iframe appended to `parent`.
+ * `url` is the link URL with the prefill in its query (`withPrefill`, the
+ * fallback URL too): that query, plus `embed_origin`, is the JSON body that
+ * creates the session at the link's endpoint (`…/redirect` → `…/sessions`);
+ * then `<session url>?embed=1&embed_origin=<this origin>` (+ `theme`,
+ * `embed_mode`) is framed and its messages handled. Messages count only when
+ * they come from the page's origin AND from this iframe's window (any other
+ * window or origin could forge them), and then only if they parse as an
+ * embed message.
  *
  * The first `loaded` shows the frame (class `cl-l` on `parent`) and fires
  * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
@@ -45,26 +46,25 @@ export type MessageDetail = Record<string, unknown>;
  */
 export function loadCheckout(
   parent: Element,
-  linkUrl: string,
-  prefill: Prefill,
-  options: FrameTimings & { source?: HTMLElement },
+  url: string,
+  options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   onFail: (error: CheckoutLinkErrorDetail) => void,
 ): () => void {
   const iframe = document.createElement('iframe');
   const embed_origin = location.origin;
-  const link = new URL(linkUrl, document.baseURI);
+  const params = new URL(url).searchParams;
   /** `loaded` came, a failure was reported, or stopped: no failure counts any more (timers just lapse). */
   let done = false;
   /** What a rejection in the session flow means: the request itself failing is the network's fault. */
-  let code: CheckoutLinkErrorCode = 'network';
+  let failure: CheckoutLinkErrorCode = 'network';
   let origin: string;
   const listener = (event: MessageEvent) => {
     const message = event.origin === origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
     if (message) {
       const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
       // A repeated `loaded` (the page interactive again after a declined payment) is no new event.
-      const url =
+      const to =
         type !== 'close' &&
         type !== 'resize' &&
         !(type === 'loaded' && done) &&
@@ -75,41 +75,49 @@ export function loadCheckout(
         done = true;
         parent.classList.add('cl-l');
       }
-      onMessage(type, detail, !!url);
-      if (url) navigate(url);
+      onMessage(type, detail, !!to);
+      if (to) navigate(to);
     }
   };
   const stop = () => {
     done = true;
     removeEventListener('message', listener);
   };
-  const fail = (error: CheckoutLinkErrorCode, message: string = error) => {
+  // The message is the code: short, and the code says it all (the server's own answer is in the network panel).
+  const fail = (code: CheckoutLinkErrorCode) => {
     if (!done) {
       stop();
-      onFail({ code: error, message });
+      onFail({ code, message: code });
     }
   };
   setTimeout(fail, options.timeout ?? 10_000, 'timeout');
 
   (async () => {
-    const response = await fetch(new URL(link.pathname.replace(/\/redirect\/?$/, '/sessions'), link), {
+    // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
+    const response = await fetch(url.replace(/\/redirect\/?(\?.*)?$/, '/sessions'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(prefillFromQuery(link.search, flatten({ embed_origin } as Prefill, prefill))),
+      body: JSON.stringify({ ...Object.fromEntries(params), embed_origin }),
     });
-    code = STATUS_CODES[response.status] ?? 'server';
-    if (!response.ok) throw `HTTP ${response.status}`;
+    failure = STATUS_CODES[response.status] ?? 'server';
+    if (!response.ok) throw 0;
     const session: { url: string; dropped?: { field: string }[] } = await response.json();
     if (session.dropped?.some((d) => d.field === 'embed_origin')) {
-      warnOnce('EMBED_ORIGIN', `add ${embed_origin} to embed_origins`);
+      // Every time, not once: it comes at most once per click (the `[checkout-link] CODE: …` template).
+      console.warn(`[checkout-link] EMBED_ORIGIN: ${embed_origin} not in embed_origins`);
       return fail('frame_refused');
     }
-    const src = withPrefill(session.url, { embed: 1, embed_origin, theme: prefill.theme });
+    // `embed_mode=inline`: the page stays in the flow; else it draws the overlay's card itself.
+    const src = withPrefill(session.url, {
+      embed: 1,
+      embed_origin,
+      theme: params.get('theme'),
+      embed_mode: options.embed_mode,
+    });
     origin = new URL(src).origin;
     if (done) return;
     addEventListener('message', listener);
     iframe.onload = () => setTimeout(fail, options.refusedGrace ?? 2_500, 'frame_refused');
     parent.append(Object.assign(iframe, { className: 'cl-f', title: 'Checkout', allow: 'payment', src }));
-  })().catch((error) => fail(code, `${error}`));
+  })().catch(() => fail(failure));
   return stop;
 }

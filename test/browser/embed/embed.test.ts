@@ -98,16 +98,21 @@ describe('embed.js snippet', () => {
     expect(overlay()?.open).to.equal(true);
   });
 
-  it('anchors keep their href (works without JavaScript); href-less anchors get the link URL with the prefill', async () => {
+  it('anchors keep their own href (the no-JS URL); an href-less one gets none filled in, and a click still opens', async () => {
+    useFakeCheckout('ready');
     const holder = add(
       `<a id=kept href="/buy-page" data-checkout-link="${LINK_URL}">Buy</a>` +
-        `<a id=filled data-checkout-link="${LINK_URL}" data-amount="1500" data-custom-field-company="Acme">Buy</a>`,
+        `<a id=bare data-checkout-link="${LINK_URL}" data-amount="1500">Buy</a>`,
     );
     cleanup.push(holder);
-    const filled = holder.querySelector<HTMLAnchorElement>('#filled') as HTMLAnchorElement;
-    await until(() => filled.hasAttribute('href'), 'the anchor upgrade');
+    await new Promise(requestAnimationFrame);
     expect(holder.querySelector('#kept')?.getAttribute('href')).to.equal('/buy-page');
-    expect(filled.href).to.equal(withPrefill(LINK_URL, { amount: '1500', custom_field_data: { company: 'Acme' } }));
+    const bare = holder.querySelector('#bare') as HTMLAnchorElement;
+    expect(bare.hasAttribute('href')).to.equal(false);
+    const loaded = nextEvent('loaded');
+    bare.click();
+    expect((await loaded).target).to.equal(bare);
+    expect(log.names()).to.deep.equal(['open', 'loaded']);
   });
 
   it('modified and middle clicks behave as on any link', () => {

@@ -50,32 +50,47 @@ describe('openCheckout (overlay)', () => {
     document.body.style.overflow = '';
   });
 
-  it('shows a labelled modal dialog at once, then the page on `loaded`; locks scroll; close returns focus', async () => {
+  it('shows a labelled full-viewport modal dialog at once, then the page on `loaded`; locks scroll; close returns focus', async () => {
     useFakeCheckout('ready');
     const loaded = nextEvent('loaded');
     const result = openCheckout(LINK_URL, { source: button });
-    const dialog = overlay();
+    const dialog = overlay() as HTMLDialogElement;
     expect(dialog, 'dialog shown synchronously').to.exist;
-    expect(dialog?.open).to.equal(true);
-    expect(dialog?.matches(':modal')).to.equal(true);
-    expect(dialog?.getAttribute('aria-label')).to.equal('Checkout');
-    expect(dialog?.querySelector('[role=status]')?.getAttribute('aria-label')).to.equal('Loading checkout');
-    expect(dialog?.classList.contains('cl-l')).to.equal(false);
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-label')).to.equal('Checkout');
+    const status = dialog.querySelector('[role=status]') as HTMLElement;
+    expect(status.textContent).to.equal('Loading checkout…');
+    expect(getComputedStyle(status).visibility).to.equal('visible');
+    const closeButton = dialog.querySelector<HTMLButtonElement>('button[aria-label="Close checkout"]');
+    expect(getComputedStyle(closeButton as Element).visibility, 'own close button while loading').to.equal('visible');
+    expect(dialog.classList.contains('cl-l')).to.equal(false);
     expect(getComputedStyle(document.body).overflow).to.equal('hidden');
+    // The page draws the card: the dialog is a transparent layer over the whole viewport, dimmed by its backdrop.
+    const box = dialog.getBoundingClientRect();
+    expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, innerWidth, innerHeight]);
+    expect(getComputedStyle(dialog).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(getComputedStyle(dialog, '::backdrop').backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
 
     const event = await loaded;
     expect(event.target).to.equal(button);
     expect(event.detail.checkout_id).to.match(/^cs_/);
-    expect(dialog?.classList.contains('cl-l')).to.equal(true);
-    const iframe = dialog?.querySelector('iframe');
-    expect(iframe?.title).to.equal('Checkout');
-    expect(iframe?.allow).to.equal('payment');
-    const src = new URL(iframe?.src ?? '');
+    expect(dialog.classList.contains('cl-l')).to.equal(true);
+    const iframe = dialog.querySelector('iframe') as HTMLIFrameElement;
+    expect(iframe.title).to.equal('Checkout');
+    expect(iframe.allow).to.equal('payment');
+    const frameBox = iframe.getBoundingClientRect();
+    expect([frameBox.width, frameBox.height]).to.deep.equal([innerWidth, innerHeight]);
+    expect(getComputedStyle(iframe).visibility).to.equal('visible');
+    const src = new URL(iframe.src);
     expect(src.searchParams.get('embed')).to.equal('1');
     expect(src.searchParams.get('embed_origin')).to.equal(location.origin);
+    expect(src.searchParams.has('embed_mode'), 'an overlay: the page draws the card').to.equal(false);
+    // The page has its own close button now; the loading text and the overlay's own button step aside.
+    expect(getComputedStyle(status).visibility).to.equal('hidden');
+    expect(getComputedStyle(closeButton as Element).visibility).to.equal('hidden');
 
-    const closeButton = dialog?.querySelector<HTMLButtonElement>('button[aria-label="Close checkout"]');
-    closeButton?.click();
+    (await framedPage()).send('close');
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
@@ -83,6 +98,17 @@ describe('openCheckout (overlay)', () => {
     expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
     expect(log.events.every((e) => e.bubbles && e.composed)).to.equal(true);
     expect(nav.urls).to.deep.equal([]);
+  });
+
+  it("the overlay's own close button closes it while the page is loading", async () => {
+    useFakeCheckout('silent');
+    const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
+    await framedPage();
+    overlay()?.querySelector<HTMLButtonElement>('.cl-x')?.click();
+    expect(await result).to.deep.equal({ status: 'closed' });
+    expect(overlay()).to.equal(null);
+    expect(document.activeElement).to.equal(button);
+    expect(log.names()).to.deep.equal(['open', 'close']);
   });
 
   it('Escape closes it and focus returns to the button', async () => {
@@ -116,11 +142,21 @@ describe('openCheckout (overlay)', () => {
       },
     ]);
     expect(new URL(overlay()?.querySelector('iframe')?.src ?? '').searchParams.get('theme')).to.equal('dark');
-    // The dark variant: the dialog's color scheme, which the browser's dialog colors follow.
-    const dialog = overlay() as HTMLDialogElement;
-    expect(getComputedStyle(dialog).colorScheme).to.equal('dark');
-    expect(getComputedStyle(dialog).backgroundColor).to.not.equal('rgb(255, 255, 255)');
+    // The frame's color scheme is the page's (dark): Chromium keeps the page's transparent canvas see-through.
+    expect(getComputedStyle(overlay()?.querySelector('iframe') as Element).colorScheme).to.equal('dark');
   });
+
+  for (const [theme, scheme] of [
+    ['light', 'light'],
+    ['auto', 'light dark'],
+    [undefined, 'light dark'],
+  ] as const)
+    it(`theme ${theme}: the frame's color scheme is \`${scheme}\`, as the page's own`, async () => {
+      useFakeCheckout('silent');
+      openCheckout(LINK_URL, { source: button, theme, refusedGrace: 60_000 });
+      await framedPage();
+      expect(getComputedStyle(overlay()?.querySelector('iframe') as Element).colorScheme).to.equal(scheme);
+    });
 
   it('a payment in progress (`confirmed`) blocks Escape, the close button and `close`; `success` redirects', async () => {
     useFakeCheckout('ready');
@@ -131,9 +167,7 @@ describe('openCheckout (overlay)', () => {
     const confirmed = nextEvent('confirmed');
     page.send('confirmed');
     expect((await confirmed).detail).to.deep.equal({ checkout_id: (await loaded).detail.checkout_id });
-    const closeButton = overlay()?.querySelector<HTMLButtonElement>('.cl-x');
-    expect(closeButton?.disabled).to.equal(true);
-    closeButton?.click();
+    overlay()?.querySelector<HTMLButtonElement>('.cl-x')?.click();
     button.focus();
     await sendKeys({ press: 'Escape' });
     const success = nextEvent('success');
