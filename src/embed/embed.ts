@@ -11,6 +11,7 @@
  * copy finds the page wired (shared state) and only fills in missing API members.
  */
 import { prefillFromAttributes, prefillFromQuery } from '../widget/build-prefill.ts';
+import { create } from '../widget/dom.ts';
 import { onCheckoutEvent } from '../widget/events.ts';
 import { closeCheckout, type OpenCheckoutOptions, openCheckout } from '../widget/open-checkout.ts';
 import { sharedState } from '../widget/shared-state.ts';
@@ -40,20 +41,15 @@ declare global {
 const prefillOf = (el: Element) => prefillFromQuery(location.search, prefillFromAttributes(el, 'data-'));
 const linkOf = (el: Element) => el.getAttribute(ATTRIBUTE) as string;
 
-let elementBundleRequested = false;
-
-/** Loads the element bundle on the first `<checkout-link>`. */
-function upgrade() {
-  if (!elementBundleRequested && !customElements.get('checkout-link') && document.querySelector('checkout-link')) {
-    elementBundleRequested = true;
-    document.head.append(
-      Object.assign(document.createElement('script'), {
-        type: 'module',
-        src: new URL('checkout-link.js', scriptSrc).href,
-      }),
-    );
+/** Loads the element bundle once the first `<checkout-link>` is on the page (now or later), then stops looking. */
+const upgrade = () => {
+  if (document.querySelector('checkout-link')) {
+    observer.disconnect();
+    if (!customElements.get('checkout-link'))
+      document.head.append(create('script', { type: 'module', src: new URL('checkout-link.js', scriptSrc).href }));
   }
-}
+};
+const observer = new MutationObserver(upgrade);
 
 window.CheckoutLink = { open: openCheckout, close: closeCheckout, on: onCheckoutEvent, ...window.CheckoutLink };
 
@@ -78,6 +74,6 @@ if (!shared.embedded) {
         }
       }
     });
-  new MutationObserver(upgrade).observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true });
   upgrade();
 }

@@ -1,4 +1,5 @@
 import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
 import { STYLE } from './overlay-styles.ts';
@@ -50,10 +51,10 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     const theme = prefill.theme;
     const mode = options.mode === 'redirect' ? 'redirect' : 'overlay';
     const focusBack = source ?? (document.activeElement as HTMLElement | null);
-    const dialog = Object.assign(document.createElement('dialog'), {
+    const dialog = create('dialog', {
       className: 'cl-o',
       ariaLabel: 'Checkout',
-      innerHTML: `<button type=button class=cl-x aria-label="Close checkout">×</button>${STYLE}`,
+      innerHTML: `<button class=cl-x aria-label="Close checkout">×</button>${STYLE}`,
     });
     /** A payment is in progress: the customer cannot close until it settles. */
     let confirmed = false;
@@ -102,12 +103,8 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
         // follows the customer's system unless told light or dark.
         dialog.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
         (dialog.firstChild as HTMLElement).onclick = ask;
-        // Escape: the platform would close the dialog; we decide.
-        dialog.oncancel = (event) => {
-          event.preventDefault();
-          ask();
-        };
-        // Closed by the browser anyway (a repeated Escape cannot be canceled): keep the payment lock.
+        // Escape (or a back gesture) closes the dialog natively; during a payment it comes right back.
+        // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.
         dialog.onclose = () => (confirmed && dialog.isConnected ? dialog.showModal() : close());
         document.body.append(dialog);
         dialog.showModal();

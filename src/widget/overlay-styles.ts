@@ -19,8 +19,8 @@
 export const STYLE =
   '<style>.cl-o{max-width:100%;max-height:100%;width:100%;height:100%;padding:0;border:0;background:none;color:#fff}' +
   '.cl-o::backdrop{background:#0009}body:has(.cl-o){overflow:hidden}' +
-  '.cl-f{display:block;width:100%;height:100%;border:0}.cl-l>:not(.cl-f),:not(.cl-l)>.cl-f{visibility:hidden}' +
-  '.cl-s,.cl-x{position:absolute;font:24px system-ui}.cl-s{top:40%;width:100%;text-align:center}' +
-  '.cl-x{top:9px;right:9px;border:0;background:none;color:inherit;font-size:40px}</style>' +
+  '.cl-f{position:absolute;top:0;width:100%;height:100%;border:0}.cl-l>:not(.cl-f),:not(.cl-l)>.cl-f{visibility:hidden}' +
+  '.cl-s{margin-top:40vh;text-align:center;font:24px system-ui}' +
+  '.cl-x{position:absolute;right:9px;border:0;background:none;color:inherit;font:40px system-ui}</style>' +
   /** The loading state, shown until the page says `loaded` (static markup, nothing user-supplied). */
   '<p class=cl-s role=status>Loading checkout…</p>';

@@ -1,5 +1,6 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
 import { withPrefill } from './build-prefill.ts';
+import { create } from './dom.ts';
 import { type CheckoutLinkErrorCode, type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
 
@@ -51,13 +52,11 @@ export function loadCheckout(
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   onFail: (error: CheckoutLinkErrorDetail) => void,
 ): () => void {
-  const iframe = document.createElement('iframe');
+  const iframe = create('iframe', { className: 'cl-f', title: 'Checkout', allow: 'payment' });
   const embed_origin = location.origin;
   const params = new URL(url).searchParams;
   /** `loaded` came, a failure was reported, or stopped: no failure counts any more (timers just lapse). */
   let done = false;
-  /** What a rejection in the session flow means: the request itself failing is the network's fault. */
-  let failure: CheckoutLinkErrorCode = 'network';
   let origin: string;
   const listener = (event: MessageEvent) => {
     const message = event.origin === origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
@@ -98,8 +97,7 @@ export function loadCheckout(
       method: 'POST',
       body: JSON.stringify({ ...Object.fromEntries(params), embed_origin }),
     });
-    failure = STATUS_CODES[response.status] ?? 'server';
-    if (!response.ok) throw 0;
+    if (!response.ok) return fail(STATUS_CODES[response.status] ?? 'server');
     const session: { url: string; dropped?: { field: string }[] } = await response.json();
     if (session.dropped?.some((d) => d.field === 'embed_origin')) {
       // Every time, not once: it comes at most once per click (the `[checkout-link] CODE: …` template).
@@ -117,7 +115,9 @@ export function loadCheckout(
     if (done) return;
     addEventListener('message', listener);
     iframe.onload = () => setTimeout(fail, options.refusedGrace ?? 2_500, 'frame_refused');
-    parent.append(Object.assign(iframe, { className: 'cl-f', title: 'Checkout', allow: 'payment', src }));
-  })().catch(() => fail(failure));
+    iframe.src = src;
+    parent.append(iframe);
+    // A rejection: the request itself failed (offline, CORS, DNS), or its answer was no JSON.
+  })().catch(() => fail('network'));
   return stop;
 }

@@ -1,3 +1,5 @@
+import { create } from './dom.ts';
+
 const warmed = new Set<string>();
 
 /**
@@ -15,7 +17,7 @@ export function warmUp(linkUrl: string): void {
       // and prefetch in the mode each will be loaded in, so the hints are reused.
       for (const [i, path] of ['', '', '/pages/checkout.js', '/pages/checkout.css'].entries())
         document.head.append(
-          Object.assign(document.createElement('link'), {
+          create('link', {
             rel: i < 2 ? 'preconnect' : 'prefetch',
             href: origin + path,
             crossOrigin: i % 2 ? null : '',
