@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { createLink, createProduct } from '../helpers/factories.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const servers: TestServer[] = [];
+after(async () => {
+  for (const s of servers.reverse()) await s.stop({ keepData: s !== servers.at(-1) });
+});
+
+test('the widget endpoint is rate-limited per client address, counted in storage so every instance agrees', async () => {
+  const a = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' });
+  servers.push(a);
+  const b = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' }, a.dataDir);
+  servers.unshift(b);
+  const link = await createLink(a, [(await createProduct(a)).id]);
+  const post = (server: TestServer) =>
+    fetch(`${server.url}/v1/checkout-links/${link.client_secret}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  const statuses = [(await post(a)).status, (await post(b)).status, (await post(a)).status];
+  // A new minute window may start mid-test; then the count restarts and all pass: retry once.
+  const fourth = await post(b);
+  if (fourth.status === 201)
+    return assert.ok(new Date().getSeconds() < 2, 'only a window change excuses a 4th session');
+  assert.deepEqual(statuses, [201, 201, 201]);
+  assert.equal(fourth.status, 429);
+  const body = await fourth.json();
+  assert.equal(body.error, 'rate_limited');
+  assert.ok(Number(fourth.headers.get('retry-after')) > 0);
+  assert.equal(fourth.headers.get('ratelimit-remaining'), '0');
+  const redirect = await fetch(link.url, { redirect: 'manual' });
+  assert.equal(redirect.status, 307, 'people opening the shared link are not limited');
+});
