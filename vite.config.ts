@@ -44,7 +44,7 @@ const targets: Record<string, UserConfig['build']> = {
     emptyOutDir: true,
     target: 'es2022',
     minify: false,
-    rolldownOptions: { external: [/^lit(\/.*)?$/, /^@lit\/context(\/.*)?$/] },
+    rolldownOptions: { external: [/^lit(\/.*)?$/, /^@lit\/(context|reactive-element)(\/.*)?$/] },
   },
   'checkout-page': {
     lib: {

@@ -1,5 +1,5 @@
 import { ContextEvent } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { ReactiveElement } from '@lit/reactive-element';
 import type { Prefill } from '../../shared/prefill-params.ts';
 import { flatten, prefillFromAttributes, prefillFromQuery, withPrefill } from '../../widget/build-prefill.ts';
 import { mountInlineCheckout } from '../../widget/inline-checkout.ts';
@@ -45,10 +45,12 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  * @cssproperty [--checkout-link-font=600 1rem/1.25 system-ui, sans-serif] - Button font shorthand.
  * @cssproperty [--checkout-link-focus-ring=3px solid #a5b4fc] - Outline of the focused button.
  */
-export class CheckoutLinkElement extends LitElement {
+// Lit's ReactiveElement, not LitElement: the shadow DOM is one static anchor whose href changes, and
+// a template engine for it would cost every merchant page 2.9 kB gzip.
+export class CheckoutLinkElement extends ReactiveElement {
   static override styles = checkoutLinkStyles;
   // The overlay gives focus back to the element on close; delegating lands it on the link inside.
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   // `static properties` rather than decorators: the same behaviour in fewer bytes (the bundle's budget is tight).
   static override properties = {
@@ -100,6 +102,12 @@ export class CheckoutLinkElement extends LitElement {
   /** The URL the inline checkout is mounted with ('' when none), and how to unmount it. */
   #inlineUrl = '';
   #unmount?: () => void;
+  /** The shadow DOM, static markup built once: the button, its slot, the inline container. */
+  #button = document.createElement('a');
+  #slot = document.createElement('slot');
+  #frame = document.createElement('div');
+  /** Which of button / merchant's anchor / inline frame is shown. */
+  #layout = '';
 
   constructor() {
     super();
@@ -165,17 +173,34 @@ export class CheckoutLinkElement extends LitElement {
     closeCheckout();
   }
 
-  override render() {
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    this.#button.setAttribute('part', 'button');
+    this.#frame.setAttribute('part', 'frame');
+    this.#slot.textContent = 'Buy';
+    // Children parsed after the upgrade (a synchronous script in <head>) may bring the merchant's anchor late.
+    this.#slot.addEventListener('slotchange', () => this.#layout !== this.#layoutNow() && this.requestUpdate());
+    return root;
+  }
+
+  /** `i`: the inline checkout; `s`: the merchant's own anchor, shown as is; `a`: our button. */
+  #layoutNow() {
+    return this.#mode() === 'inline' ? 'i' : this.querySelector(':scope>a') ? 's' : 'a';
+  }
+
+  protected override update(changed: Parameters<ReactiveElement['update']>[0]) {
+    super.update(changed);
     const url = this.url;
     if (!url) warnOnce('NO_HREF', 'a <checkout-link> has no link. Set href.');
-    if (this.#mode() === 'inline') return html`<div part=frame></div>`;
-    // The merchant's own anchor (progressive enhancement) is shown as is. Children parsed after the
-    // upgrade (a synchronous script in <head>) may bring it late: slotchange re-renders then.
-    const anchored = !!this.querySelector(':scope>a');
-    const slot = html`<slot @slotchange=${() => anchored !== !!this.querySelector(':scope>a') && this.requestUpdate()}>Buy</slot>`;
-    return anchored
-      ? slot
-      : html`<a part=button href=${url ? withPrefill(url, this.params) : nothing} aria-busy=${this.loading}>${slot}</a>`;
+    const layout = this.#layoutNow();
+    if (layout !== this.#layout) {
+      this.#layout = layout;
+      if (layout === 'a') this.#button.append(this.#slot);
+      this.renderRoot.replaceChildren(layout === 'i' ? this.#frame : layout === 's' ? this.#slot : this.#button);
+    }
+    if (url) this.#button.href = withPrefill(url, this.params);
+    else this.#button.removeAttribute('href');
+    this.#button.setAttribute('aria-busy', `${this.loading}`);
   }
 
   /** Mounts the inline checkout for `url`, unmounting the previous one ('' unmounts only). */
@@ -183,9 +208,7 @@ export class CheckoutLinkElement extends LitElement {
     if (url !== this.#inlineUrl) {
       this.#unmount?.();
       this.#inlineUrl = url;
-      this.#unmount = url
-        ? mountInlineCheckout(this.renderRoot.querySelector('div')!, url, { prefill: this.params, source: this })
-        : undefined;
+      this.#unmount = url ? mountInlineCheckout(this.#frame, url, { prefill: this.params, source: this }) : undefined;
     }
   }
 

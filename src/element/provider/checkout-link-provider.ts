@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement } from 'lit';
+import { css, ReactiveElement } from '@lit/reactive-element';
 import type { Prefill } from '../../shared/prefill-params.ts';
 import { defineElement } from '../define.ts';
 import { type CheckoutLinkMode, type CheckoutLinkTheme, checkoutLinkContext } from './context.ts';
@@ -14,7 +14,8 @@ import { type CheckoutLinkMode, type CheckoutLinkTheme, checkoutLinkContext } fr
  *
  * @slot - Any content; `<checkout-link>`s inside it take its defaults.
  */
-export class CheckoutLinkProviderElement extends LitElement {
+// Lit's ReactiveElement: it renders only a slot, so it needs no template engine.
+export class CheckoutLinkProviderElement extends ReactiveElement {
   // `contents`: the provider adds no box, so grids and flex layouts of cards are untouched.
   static override styles = css`:host{display:contents}`;
 
@@ -40,8 +41,10 @@ export class CheckoutLinkProviderElement extends LitElement {
     this.#provider.setValue(this, true);
   }
 
-  override render() {
-    return html`<slot></slot>`;
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.append(document.createElement('slot'));
+    return root;
   }
 }
 
