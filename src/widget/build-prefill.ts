@@ -1,4 +1,4 @@
-import { CUSTOM_FIELD_PREFIX, PREFILL_FIELDS, type Prefill, UTM_FIELDS } from '../shared/prefill-params.ts';
+import { CUSTOM_FIELD_PREFIX, PREFILL_FIELDS, type Prefill } from '../shared/prefill-params.ts';
 
 export type { Prefill };
 
@@ -15,8 +15,13 @@ const put = (flat: Prefill, name: string, value: unknown) => {
   if (value != null && value !== '') (flat as Flat)[name] ??= value;
 };
 
-/** What the page's own URL query may carry through to the checkout (campaign links). */
-const QUERY_NAMES: readonly string[] = [...PREFILL_FIELDS, ...UTM_FIELDS];
+/**
+ * What the page's own URL query may carry through to the checkout (campaign
+ * links): the prefill names, `utm_*` and `custom_field_data.*`. Campaign
+ * names by prefix: the server keeps the five it knows and reports the rest.
+ */
+const QUERY_NAMES: readonly string[] = PREFILL_FIELDS;
+const QUERY_PREFIX = /^(utm_|custom_field_data\.)/;
 /** Custom field attributes: `data-custom-field-{slug}`, with or without the `data-` prefix of the others. */
 const CUSTOM_FIELD_ATTRIBUTE = 'data-custom-field-';
 
@@ -35,7 +40,7 @@ export function flatten(flat: Prefill, prefill: Prefill | object = {}, prefix = 
 /** Adds the prefill a query string carries (known names and `custom_field_data.*`; the first of repeated names wins). */
 export function prefillFromQuery(query: string, flat: Prefill = {}): Prefill {
   for (const [name, value] of new URLSearchParams(query))
-    if (QUERY_NAMES.includes(name) || name.startsWith(CUSTOM_FIELD_PREFIX)) put(flat, name, value);
+    if (QUERY_NAMES.includes(name) || QUERY_PREFIX.test(name)) put(flat, name, value);
   return flat;
 }
 

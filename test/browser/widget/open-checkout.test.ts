@@ -227,9 +227,11 @@ describe('openCheckout (overlay)', () => {
       { scenario: 'serverError', code: 'server', use: () => worker.use(...scenarios.serverError()) },
       { scenario: 'networkError', code: 'network', use: () => worker.use(...scenarios.networkError()) },
       {
+        // The server then refuses the frame (CSP frame-ancestors): the page never says `loaded`.
         scenario: 'embed origin not allowed',
         code: 'frame_refused',
-        use: () => useFakeCheckout('ready', { embedOrigins: ['https://elsewhere.example'] }),
+        use: () => useFakeCheckout('silent', { embedOrigins: ['https://elsewhere.example'] }),
+        options: { timeout: 60_000, refusedGrace: 100 },
       },
       {
         scenario: 'no `loaded` in time (timeout)',
