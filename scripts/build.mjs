@@ -10,6 +10,7 @@ const targets = [
   ['esm', 'src/index.ts'],
   ['checkout-page', 'src/checkout-page/main.ts'],
   ['dashboard', 'src/dashboard/main.ts'],
+  ['demo-mock', 'mock-server/start-demo.ts'],
 ];
 const args = process.argv.slice(2);
 // `--if-stale` (npm start): build only when a source is newer than dist/, so a
