@@ -22,11 +22,6 @@ export function discountIneligibility(
   return null;
 }
 
-/** Bounds of a price the customer may pay; `null` maximum means none. */
-export function amountBounds(price: ProductPrice): { min: number; max: number | null } | null {
-  return price.amount_type === 'custom' ? { min: price.minimum_amount, max: price.maximum_amount } : null;
-}
-
 /** Why `amount` is not acceptable for this price, or null. */
 export function amountError(price: ProductPrice, amount: number): string | null {
   if (price.amount_type !== 'custom') return 'this price does not take a custom amount';

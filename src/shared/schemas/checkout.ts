@@ -8,7 +8,6 @@ import {
 } from '../prefill-params.ts';
 import { httpUrl, id, metadata, minorAmount, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
-import { discount } from './discount.ts';
 import { product, productPrice } from './product.ts';
 
 export const CHECKOUT_STATUSES = ['open', 'expired', 'confirmed', 'succeeded', 'failed'] as const;
@@ -20,29 +19,7 @@ export const droppedPrefill = z.object({ field: z.string(), reason: z.string() }
 export type DroppedPrefill = z.infer<typeof droppedPrefill>;
 
 /** The discount as the customer sees it on a checkout. */
-export const checkoutDiscount = discount.transform((d) =>
-  d.type === 'percentage'
-    ? {
-        id: d.id,
-        name: d.name,
-        code: d.code,
-        type: d.type,
-        basis_points: d.basis_points,
-        duration: d.duration,
-        duration_in_months: d.duration_in_months,
-      }
-    : {
-        id: d.id,
-        name: d.name,
-        code: d.code,
-        type: d.type,
-        amount: d.amount,
-        currency: d.currency,
-        duration: d.duration,
-        duration_in_months: d.duration_in_months,
-      },
-);
-export const checkoutDiscountOut = z.object({
+export const checkoutDiscount = z.object({
   id,
   name: z.string(),
   code: z.string().nullable(),
@@ -53,7 +30,7 @@ export const checkoutDiscountOut = z.object({
   duration: z.string(),
   duration_in_months: z.int().nullable(),
 });
-export type CheckoutDiscount = z.infer<typeof checkoutDiscountOut>;
+export type CheckoutDiscount = z.infer<typeof checkoutDiscount>;
 
 /** What the hosted page (and anyone holding the client secret) may read. */
 export const checkoutPublic = z.object({
@@ -83,7 +60,7 @@ export const checkoutPublic = z.object({
   customer_name: z.string().nullable(),
   custom_field_data: customFieldData,
   allow_discount_codes: z.boolean(),
-  discount: checkoutDiscountOut.nullable(),
+  discount: checkoutDiscount.nullable(),
   success_url: z.string().nullable(),
   return_url: z.string().nullable(),
   embed_origin: z.string().nullable(),
@@ -100,8 +77,6 @@ export type CheckoutPublic = z.infer<typeof checkoutPublic>;
 export const checkout = checkoutPublic.extend({ organization_id: id, metadata, modified_at: timestamp.nullable() });
 export type Checkout = z.infer<typeof checkout>;
 
-const prefillScalar = z.union([z.string(), z.number(), z.boolean()]);
-
 /**
  * Prefill for a new session from a link. Types are loose on purpose: a bad
  * value is dropped and reported, never a reason to refuse the session.
@@ -112,7 +87,7 @@ export const sessionPrefill = z.looseObject({
   embed_origin: z.unknown().optional(),
 }) as z.ZodType<{ [k: string]: unknown }>;
 
-export { CUSTOM_FIELD_PREFIX, MAX_PREFILL_VALUE_LENGTH, prefillScalar };
+export { CUSTOM_FIELD_PREFIX, MAX_PREFILL_VALUE_LENGTH };
 
 export const sessionCreated = z.object({
   id,
