@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  CUSTOM_FIELD_PREFIX,
-  MAX_PREFILL_VALUE_LENGTH,
-  PAGE_FIELDS,
-  PREFILL_FIELDS,
-  UTM_FIELDS,
-} from '../prefill-params.ts';
+import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../prefill-params.ts';
 import { httpUrl, id, metadata, minorAmount, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
 import { product, productPrice } from './product.ts';
@@ -86,8 +80,6 @@ export const sessionPrefill = z.looseObject({
   custom_field_data: z.unknown().optional(),
   embed_origin: z.unknown().optional(),
 }) as z.ZodType<{ [k: string]: unknown }>;
-
-export { CUSTOM_FIELD_PREFIX, MAX_PREFILL_VALUE_LENGTH };
 
 export const sessionCreated = z.object({
   id,
