@@ -64,9 +64,14 @@ const targets: Record<string, UserConfig['build']> = {
     minify: true,
     rolldownOptions: { output: { minify: true } },
   },
-  // The demo's no-backend mode: the MSW worker and the same handlers the browser tests use.
+  // The demo's no-backend mode: the MSW worker and the same handlers the browser tests use,
+  // and the mock checkout page it frames (npm run demo:mock).
   'demo-mock': {
-    lib: { entry: 'mock-server/start-demo.ts', formats: ['es'], fileName: () => 'start.js' },
+    lib: {
+      entry: { start: 'mock-server/start-demo.ts', checkout: 'demo/mock/checkout.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     outDir: 'dist/mock',
     emptyOutDir: false,
     target: 'es2022',

@@ -48,14 +48,23 @@ export function createProduct(overrides: Partial<Product> = {}): Product {
   };
 }
 
-/** An open session over `product`, as `GET /v1/checkouts/client/{secret}` answers it. */
+/**
+ * An open session over `product` (a fresh e-book by default), as
+ * `GET /v1/checkouts/client/{secret}` answers it; a pay-what-you-want price
+ * starts at its preset (or minimum) amount.
+ */
 export function createCheckout(
   pageUrl: (clientSecret: string) => string,
   overrides: Partial<CheckoutPublic> = {},
+  product: Product = createProduct(),
 ): CheckoutPublic {
-  const product = createProduct();
   const price = product.prices[0];
-  const amount = price.amount_type === 'fixed' ? price.price_amount : 0;
+  const amount =
+    price.amount_type === 'fixed'
+      ? price.price_amount
+      : price.amount_type === 'custom'
+        ? (price.preset_amount ?? price.minimum_amount)
+        : 0;
   const clientSecret = secret('cs');
   return checkoutPublic.parse({
     id: uuid(),
@@ -74,8 +83,8 @@ export function createCheckout(
     amount,
     discount_amount: 0,
     total_amount: amount,
-    currency: 'usd',
-    is_free_product_price: false,
+    currency: price.price_currency,
+    is_free_product_price: price.amount_type === 'free',
     is_payment_required: amount > 0,
     customer_email: null,
     customer_name: null,

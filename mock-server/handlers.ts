@@ -1,7 +1,7 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../src/shared/prefill-params.ts';
-import { type CheckoutPublic, checkoutConfirm, checkoutUpdate } from '../src/shared/schemas/index.ts';
+import { type CheckoutPublic, checkoutConfirm, checkoutUpdate, type Product } from '../src/shared/schemas/index.ts';
 import { createCheckout, errorBody, toSessionCreated } from './data.ts';
 
 /**
@@ -29,6 +29,12 @@ export interface MockOptions {
   checkoutPageUrl?: (clientSecret: string, request: Request) => string;
   /** Origins allowed to frame the checkout; any origin when absent. */
   embedOrigins?: string[];
+  /**
+   * The link's products (the no-backend demo's catalogue): a session opens on
+   * the one its `product_id` names (else the first), with a prefilled `amount`
+   * on a pay-what-you-want price. By default each session gets a fresh e-book.
+   */
+  products?: Product[];
 }
 
 const CORS = { 'access-control-allow-origin': '*' };
@@ -52,12 +58,31 @@ export function createHandlers(options: MockOptions = {}) {
         reason: "is not in the organization's embed_origins, so the checkout cannot be framed there",
       });
     const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-    const checkout = createCheckout(pageUrl(request), {
-      customer_email: text(raw.customer_email),
-      customer_name: text(raw.customer_name),
-      embed_origin: allowed ? embedOrigin : null,
-      prefill_dropped: dropped,
-    });
+    const { products } = options;
+    const product = products && (products.find((p) => p.id === raw.product_id) ?? products[0]);
+    if (product && raw.product_id !== undefined && product.id !== raw.product_id)
+      dropped.push({ field: 'product_id', reason: 'is not one of the products of this checkout link' });
+    const price = product?.prices[0];
+    const amount = Number(raw.amount);
+    const custom =
+      price?.amount_type === 'custom' &&
+      Number.isInteger(amount) &&
+      amount >= price.minimum_amount &&
+      amount <= (price.maximum_amount ?? amount);
+    if (price && raw.amount !== undefined && !custom)
+      dropped.push({ field: 'amount', reason: 'is not an amount this price accepts' });
+    const checkout = createCheckout(
+      pageUrl(request),
+      {
+        customer_email: text(raw.customer_email),
+        customer_name: text(raw.customer_name),
+        embed_origin: allowed ? embedOrigin : null,
+        prefill_dropped: dropped,
+        ...(products && { products }),
+        ...(custom && { amount, total_amount: amount }),
+      },
+      product,
+    );
     sessions.set(checkout.client_secret, checkout);
     return checkout;
   };
@@ -111,7 +136,11 @@ export function createHandlers(options: MockOptions = {}) {
         return json(errorBody('validation_error', 'Some fields need attention.', ['card_number']), 422);
       if (card_number === DECLINED_CARD)
         return json(errorBody('card_declined', 'The card was declined.', ['card_number']), 402);
-      Object.assign(checkout, edits, { status: 'succeeded', order_id: crypto.randomUUID() });
+      Object.assign(checkout, edits, {
+        status: 'succeeded',
+        order_id: crypto.randomUUID(),
+        subscription_id: checkout.product.is_recurring ? crypto.randomUUID() : null,
+      });
       return json(checkout);
     }),
   ];

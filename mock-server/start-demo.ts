@@ -3,20 +3,50 @@
  * widget makes to the (absent) backend, with the same handlers the browser
  * tests use. `?scenario=linkNotFound|expired|serverError|networkError|slow`
  * on any demo page shows that failure and the widget's fallback.
+ *
+ * The static server (mock-server/serve-demo.ts) puts this module first in
+ * every page and parks the page's snippet and element scripts as
+ * `<script type="mock/deferred">`: they are loaded here once the worker
+ * answers, so even a call made on load (the inline checkout) reaches the mocks.
  */
 import { setupWorker } from 'msw/browser';
-import { createHandlers, type ScenarioName, scenarios } from './handlers.ts';
+import { DEMO_PRODUCTS } from './demo-data.ts';
+import { createHandlers, type MockOptions, type ScenarioName, scenarios } from './handlers.ts';
 
-const worker = setupWorker(
+const options: MockOptions = {
   // MSW does not answer navigations, so the framed "checkout" is a static mock page of this server.
-  ...createHandlers({ checkoutPageUrl: (secret) => `${location.origin}/mock/checkout.html?checkout_id=${secret}` }),
-);
-const scenario = new URLSearchParams(location.search).get('scenario') as ScenarioName | null;
-if (scenario && scenario !== 'ok' && scenario in scenarios) worker.use(...(scenarios[scenario] as () => never[])());
+  checkoutPageUrl: (secret) => `${location.origin}/mock/checkout.html?secret=${encodeURIComponent(secret)}`,
+  products: Object.values(DEMO_PRODUCTS),
+};
+const worker = setupWorker(...createHandlers(options));
 
-await worker.start({
-  quiet: true,
-  serviceWorker: { url: '/mockServiceWorker.js' },
-  onUnhandledRequest: 'bypass',
-});
-document.documentElement.dataset.mock = 'ready';
+const scenario = new URLSearchParams(location.search).get('scenario');
+if (scenario && scenario !== 'ok') {
+  if (scenario === 'slow') worker.use(...scenarios.slow(3_000, options));
+  else if (Object.hasOwn(scenarios, scenario))
+    worker.use(...scenarios[scenario as Exclude<ScenarioName, 'ok' | 'slow'>]());
+  else console.warn(`[demo:mock] Unknown scenario "${scenario}"; use one of: ${Object.keys(scenarios).join(', ')}.`);
+}
+
+try {
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+  });
+  document.documentElement.dataset.mock = 'ready';
+} catch (error) {
+  // Without a service worker (a private window, a browser setting) the widget's calls reach the
+  // static server, which answers 503: the buttons fall back to the link URL.
+  document.documentElement.dataset.mock = 'unavailable';
+  console.error('[demo:mock] The MSW worker could not start; the widget will fall back to the link URL.', error);
+}
+
+// The page's own widget scripts, in document order, now that the worker answers.
+for (const parked of document.querySelectorAll<HTMLScriptElement>('script[type="mock/deferred"]')) {
+  const script = document.createElement('script');
+  if (parked.dataset.module !== undefined) script.type = 'module';
+  script.src = parked.dataset.src ?? '';
+  script.async = false;
+  parked.replaceWith(script);
+}

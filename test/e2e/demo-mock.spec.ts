@@ -1,54 +1,96 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 
 /**
- * The demo without a backend (`npm run demo:mock`): MSW answers the widget.
- * Started here on its own port (the config's webServer is the real server,
- * not used by these tests). dist/ is built by `npm test` before Playwright.
+ * The demo without a backend (`npm run demo:mock`): MSW answers the widget,
+ * the overlay frames the static mock checkout. The server is started here on
+ * a free port (the config's webServer is the real backend, not used by these
+ * tests); it builds its bundles itself when dist/ lacks them.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3410) + 50;
-const ORIGIN = `http://localhost:${PORT}`;
 let server: ChildProcess;
+let origin = '';
+
+/** A port nothing listens on now (the OS picks it). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 
 test.beforeAll(async () => {
+  test.setTimeout(90_000); // the first start may build the bundles
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'mock-server/serve-demo.ts'], {
-    env: { ...process.env, PORT: String(PORT) },
-    stdio: 'ignore',
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await expect
-    .poll(
-      () =>
-        fetch(`${ORIGIN}/`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(200);
+  const up = () =>
+    fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.status,
+      () => 0,
+    );
+  await expect.poll(up, { timeout: 60_000 }).toBe(200);
 });
 test.afterAll(() => {
-  server.kill();
+  server?.kill();
 });
 
 test('no backend: a data-attribute button opens the mock checkout in the overlay and a simulated payment succeeds', async ({
   page,
 }) => {
-  await page.goto(`${ORIGIN}/script-tag.html`);
-  await expect(page.getByText('No-backend mode')).toBeVisible();
+  await page.goto(`${origin}/script-tag.html`);
+  await expect(page.getByText('No-backend mode: answers come from MSW mocks; payments are simulated')).toBeVisible();
   await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
-  await page.locator('button[data-checkout-link]').first().click();
+  await page.getByRole('button', { name: /Buy the e-book/ }).click();
+
   const checkout = page.frameLocator('dialog iframe');
-  await checkout.getByRole('button', { name: 'Pay (simulated)' }).click();
-  await expect(checkout.getByText('Thank you! This order is simulated.')).toBeVisible();
+  // The session the mocked API opened for this button's product, read by the framed page from the mocks.
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  await expect(page.locator('.event-log').getByText('checkout-link:loaded')).toBeVisible();
+  await checkout.getByLabel('Email').fill('ada@example.com');
+  await checkout.getByRole('button', { name: 'Pay $29.00 (simulated)' }).click();
+  await expect(checkout.getByRole('heading', { name: 'Payment simulated: thank you!' })).toBeVisible();
   await expect(page.locator('.event-log').getByText('checkout-link:success')).toBeVisible();
 });
 
+test('no backend: a declined test card keeps the overlay open with the error next to the card field', async ({
+  page,
+}) => {
+  await page.goto(`${origin}/pricing.html`);
+  await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
+  await page.locator('#buy-support').click();
+  const checkout = page.frameLocator('dialog iframe');
+  // The pay-what-you-want amount (1500) went through the mocked session.
+  await expect(checkout.getByText('$15.00', { exact: true })).toBeVisible();
+  await checkout.getByLabel('Email').fill('ada@example.com');
+  await checkout.getByLabel('Card number').fill('4000 0000 0000 0002');
+  await checkout.getByRole('button', { name: 'Pay $15.00 (simulated)' }).click();
+  await expect(checkout.getByText('The card was declined.')).toBeVisible();
+  await expect(checkout.getByLabel('Card number')).toBeFocused();
+  await expect(page.locator('.event-log').getByText('checkout-link:success')).toHaveCount(0);
+});
+
+test('no backend: the inline checkout, created on load, is answered by the mocks', async ({ page }) => {
+  await page.goto(`${origin}/inline.html`);
+  const checkout = page.frameLocator('checkout-link iframe');
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+});
+
 test('no backend, server error scenario: the button falls back to the link URL', async ({ page }) => {
-  await page.goto(`${ORIGIN}/script-tag.html?scenario=serverError`);
+  await page.goto(`${origin}/script-tag.html?scenario=serverError`);
   await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
   const navigation = page.waitForRequest(
     (r) => r.isNavigationRequest() && r.url().includes('/v1/checkout-links/cl_demo_no_backend/redirect'),
   );
-  await page.locator('button[data-checkout-link]').first().click();
+  await page.getByRole('button', { name: /Buy the e-book/ }).click();
   await navigation;
+  // The link URL works on its own: the mock checkout opens a session from its query.
+  await expect(page).toHaveURL(/\/mock\/checkout\.html\?/);
+  await expect(page.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  await expect(page.getByText('You opened the checkout link itself')).toBeVisible();
 });
