@@ -81,12 +81,19 @@ app.get('/mockServiceWorker.js', js('public/mockServiceWorker.js'));
 app.get('/__mock/start.js', js('dist/mock/start.js'));
 app.get('/mock/checkout.js', js('dist/mock/checkout.js'));
 app.get('/embed.js', js('dist/embed.js'));
+// The widget's warm-up prefetches the real checkout page's bundle; here the framed page is the mock.
+app.get('/pages/*', (c) => c.body(null, 204));
 app.get('/checkout-link.js', js('dist/checkout-link.js'));
 // The link URL as a navigation (a plain click, or the widget's fallback), which MSW does not answer:
 // the mock checkout page opens the session itself, with the prefill from the query.
+// A fallback from a page showing a scenario carries it along (from the Referer), so the landing shows that failure too.
 app.get('/v1/checkout-links/:secret/redirect', (c) => {
-  const query = new URL(c.req.url).searchParams;
+  const url = new URL(c.req.url);
+  const query = url.searchParams;
   query.set('link', c.req.param('secret'));
+  const referer = URL.parse(c.req.header('referer') ?? '');
+  const scenario = referer?.origin === url.origin && referer.searchParams.get('scenario');
+  if (scenario) query.set('scenario', scenario);
   return c.redirect(`/mock/checkout.html?${query}`, 307);
 });
 // Any other API call reached this server: the worker is not running in that page.

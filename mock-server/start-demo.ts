@@ -9,6 +9,7 @@
  * `<script type="mock/deferred">`: they are loaded here once the worker
  * answers, so even a call made on load (the inline checkout) reaches the mocks.
  */
+import { delay, http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { DEMO_PRODUCTS } from './demo-data.ts';
 import { createHandlers, type MockOptions, type ScenarioName, scenarios } from './handlers.ts';
@@ -22,7 +23,14 @@ const worker = setupWorker(...createHandlers(options));
 
 const scenario = new URLSearchParams(location.search).get('scenario');
 if (scenario && scenario !== 'ok') {
-  if (scenario === 'slow') worker.use(...scenarios.slow(3_000, options));
+  // `slow` delays only the session's creation: the real page arrives with its session inline, while the
+  // mock page fetches it, and the widget wants `loaded` soon after the frame loads (its refused-frame check).
+  if (scenario === 'slow')
+    worker.use(
+      http.post('*/v1/checkout-links/:secret/sessions', async () => {
+        await delay(3_000); // then falls through to the `ok` handlers
+      }),
+    );
   else if (Object.hasOwn(scenarios, scenario))
     worker.use(...scenarios[scenario as Exclude<ScenarioName, 'ok' | 'slow'>]());
   else console.warn(`[demo:mock] Unknown scenario "${scenario}"; use one of: ${Object.keys(scenarios).join(', ')}.`);

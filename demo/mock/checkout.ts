@@ -52,7 +52,7 @@ async function sessionSecret(): Promise<Answer<string>> {
   await import(/* @vite-ignore */ start);
   if (document.documentElement.dataset.mock !== 'ready')
     return { ok: false, body: { error: 'no_service_worker', message: 'This demo needs service workers.' } };
-  const prefill = Object.fromEntries([...query].filter(([name]) => name !== 'link'));
+  const prefill = Object.fromEntries([...query].filter(([name]) => name !== 'link' && name !== 'scenario'));
   const created = await call<{ client_secret: string }>(`/v1/checkout-links/${encodeURIComponent(link)}/sessions`, {
     method: 'POST',
     body: JSON.stringify(prefill),

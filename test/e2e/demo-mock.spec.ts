@@ -89,8 +89,32 @@ test('no backend, server error scenario: the button falls back to the link URL',
   );
   await page.getByRole('button', { name: /Buy the e-book/ }).click();
   await navigation;
-  // The link URL works on its own: the mock checkout opens a session from its query.
-  await expect(page).toHaveURL(/\/mock\/checkout\.html\?/);
-  await expect(page.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  // The link URL opens the mock checkout as a full page, still under the scenario: the customer sees the failure.
+  await expect(page).toHaveURL(/\/mock\/checkout\.html\?.*scenario=serverError/);
   await expect(page.getByText('You opened the checkout link itself')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Checkout unavailable' })).toBeVisible();
+  await expect(page.getByRole('alert').getByText('Something went wrong on our side.')).toBeVisible();
+});
+
+test('no backend: the link URL on its own opens the mock checkout with its prefill', async ({ page }) => {
+  await page.goto(`${origin}/v1/checkout-links/cl_demo_no_backend/redirect?customer_email=ada%40example.com`);
+  await expect(page.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('ada@example.com');
+  await page.getByRole('button', { name: 'Pay $29.00 (simulated)' }).click();
+  await expect(page.getByRole('heading', { name: 'Payment simulated: thank you!' })).toBeFocused();
+});
+
+test('no backend, slow scenario: the overlay waits for the late session and still opens the checkout', async ({
+  page,
+}) => {
+  await page.goto(`${origin}/script-tag.html?scenario=slow`);
+  await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
+  await page.getByRole('button', { name: /Buy the e-book/ }).click();
+  await expect(page.locator('dialog').getByRole('status')).toHaveText('Loading checkout…');
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page).toHaveURL(`${origin}/script-tag.html?scenario=slow`);
+  await expect(page.locator('.event-log').getByText('checkout-link:error')).toHaveCount(0);
 });
