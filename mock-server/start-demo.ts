@@ -18,6 +18,8 @@ const options: MockOptions = {
   // MSW does not answer navigations, so the framed "checkout" is a static mock page of this server.
   checkoutPageUrl: (secret) => `${location.origin}/mock/checkout.html?secret=${encodeURIComponent(secret)}`,
   products: Object.values(DEMO_PRODUCTS),
+  // As the seeded organization allows the demo site: the checkout may be framed here only.
+  embedOrigins: [location.origin],
 };
 const worker = setupWorker(...createHandlers(options));
 
