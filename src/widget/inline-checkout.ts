@@ -1,7 +1,7 @@
 import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import type { CheckoutTheme } from './open-checkout.ts';
-import { STYLE } from './overlay-styles.ts';
+import { LOADING, STYLE } from './overlay-styles.ts';
 import { type FrameTimings, loadCheckout } from './session.ts';
 
 export interface InlineCheckoutOptions extends FrameTimings {
@@ -33,8 +33,9 @@ export function mountInlineCheckout(
   /** The link URL with the prefill: the fallback link, and what the session is made from. */
   let url = linkUrl;
   const card = document.createElement('div');
-  card.style.cssText = `position:relative;height:${options.initialHeight ?? 640}px`;
-  card.innerHTML = STYLE;
+  // `flow-root`: the loading text's top margin stays inside the card rather than pushing it down.
+  card.style.cssText = `position:relative;display:flow-root;height:${options.initialHeight ?? 640}px`;
+  card.innerHTML = `${STYLE}<div class=cl-s>${LOADING}</div>`;
 
   const onFail = (detail: CheckoutLinkErrorDetail) => {
     emit(source, 'error', detail);

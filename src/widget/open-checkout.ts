@@ -2,7 +2,7 @@ import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
-import { STYLE } from './overlay-styles.ts';
+import { LOADING, STYLE } from './overlay-styles.ts';
 import { type FrameTimings, loadCheckout, type MessageDetail } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
@@ -54,7 +54,8 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     const dialog = create('dialog', {
       className: 'cl-o',
       ariaLabel: 'Checkout',
-      innerHTML: `<button class=cl-x aria-label="Close checkout">×</button>${STYLE}`,
+      // The loading state's Close button closes the dialog natively (`method=dialog`), through `onclose`.
+      innerHTML: `${STYLE}<form method=dialog class=cl-s>${LOADING}<button>Close</button></form>`,
     });
     /** A payment is in progress: the customer cannot close until it settles. */
     let confirmed = false;
@@ -100,10 +101,11 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
       } else {
         // The frame inherits it: a framed page's transparent background shows only where the
         // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
-        // follows the customer's system unless told light or dark.
+        // follows the customer's system unless told light or dark (any other word would be taken
+        // as a custom scheme name, so only these two pass).
         dialog.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
-        (dialog.firstChild as HTMLElement).onclick = ask;
-        // Escape (or a back gesture) closes the dialog natively; during a payment it comes right back.
+        // Escape, a back gesture or the loading state's Close button close the dialog natively;
+        // during a payment it comes right back.
         // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.
         dialog.onclose = () => (confirmed && dialog.isConnected ? dialog.showModal() : close());
         document.body.append(dialog);

@@ -327,6 +327,8 @@ describe('<checkout-link>', () => {
       expect(new URL(frame.src).pathname).to.equal(FAKE_PAGE);
       expect(new URL(frame.src).searchParams.get('embed_origin')).to.equal(location.origin);
       expect((await loaded).target).to.equal(el);
+      // The frame sits at the top of the element: the loading text's margin stays inside the card.
+      expect(frame.getBoundingClientRect().top).to.equal(el.getBoundingClientRect().top);
       expect(el.shadowRoot!.querySelector('a[part=button]')).to.equal(null);
       expect(document.querySelector('dialog')).to.equal(null);
       expect(sessions[0].body.customer_email).to.equal('ada@example.com');

@@ -62,7 +62,9 @@ describe('openCheckout (overlay)', () => {
     const status = dialog.querySelector('[role=status]') as HTMLElement;
     expect(status.textContent).to.equal('Loading checkout…');
     expect(getComputedStyle(status).visibility).to.equal('visible');
-    const closeButton = dialog.querySelector<HTMLButtonElement>('button[aria-label="Close checkout"]');
+    const closeButton = dialog.querySelector<HTMLButtonElement>('form[method=dialog] button');
+    expect(closeButton?.textContent).to.equal('Close');
+    expect(document.activeElement, 'the modal focuses its close button').to.equal(closeButton);
     expect(getComputedStyle(closeButton as Element).visibility, 'own close button while loading').to.equal('visible');
     expect(dialog.classList.contains('cl-l')).to.equal(false);
     expect(getComputedStyle(document.body).overflow).to.equal('hidden');
@@ -104,7 +106,7 @@ describe('openCheckout (overlay)', () => {
     useFakeCheckout('silent');
     const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
     await framedPage();
-    overlay()?.querySelector<HTMLButtonElement>('.cl-x')?.click();
+    overlay()?.querySelector<HTMLButtonElement>('form[method=dialog] button')?.click();
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
@@ -167,7 +169,7 @@ describe('openCheckout (overlay)', () => {
     const confirmed = nextEvent('confirmed');
     page.send('confirmed');
     expect((await confirmed).detail).to.deep.equal({ checkout_id: (await loaded).detail.checkout_id });
-    overlay()?.querySelector<HTMLButtonElement>('.cl-x')?.click();
+    overlay()?.querySelector<HTMLButtonElement>('form[method=dialog] button')?.click();
     button.focus();
     await sendKeys({ press: 'Escape' });
     const success = nextEvent('success');
