@@ -49,10 +49,10 @@ const NULLABLE_FIELDS = ['order_id', 'subscription_id', 'customer_email', 'custo
  * Returns the message when `data` is a well-formed embed message (exactly what
  * `embedMessageSchema` accepts; a test holds the two together), else null.
  * Written as one expression, the smallest form for the snippet's byte budget.
- * Call it only after the origin and source window were checked.
+ * Call it only after the origin and source window were checked. Typed as an
+ * object for brevity, it takes whatever arrived (`event.data` is `any`).
  */
-export function parseEmbedMessage(data: unknown): EmbedMessage | null {
-  const m = data as Record<string, unknown> | null;
+export function parseEmbedMessage(m: Record<string, unknown> | null | undefined): EmbedMessage | null {
   const type = m?.type;
   const str = (name: string) => typeof m?.[name] === 'string';
   return m?.source === EMBED_MESSAGE_SOURCE &&

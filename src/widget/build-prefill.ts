@@ -20,7 +20,6 @@ const put = (flat: Prefill, name: string, value: unknown) => {
  * links): the prefill names, `utm_*` and `custom_field_data.*`. Campaign
  * names by prefix: the server keeps the five it knows and reports the rest.
  */
-const QUERY_NAMES: readonly string[] = PREFILL_FIELDS;
 const QUERY_PREFIX = /^(utm_|custom_field_data\.)/;
 /** Custom field attributes: `data-custom-field-{slug}`, with or without the `data-` prefix of the others. */
 const CUSTOM_FIELD_ATTRIBUTE = 'data-custom-field-';
@@ -40,7 +39,7 @@ export function flatten(flat: Prefill, prefill: Prefill | object = {}, prefix = 
 /** Adds the prefill a query string carries (known names and `custom_field_data.*`; the first of repeated names wins). */
 export function prefillFromQuery(query: string, flat: Prefill = {}): Prefill {
   for (const [name, value] of new URLSearchParams(query))
-    if (QUERY_NAMES.includes(name) || QUERY_PREFIX.test(name)) put(flat, name, value);
+    if ((PREFILL_FIELDS as readonly string[]).includes(name) || QUERY_PREFIX.test(name)) put(flat, name, value);
   return flat;
 }
 
