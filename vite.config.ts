@@ -81,6 +81,9 @@ const targets: Record<string, UserConfig['build']> = {
     outDir: 'dist/pages',
     emptyOutDir: false,
     target: 'es2021',
+    // As for the checkout page: ES library output keeps its whitespace unless minified here too.
+    minify: true,
+    rolldownOptions: { output: { minify: true } },
   },
 };
 
