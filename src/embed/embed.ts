@@ -11,7 +11,6 @@
  * copy finds the page wired (shared state) and only fills in missing API members.
  */
 import { prefillFromAttributes, prefillFromQuery } from '../widget/build-prefill.ts';
-import { create } from '../widget/dom.ts';
 import { onCheckoutEvent } from '../widget/events.ts';
 import { closeCheckout, type OpenCheckoutOptions, openCheckout } from '../widget/open-checkout.ts';
 import { sharedState } from '../widget/shared-state.ts';
@@ -45,8 +44,8 @@ const linkOf = (el: Element) => el.getAttribute(ATTRIBUTE) as string;
 const upgrade = () => {
   if (document.querySelector('checkout-link')) {
     observer.disconnect();
-    if (!customElements.get('checkout-link'))
-      document.head.append(create('script', { type: 'module', src: new URL('checkout-link.js', scriptSrc).href }));
+    // A classic script may `import()` a module (the server answers it with CORS, as a module script needs).
+    if (!customElements.get('checkout-link')) import(/* @vite-ignore */ new URL('checkout-link.js', scriptSrc).href);
   }
 };
 const observer = new MutationObserver(upgrade);

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
 import { worker } from '../../../mock-server/browser.ts';
 import type { CheckoutLinkApi } from '../../../src/embed/embed.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
@@ -174,13 +175,24 @@ describe('embed.js snippet', () => {
   });
 
   it('loads the element bundle only once a <checkout-link> is on the page', async () => {
-    const bundle = () => document.head.querySelectorAll('script[type=module][src$="/checkout-link.js"]');
-    expect(bundle().length).to.equal(0);
+    // The bundle, answered by the mocks: a module that counts its own runs.
+    let requests = 0;
+    worker.use(
+      http.get('*/checkout-link.js', () => {
+        requests++;
+        return new HttpResponse('globalThis.bundleRuns = (globalThis.bundleRuns ?? 0) + 1;', {
+          headers: { 'content-type': 'text/javascript' },
+        });
+      }),
+    );
+    const runs = () => (globalThis as { bundleRuns?: number }).bundleRuns ?? 0;
+    await new Promise(requestAnimationFrame);
+    expect(requests, 'no request before a <checkout-link> is on the page').to.equal(0);
     const holder = add('<checkout-link href="x">Buy</checkout-link>');
     cleanup.push(holder);
-    await until(() => bundle().length, 'the element bundle script');
+    await until(() => runs(), 'the element bundle to run');
     add('<checkout-link href="y">Buy</checkout-link>');
     await new Promise(requestAnimationFrame);
-    expect(bundle().length).to.equal(1);
+    expect([requests, runs()]).to.deep.equal([1, 1]);
   });
 });
