@@ -1,6 +1,12 @@
+import { pricedView } from '../server/core/checkout-state.ts';
 import {
+  type AttachedCustomField,
   type CheckoutPublic,
+  type CustomField,
   checkoutPublic,
+  customField,
+  type Discount,
+  discount,
   type Product,
   type SessionCreated,
   sessionCreated,
@@ -48,49 +54,80 @@ export function createProduct(overrides: Partial<Product> = {}): Product {
   };
 }
 
+/** A custom field (a text field "company" by default), overridable; attach it with `attachField`. */
+export function createCustomField(overrides: Partial<CustomField> = {}): CustomField {
+  return customField.parse({
+    id: uuid(),
+    organization_id: ORGANIZATION.id,
+    slug: 'company',
+    name: 'Company',
+    type: 'text',
+    properties: {},
+    created_at: now(),
+    modified_at: null,
+    ...overrides,
+  });
+}
+
+/** A field as a product carries it in `attached_custom_fields`. */
+export const attachField = (field: CustomField, required = false, order = 0): AttachedCustomField => ({
+  custom_field_id: field.id,
+  custom_field: field,
+  order,
+  required,
+});
+
+/** A discount of the organization (LAUNCH20, 20 % off every product, by default), overridable. */
+export function createDiscount(overrides: Partial<Discount> = {}): Discount {
+  return discount.parse({
+    id: uuid(),
+    organization_id: ORGANIZATION.id,
+    name: 'Launch 20 %',
+    code: 'LAUNCH20',
+    type: 'percentage',
+    basis_points: 2000,
+    duration: 'once',
+    duration_in_months: null,
+    max_redemptions: null,
+    redemptions_count: 0,
+    starts_at: null,
+    ends_at: null,
+    products: [],
+    metadata: {},
+    created_at: now(),
+    modified_at: null,
+    ...overrides,
+  });
+}
+
 /**
  * An open session over `product` (a fresh e-book by default), as
- * `GET /v1/checkouts/client/{secret}` answers it; a pay-what-you-want price
- * starts at its preset (or minimum) amount.
+ * `GET /v1/checkouts/client/{secret}` answers it, priced by the server's own
+ * rules (server/core/checkout-state.ts): a pay-what-you-want price starts at
+ * its preset (or minimum) amount. Sessions of the `ok` handlers are kept in
+ * mock-server/sessions.ts, which overrides the priced part.
  */
 export function createCheckout(
   pageUrl: (clientSecret: string) => string,
   overrides: Partial<CheckoutPublic> = {},
   product: Product = createProduct(),
 ): CheckoutPublic {
-  const price = product.prices[0];
-  const amount =
-    price.amount_type === 'fixed'
-      ? price.price_amount
-      : price.amount_type === 'custom'
-        ? (price.preset_amount ?? price.minimum_amount)
-        : 0;
+  const status = overrides.status ?? 'open';
   const clientSecret = secret('cs');
   return checkoutPublic.parse({
     id: uuid(),
     client_secret: clientSecret,
     url: pageUrl(clientSecret),
-    status: 'open',
+    status,
     expires_at: new Date(Date.now() + 86_400_000).toISOString(),
     created_at: now(),
     organization: ORGANIZATION,
     checkout_link_id: uuid(),
-    product_id: product.id,
-    product_price_id: price.id,
-    product,
-    product_price: price,
-    products: [product],
-    amount,
-    discount_amount: 0,
-    total_amount: amount,
-    currency: price.price_currency,
-    is_free_product_price: price.amount_type === 'free',
-    is_payment_required: amount > 0,
+    ...pricedView({ product, products: [product], customAmount: null, discount: null }, status, new Date()),
     customer_email: null,
     customer_name: null,
     custom_field_data: {},
     allow_discount_codes: true,
-    discount: null,
     success_url: null,
     return_url: null,
     embed_origin: null,

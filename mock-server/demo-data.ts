@@ -1,11 +1,13 @@
-import type { Product } from '../src/shared/schemas/index.ts';
-import { createProduct } from './data.ts';
+import type { Discount, Product } from '../src/shared/schemas/index.ts';
+import { attachField, createCustomField, createDiscount, createProduct } from './data.ts';
 
 /**
- * The demo shop's catalogue in no-backend mode: the three products of the
- * seeded "Launch offer" link (server/core/seed.ts), with fixed ids so the
- * static server can write them into the demo pages (`{{PRODUCT_ID_*}}`) and
- * the mocks in the browser can open sessions on the product a button names.
+ * The demo shop's catalogue in no-backend mode, as server/core/seed.ts seeds
+ * it: the three products of the "Launch offer" link with their custom fields
+ * (`company`, and a required `terms` checkbox on Pro) and the LAUNCH20 code,
+ * with fixed ids so the static server can write them into the demo pages
+ * (`{{PRODUCT_ID_*}}`) and the mocks in the browser can open sessions on the
+ * product a button names.
  */
 
 const ids = {
@@ -22,6 +24,26 @@ const price = (product: string, n: number) => ({
   price_currency: 'usd',
 });
 
+
+const FIELDS = {
+  company: createCustomField({
+    id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ef1',
+    slug: 'company',
+    name: 'Company',
+    type: 'text',
+    properties: { form_label: 'Company', form_help_text: 'Shown on your invoice.', max_length: 200 },
+    created_at,
+  }),
+  terms: createCustomField({
+    id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ef2',
+    slug: 'terms',
+    name: 'Terms',
+    type: 'checkbox',
+    properties: { form_label: 'I accept the terms of service' },
+    created_at,
+  }),
+};
+
 export const DEMO_PRODUCTS = {
   ebook: createProduct({
     id: ids.ebook,
@@ -29,6 +51,7 @@ export const DEMO_PRODUCTS = {
     description: 'The e-book, as a PDF and EPUB.',
     created_at,
     prices: [{ ...price('ebook', 1), amount_type: 'fixed', price_amount: 2900 }],
+    attached_custom_fields: [attachField(FIELDS.company)],
   }),
   support: createProduct({
     id: ids.support,
@@ -53,8 +76,21 @@ export const DEMO_PRODUCTS = {
     is_recurring: true,
     created_at,
     prices: [{ ...price('pro', 1), amount_type: 'fixed', price_amount: 900 }],
+    attached_custom_fields: [attachField(FIELDS.company), attachField(FIELDS.terms, true, 1)],
   }),
 } satisfies Record<string, Product>;
+
+/** The organization's discount codes: LAUNCH20, 20 % off any product, as seeded. */
+export const DEMO_DISCOUNTS: Discount[] = [
+  createDiscount({
+    id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ed1',
+    name: 'Launch 20 %',
+    code: 'LAUNCH20',
+    type: 'percentage',
+    basis_points: 2000,
+    created_at,
+  }),
+];
 
 /** The made-up link of the no-backend demo (its secret in the link URL path). */
 export const DEMO_LINK_SECRET = 'cl_demo_no_backend';

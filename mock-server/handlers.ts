@@ -1,148 +1,104 @@
+import type { Context } from 'hono';
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
+import { errorResponse, parseWith, readJson } from '../server/http/errors.ts';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
-import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../src/shared/prefill-params.ts';
-import { type CheckoutPublic, checkoutConfirm, checkoutUpdate, type Product } from '../src/shared/schemas/index.ts';
+import { checkoutConfirm, checkoutUpdate, sessionPrefill } from '../src/shared/schemas/index.ts';
 import { createCheckout, errorBody, toSessionCreated } from './data.ts';
+import { createSessionStore, type SessionRules } from './sessions.ts';
 
 /**
  * MSW handlers of the backend's public endpoints: a link's sessions and
  * redirect, and a session's read, edit and confirm. The `ok` handlers keep
- * sessions in memory so a test can create, read, edit and pay one; the
- * named scenarios replace them with `worker.use(...scenarios.expired())`
- * (reset after each test with `worker.resetHandlers()`).
+ * sessions in memory (mock-server/sessions.ts, on the server's own domain
+ * rules) so a test can create, read, edit and pay one; the named scenarios
+ * replace them with `worker.use(...scenarios.expired())` (reset after each
+ * test with `worker.resetHandlers()`).
  *
  * Paths start with `*` so they match whatever origin the link URL has.
  */
 
 const LINKS = '*/v1/checkout-links/:secret';
 const CLIENT = '*/v1/checkouts/client/:secret';
-/** Names the server takes in a session's JSON body (from the module the server's schema uses). */
-const KNOWN = new Set<string>([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS, 'custom_field_data', 'embed_origin']);
-const DECLINED_CARD = '4000000000000002';
 
-export interface MockOptions {
+/**
+ * The link, its organization and the hosted page, as the mocks play them.
+ * Products, discounts and custom fields (attached to the products) follow
+ * the server's rules; see `SessionRules` for each option.
+ */
+export interface MockOptions extends SessionRules {
   /**
    * The hosted page URL of a session; by default `/checkout/{secret}` on the
    * request's origin, as the real server answers. Browser tests point it at a
    * fake checkout page that posts the embed messages.
    */
   checkoutPageUrl?: (clientSecret: string, request: Request) => string;
-  /** Origins allowed to frame the checkout; any origin when absent. */
-  embedOrigins?: string[];
-  /**
-   * The link's products (the no-backend demo's catalogue): a session opens on
-   * the one its `product_id` names (else the first), with a prefilled `amount`
-   * on a pay-what-you-want price. By default each session gets a fresh e-book.
-   */
-  products?: Product[];
 }
 
 const CORS = { 'access-control-allow-origin': '*' };
 const json = (body: JsonBodyType, status = 200) => HttpResponse.json(body, { status, headers: CORS });
 
+/**
+ * The part of a Hono context the server's `readJson` and `errorResponse`
+ * read (`req.header`, `req.text`, `req.method`, `req.path`, `json`), over an
+ * MSW request: the mocks parse bodies and shape errors with the server's own
+ * functions rather than copies of them.
+ */
+const honoContext = (request: Request) =>
+  ({
+    req: {
+      header: (name: string) => request.headers.get(name) ?? undefined,
+      text: () => request.text(),
+      method: request.method,
+      path: new URL(request.url).pathname,
+    },
+    json: (body: JsonBodyType, status?: number) => json(body, status),
+  }) as unknown as Context;
+
+/** Runs a resolver; a failure answers as the server's one error handler does (a `DomainError` with its status and body). */
+const answer = async (request: Request, run: (c: Context) => Promise<Response>) => {
+  const c = honoContext(request);
+  try {
+    return await run(c);
+  } catch (error) {
+    return errorResponse(error as Error, c);
+  }
+};
+
 /** The `ok` scenario: a working backend. */
 export function createHandlers(options: MockOptions = {}) {
-  const sessions = new Map<string, CheckoutPublic>();
+  const store = createSessionStore(options);
   const pageUrl = (request: Request) => (clientSecret: string) =>
     options.checkoutPageUrl?.(clientSecret, request) ?? `${new URL(request.url).origin}/checkout/${clientSecret}`;
 
-  const open = (raw: Record<string, unknown>, request: Request) => {
-    const dropped: { field: string; reason: string }[] = [];
-    for (const key of Object.keys(raw))
-      if (!KNOWN.has(key)) dropped.push({ field: key, reason: 'is not a prefill parameter' });
-    const embedOrigin = typeof raw.embed_origin === 'string' ? raw.embed_origin : null;
-    const allowed = embedOrigin && (!options.embedOrigins || options.embedOrigins.includes(embedOrigin));
-    if (embedOrigin && !allowed)
-      dropped.push({
-        field: 'embed_origin',
-        reason: "is not in the organization's embed_origins, so the checkout cannot be framed there",
-      });
-    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-    const { products } = options;
-    const product = products && (products.find((p) => p.id === raw.product_id) ?? products[0]);
-    if (product && raw.product_id !== undefined && product.id !== raw.product_id)
-      dropped.push({ field: 'product_id', reason: 'is not one of the products of this checkout link' });
-    const price = product?.prices[0];
-    const amount = Number(raw.amount);
-    const custom =
-      price?.amount_type === 'custom' &&
-      Number.isInteger(amount) &&
-      amount >= price.minimum_amount &&
-      amount <= (price.maximum_amount ?? amount);
-    if (price && raw.amount !== undefined && !custom)
-      dropped.push({ field: 'amount', reason: 'is not an amount this price accepts' });
-    const checkout = createCheckout(
-      pageUrl(request),
-      {
-        customer_email: text(raw.customer_email),
-        customer_name: text(raw.customer_name),
-        embed_origin: allowed ? embedOrigin : null,
-        prefill_dropped: dropped,
-        ...(products && { products }),
-        ...(custom && { amount, total_amount: amount }),
-      },
-      product,
-    );
-    sessions.set(checkout.client_secret, checkout);
-    return checkout;
-  };
-  const find = (secret: string) => sessions.get(secret);
-  const notFound = () => json(errorBody('not_found', 'Checkout not found'), 404);
-
   return [
-    http.post(`${LINKS}/sessions`, async ({ request }) => {
-      const raw = await request.json().catch(() => null);
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-        return json(errorBody('validation_error', 'body: Invalid input', ['body']), 422);
-      return json(toSessionCreated(open(prefillFromJson(raw as Record<string, unknown>), request)), 201);
-    }),
-    http.get(`${LINKS}/redirect`, ({ request }) => {
-      const query = prefillFromQuery(new URL(request.url).searchParams);
-      return new HttpResponse(null, { status: 307, headers: { location: open(query, request).url } });
-    }),
-    http.get(CLIENT, ({ params }) => {
-      const checkout = find(params.secret as string);
-      return checkout ? json(checkout) : notFound();
-    }),
-    http.patch(CLIENT, async ({ params, request }) => {
-      const checkout = find(params.secret as string);
-      if (!checkout) return notFound();
-      const parsed = checkoutUpdate.safeParse(await request.json().catch(() => ({})));
-      if (!parsed.success)
-        return json(
-          errorBody('validation_error', parsed.error.issues[0].message, [
-            'body',
-            ...parsed.error.issues[0].path.map(String),
-          ]),
-          422,
-        );
-      Object.assign(checkout, parsed.data);
-      return json(checkout);
-    }),
-    http.post(`${CLIENT}/confirm`, async ({ params, request }) => {
-      const checkout = find(params.secret as string);
-      if (!checkout) return notFound();
-      const parsed = checkoutConfirm.safeParse(await request.json().catch(() => ({})));
-      if (!parsed.success)
-        return json(
-          errorBody('validation_error', parsed.error.issues[0].message, [
-            'body',
-            ...parsed.error.issues[0].path.map(String),
-          ]),
-          422,
-        );
-      const { card_number, ...edits } = parsed.data;
-      if (checkout.total_amount > 0 && !card_number)
-        return json(errorBody('validation_error', 'Some fields need attention.', ['card_number']), 422);
-      if (card_number === DECLINED_CARD)
-        return json(errorBody('card_declined', 'The card was declined.', ['card_number']), 402);
-      Object.assign(checkout, edits, {
-        status: 'succeeded',
-        order_id: crypto.randomUUID(),
-        subscription_id: checkout.product.is_recurring ? crypto.randomUUID() : null,
-      });
-      return json(checkout);
-    }),
+    http.post(`${LINKS}/sessions`, ({ request }) =>
+      answer(request, async (c) => {
+        const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
+        const { checkout } = await store.open(raw, 'json', pageUrl(request));
+        return json(toSessionCreated(checkout), 201);
+      }),
+    ),
+    http.get(`${LINKS}/redirect`, ({ request }) =>
+      answer(request, async () => {
+        const query = prefillFromQuery(new URL(request.url).searchParams);
+        const { checkout, pageParams } = await store.open(query, 'query', pageUrl(request));
+        // As the server does: the page parameters (theme, locale, unknown keys) travel on to the page.
+        const location = new URL(checkout.url);
+        for (const [name, value] of Object.entries(pageParams)) location.searchParams.set(name, value);
+        return new HttpResponse(null, { status: 307, headers: { location: location.href } });
+      }),
+    ),
+    http.get(CLIENT, ({ params, request }) => answer(request, async () => json(store.get(params.secret as string)))),
+    http.patch(CLIENT, ({ params, request }) =>
+      answer(request, async (c) =>
+        json(await store.update(params.secret as string, parseWith(checkoutUpdate, await readJson(c), 'body'))),
+      ),
+    ),
+    http.post(`${CLIENT}/confirm`, ({ params, request }) =>
+      answer(request, async (c) =>
+        json(await store.confirm(params.secret as string, parseWith(checkoutConfirm, await readJson(c), 'body'))),
+      ),
+    ),
   ];
 }
 

@@ -11,13 +11,14 @@
  */
 import { delay, http } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { DEMO_PRODUCTS } from './demo-data.ts';
+import { DEMO_DISCOUNTS, DEMO_PRODUCTS } from './demo-data.ts';
 import { createHandlers, type MockOptions, type ScenarioName, scenarios } from './handlers.ts';
 
 const options: MockOptions = {
   // MSW does not answer navigations, so the framed "checkout" is a static mock page of this server.
   checkoutPageUrl: (secret) => `${location.origin}/mock/checkout.html?secret=${encodeURIComponent(secret)}`,
   products: Object.values(DEMO_PRODUCTS),
+  discounts: DEMO_DISCOUNTS,
   // As the seeded organization allows the demo site: the checkout may be framed here only.
   embedOrigins: [location.origin],
 };

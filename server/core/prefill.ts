@@ -16,8 +16,7 @@ import {
   type Product,
 } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
-import { amountError, discountIneligibility } from './pricing.ts';
-import { currentPrice } from './products.ts';
+import { amountError, currentPrice, discountIneligibility } from './pricing.ts';
 
 const KNOWN = new Set<string>([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS, 'custom_field_data', 'embed_origin']);
 const emailSchema = z.email().max(320);

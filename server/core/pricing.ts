@@ -1,5 +1,10 @@
 import type { Discount, Product, ProductPrice } from '../../src/shared/schemas/index.ts';
 
+/** The price a checkout charges for a product: its current one. */
+export function currentPrice(product: Product): ProductPrice {
+  return product.prices[0];
+}
+
 /**
  * Why a discount cannot apply to this product now, or null when it can.
  * Pure: the same rules serve prefill (drop), PATCH (422) and confirm.

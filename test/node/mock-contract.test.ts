@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { z } from 'zod';
-import { createHandlers, scenarios } from '../../mock-server/handlers.ts';
+import { createHandlers, type MockOptions, scenarios } from '../../mock-server/handlers.ts';
 import { server as mockServer } from '../../mock-server/node.ts';
 import { checkoutPublic, errorBody, sessionCreated } from '../../src/shared/schemas/index.ts';
-import { createLink, createProduct } from '../helpers/factories.ts';
+import { createCustomField, createDiscount, createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 /**
  * The mocks cannot drift: the same requests go to the MSW handlers and to
  * the real server; both must answer the same status, bodies that parse with
- * the same shared schema, and the same keys.
+ * the same shared schema, and the same keys. Where the mocks are given the
+ * real server's catalogue (products, custom fields, discounts), amounts,
+ * discounts, custom field answers, drops and error bodies must be equal too.
  */
 
 const MOCK = 'http://mock.test';
@@ -153,6 +155,145 @@ describe('MSW mocks answer like the real server', () => {
     ];
     assertSame(rp, mp, errorBody, 'PATCH expired');
     assert.equal(mp.body.error, rp.body.error);
+  });
+
+  describe('on the same catalogue: discount codes, a preset discount, custom fields', () => {
+    /** The real server's products and discounts, handed to the mocks as they are. */
+    let catalogue: Required<Pick<MockOptions, 'products' | 'discounts'>>;
+    let codeLink: string;
+    let presetLink: string;
+    let presetId: string;
+
+    before(async () => {
+      const company = await createCustomField(server, { slug: 'company', properties: { max_length: 20 } });
+      const seats = await createCustomField(server, {
+        slug: 'seats',
+        name: 'Seats',
+        type: 'number',
+        properties: { ge: 1 },
+      });
+      const terms = await createCustomField(server, { slug: 'terms', name: 'Terms', type: 'checkbox' });
+      const product = await createProduct(server, {
+        name: 'Team plan',
+        attached_custom_fields: [
+          { custom_field_id: company.id, required: false },
+          { custom_field_id: seats.id, required: false },
+          { custom_field_id: terms.id, required: true },
+        ],
+      });
+      const launch = await createDiscount(server); // LAUNCH20, 20 %
+      const preset = await createDiscount(server, { name: 'Preset $5', code: null, type: 'fixed', amount: 500 });
+      presetId = preset.id;
+      codeLink = (await createLink(server, [product.id])).client_secret;
+      presetLink = (await createLink(server, [product.id], { discount_id: preset.id })).client_secret;
+      catalogue = { products: [product], discounts: [launch, preset] };
+    });
+
+    /** Opens a session with `prefill` on both sides; the mocks play the link of `linkSecret`. */
+    async function openBoth(linkSecret: string, prefill: Record<string, unknown>, options: MockOptions = {}) {
+      mockServer.resetHandlers(...createHandlers({ embedOrigins: [EMBED_ORIGIN], ...catalogue, ...options }));
+      const [r, m] = [await real(sessions(linkSecret), 'POST', prefill), await mock(sessions('any'), 'POST', prefill)];
+      assertSame(r, m, sessionCreated, 'POST sessions');
+      assert.deepEqual(m.body.dropped, r.body.dropped, 'dropped');
+      const path = (a: Answer) => `/v1/checkouts/client/${a.body.client_secret}`;
+      return { real: path(r), mock: path(m) };
+    }
+
+    /** Same status and schema, and for a checkout the same priced state; for an error, the same body. */
+    async function same(paths: { real: string; mock: string }, suffix = '', method = 'GET', body?: unknown) {
+      const [r, m] = [await real(paths.real + suffix, method, body), await mock(paths.mock + suffix, method, body)];
+      const what = `${method} checkout${suffix} ${JSON.stringify(body ?? '')}`;
+      if (r.status >= 400) {
+        assertSame(r, m, errorBody, what);
+        assert.deepEqual(m.body, r.body, `${what}: error body`);
+      } else {
+        assertSame(r, m, checkoutPublic, what);
+        for (const key of ['status', 'amount', 'discount_amount', 'total_amount', 'is_payment_required', 'discount'])
+          assert.deepEqual(m.body[key], r.body[key], `${what}: ${key}`);
+        assert.deepEqual(m.body.custom_field_data, r.body.custom_field_data, `${what}: custom_field_data`);
+      }
+      return { real: r, mock: m };
+    }
+
+    test('a discount code: prefilled (any case), an unknown one dropped, PATCH to unknown, removed, set again, paid', async () => {
+      const dropped = await openBoth(codeLink, { discount_code: 'NOPE20' });
+      await same(dropped);
+
+      const paths = await openBoth(codeLink, { discount_code: ' launch20 ', customer_email: 'ada@example.com' });
+      const { mock: opened } = await same(paths);
+      assert.equal(opened.body.total_amount, 2000, 'the code took 20 % off 2500');
+
+      await same(paths, '', 'PATCH', { discount_code: 'BOGUS' });
+      const removed = await same(paths, '', 'PATCH', { discount_code: null });
+      assert.equal(removed.mock.body.total_amount, 2500);
+      await same(paths, '', 'PATCH', { discount_code: 'LAUNCH20' });
+      await same(paths, '/confirm', 'POST', { custom_field_data: { terms: true }, card_number: '4242424242424242' });
+      await same(paths); // paid: the discount stays on the succeeded checkout
+    });
+
+    test('discount codes disabled on the link: prefill dropped, PATCH refused', async () => {
+      await server.api(`/v1/checkout-links/${(await findLink(codeLink)).id}`, {
+        method: 'PATCH',
+        body: { allow_discount_codes: false },
+      });
+      try {
+        const paths = await openBoth(codeLink, { discount_code: 'LAUNCH20' }, { allowDiscountCodes: false });
+        await same(paths);
+        await same(paths, '', 'PATCH', { discount_code: 'LAUNCH20' });
+      } finally {
+        await server.api(`/v1/checkout-links/${(await findLink(codeLink)).id}`, {
+          method: 'PATCH',
+          body: { allow_discount_codes: true },
+        });
+      }
+    });
+
+    test("a link's preset discount: applied, replaced by a code, back when the code is removed", async () => {
+      const paths = await openBoth(presetLink, {}, { linkDiscountId: presetId });
+      const { mock: opened } = await same(paths);
+      assert.equal(opened.body.total_amount, 2000, 'the preset took 500 off 2500');
+      const coded = await same(paths, '', 'PATCH', { discount_code: 'launch20' });
+      assert.equal((coded.mock.body.discount as { code: string }).code, 'LAUNCH20');
+      const back = await same(paths, '', 'PATCH', { discount_code: '' });
+      assert.equal((back.mock.body.discount as { id: string }).id, presetId);
+    });
+
+    test('custom fields: prefill (flat and nested) with bad ones dropped, bad types refused, a required one missing on confirm', async () => {
+      const paths = await openBoth(codeLink, {
+        'custom_field_data.company': 'Acme',
+        custom_field_data: { seats: '3', terms: 'maybe', nope: 'x' },
+      });
+      const { mock: opened } = await same(paths);
+      assert.deepEqual(opened.body.custom_field_data, { company: 'Acme', seats: 3 });
+
+      await same(paths, '', 'PATCH', { custom_field_data: { seats: 'many' } }); // domain check: 422 at the slug
+      await same(paths, '', 'PATCH', { custom_field_data: { company: 42 } }); // a number for a text field
+      await same(paths, '', 'PATCH', { custom_field_data: { company: 'A company name far too long' } });
+      await same(paths, '', 'PATCH', { custom_field_data: { company: { name: 'Acme' } } }); // schema: 422 in the body
+      await same(paths, '', 'PATCH', { custom_field_data: { seats: 0 } }); // below the field's minimum
+      const cleared = await same(paths, '', 'PATCH', { custom_field_data: { company: null, seats: 2 } });
+      assert.deepEqual(cleared.mock.body.custom_field_data, { seats: 2 });
+
+      const missing = await same(paths, '/confirm', 'POST', { customer_email: 'ada@example.com' });
+      assert.equal(missing.mock.status, 422);
+      assert.deepEqual(
+        (missing.mock.body.detail as { loc: unknown[] }[]).map((d) => d.loc),
+        [['custom_field_data', 'terms'], ['card_number']],
+      );
+      // A refused confirm kept nothing: the email comes again.
+      const paid = await same(paths, '/confirm', 'POST', {
+        customer_email: 'ada@example.com',
+        custom_field_data: { terms: true },
+        card_number: '4242424242424242',
+      });
+      assert.equal(paid.mock.body.status, 'succeeded');
+      await same(paths, '', 'PATCH', { customer_name: 'Too late' }); // 409 checkout_not_open
+    });
+
+    const findLink = async (secret: string) => {
+      const list = await server.api('/v1/checkout-links?limit=100');
+      return (list.body.items as { id: string; client_secret: string }[]).find((l) => l.client_secret === secret)!;
+    };
   });
 
   test('scenario serverError answers the 500 body of the real error handler', async () => {
