@@ -24,7 +24,6 @@ const price = (product: string, n: number) => ({
   price_currency: 'usd',
 });
 
-
 const FIELDS = {
   company: createCustomField({
     id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ef1',
