@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { signIn, signInAndWait } from './dashboard-helpers.ts';
 
 /**
@@ -132,4 +132,129 @@ test('product, New Link, purchase through the copied URL, order with metadata, e
   const gone = await customer.goto(url);
   expect(gone?.status()).toBe(404);
   await expect(customer.getByRole('heading', { name: 'This checkout link does not exist' })).toBeVisible();
+});
+
+/** The error message an input points at through `aria-describedby` (what a screen reader reads with it). */
+async function describedError(page: Page, field: Locator) {
+  const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const errorId = ids.find((id) => id.endsWith('-error'));
+  expect(errorId, 'the field points at its error').toBeTruthy();
+  return page.locator(`#${errorId}`);
+}
+
+test('discounts: errors next to their fields, create, edit, delete', async ({ page }) => {
+  const name = `Winter ${Date.now()}`;
+  await signInAndWait(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discounts' }).click();
+  await expect(page.getByRole('row', { name: /LAUNCH20/ })).toContainText('20 % off, once');
+
+  await page.getByRole('link', { name: 'New discount' }).click();
+  await expect(page.getByRole('heading', { name: 'New discount' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create discount' }).click();
+  const percent = page.getByLabel('Percent off');
+  await expect(percent).toHaveAttribute('aria-invalid', 'true');
+  await expect(await describedError(page, percent)).toHaveText('Enter a number.');
+  await expect(page.getByRole('alert')).toContainText('Some fields need your attention.');
+
+  await percent.fill('15');
+  const code = page.getByLabel(/^Code/);
+  await code.fill('ab');
+  await page.getByRole('button', { name: 'Create discount' }).click();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(await describedError(page, code)).toHaveText('At least 3 characters.');
+  await expect(percent).toHaveAttribute('aria-invalid', 'false');
+
+  await code.fill('WINTER15');
+  await page.getByRole('button', { name: 'Create discount' }).click();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('WINTER15');
+  await expect(row).toContainText('15 % off, once');
+
+  await row.getByRole('link', { name: `Edit ${name}` }).click();
+  await expect(page.getByRole('heading', { name: `Edit “${name}”` })).toBeVisible();
+  // Type and amount are fixed once created.
+  await expect(page.getByLabel('Percent off')).toHaveCount(0);
+  await page.getByLabel(/^Maximum redemptions/).fill('10');
+  await page.getByRole('button', { name: 'Save discount' }).click();
+  await expect(row).toContainText('0 / 10');
+
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete “${name}”?` });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete discount' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /LAUNCH20/ })).toBeVisible();
+
+  await page.goto('/dashboard#/discounts/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('alert')).toHaveText('This discount does not exist.');
+});
+
+test('custom fields: a taken slug is refused next to it, create, edit, delete', async ({ page }) => {
+  const name = `Referrer ${Date.now()}`;
+  await signInAndWait(page);
+  await page.goto('/dashboard#/custom-fields');
+  await expect(page.getByRole('row', { name: /company/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'New custom field' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Company');
+  const slug = page.getByLabel('Slug', { exact: true });
+  // The slug follows the name until it is typed in.
+  await expect(slug).toHaveValue('company');
+  await page.getByRole('button', { name: 'Create field' }).click();
+  await expect(slug).toHaveAttribute('aria-invalid', 'true');
+  await expect(await describedError(page, slug)).toHaveText('is already used by another custom field');
+  await expect(page.getByRole('alert')).toContainText('A custom field with slug "company" exists');
+
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await slug.fill('referrer');
+  await page.getByLabel('Type').selectOption('select');
+  await page.getByLabel('Options').fill('friend: A friend\nsearch: A search engine');
+  await page.getByLabel(/^Label on the checkout/).fill('How did you find us?');
+  await page.getByRole('button', { name: 'Create field' }).click();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('referrer');
+  await expect(row).toContainText('select');
+  await expect(row).toContainText('How did you find us?');
+
+  await row.getByRole('link', { name: `Edit ${name}` }).click();
+  await expect(page.getByLabel('Type')).toBeDisabled();
+  await expect(page.getByLabel('Options')).toHaveValue('friend: A friend\nsearch: A search engine');
+  await page.getByLabel(/^Label on the checkout/).fill('Who sent you?');
+  await page.getByRole('button', { name: 'Save field' }).click();
+  await expect(row).toContainText('Who sent you?');
+
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Delete “${name}”?` })
+    .getByRole('button', { name: 'Delete field' })
+    .click();
+  await expect(row).toHaveCount(0);
+});
+
+test('products: the first field to fix gets focus; archive, show archived, unarchive', async ({ page }) => {
+  const name = `Poster ${Date.now()}`;
+  await signInAndWait(page);
+  await page.getByRole('link', { name: 'New product' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const amount = page.getByLabel('Amount', { exact: true });
+  await expect(amount).toBeFocused();
+  await expect(await describedError(page, amount)).toHaveText('Enter an amount.');
+  await amount.fill('12');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('$12.00');
+
+  await row.getByRole('button', { name: `Archive ${name}` }).click();
+  await page
+    .getByRole('dialog', { name: `Archive “${name}”?` })
+    .getByRole('button', { name: 'Archive product' })
+    .click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole('checkbox', { name: /^Show archived/ }).check();
+  await expect(row).toContainText('Archived');
+  await row.getByRole('button', { name: `Unarchive ${name}` }).click();
+  await expect(row).not.toContainText('Archived');
+  await expect(row.getByRole('button', { name: `Archive ${name}` })).toBeVisible();
 });

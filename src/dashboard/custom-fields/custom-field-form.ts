@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import {
   CUSTOM_FIELD_TYPES,
   type CustomField,
@@ -7,14 +7,10 @@ import {
   customFieldCreate,
   customFieldUpdate,
 } from '../../shared/schemas/custom-field.ts';
-import { href } from '../app/route.ts';
-import type { ManagementApi } from '../core/api.ts';
-import { FormErrors } from '../core/form-errors.ts';
 import { checkWithSchema } from '../core/validate.ts';
-import { fieldError, formBanner, inputField } from '../ui/fields.ts';
-import { LightElement } from '../ui/light-element.ts';
+import { type Built, CrudForm } from '../crud/crud-form.ts';
+import { fieldError, inputField } from '../ui/fields.ts';
 
-const KNOWN = ['name', 'slug', 'type', 'properties'];
 const TYPE_LABELS: Record<CustomFieldType, string> = {
   text: 'Text',
   number: 'Number',
@@ -40,9 +36,14 @@ const parseOptions = (text: string) =>
  * `custom_field_data.{slug}` prefill parameter; the type is fixed once created.
  */
 @customElement('dash-custom-field-form')
-export class CustomFieldForm extends LightElement {
-  @property({ attribute: false }) api!: ManagementApi;
-  @property({ attribute: false }) field: CustomField | null = null;
+export class CustomFieldForm extends CrudForm<CustomField> {
+  protected readonly resource = {
+    section: 'custom-fields',
+    path: '/custom-fields',
+    newTitle: 'New custom field',
+    noun: 'field',
+    fields: ['name', 'slug', 'type', 'properties'],
+  } as const;
   @state() private name = '';
   @state() private slug = '';
   @state() private slugTouched = false;
@@ -50,12 +51,10 @@ export class CustomFieldForm extends LightElement {
   @state() private formLabel = '';
   @state() private helpText = '';
   @state() private options = '';
-  @state() private errors = FormErrors.none;
-  @state() private busy = false;
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('field') && this.field) {
-      const f = this.field;
+    if (changed.has('record') && this.record) {
+      const f = this.record;
       this.name = f.name;
       this.slug = f.slug;
       this.slugTouched = true;
@@ -68,43 +67,25 @@ export class CustomFieldForm extends LightElement {
 
   private body() {
     const properties: Record<string, unknown> = {
-      ...(this.field?.properties ?? {}),
+      ...(this.record?.properties ?? {}),
       form_label: this.formLabel.trim() || undefined,
       form_help_text: this.helpText.trim() || undefined,
     };
     if (this.type === 'select') properties.options = parseOptions(this.options);
     for (const k of Object.keys(properties)) if (properties[k] === undefined) delete properties[k];
-    return this.field
+    return this.record
       ? { name: this.name, slug: this.slug, properties }
       : { name: this.name, slug: this.slug, type: this.type, properties };
   }
 
-  private async submit(e: SubmitEvent) {
-    e.preventDefault();
+  protected build(): Built {
     const body = this.body();
-    const errors = checkWithSchema(this.field ? customFieldUpdate : customFieldCreate, body);
-    if (errors) {
-      this.errors = errors;
-      return;
-    }
-    this.busy = true;
-    try {
-      if (this.field) await this.api.patch(`/custom-fields/${this.field.id}`, body);
-      else await this.api.post('/custom-fields', body);
-      this.errors = FormErrors.none;
-      this.dispatchEvent(new Event('saved'));
-    } catch (err) {
-      this.errors = FormErrors.from(err);
-    } finally {
-      this.busy = false;
-    }
+    return { body, errors: checkWithSchema(this.record ? customFieldUpdate : customFieldCreate, body) };
   }
 
-  override render() {
+  protected renderFields() {
     const e = this.errors;
-    return html`<form class="card form" @submit=${this.submit} novalidate>
-      <h2>${this.field ? `Edit “${this.field.name}”` : 'New custom field'}</h2>
-      ${formBanner(e.message, e.unclaimed(KNOWN))}
+    return html`
       ${inputField({
         id: 'field-name',
         label: 'Name',
@@ -134,11 +115,11 @@ export class CustomFieldForm extends LightElement {
       })}
       <div class="field field-narrow">
         <label for="field-type">Type</label>
-        <select id="field-type" ?disabled=${this.field !== null} aria-describedby="field-type-hint"
+        <select id="field-type" ?disabled=${this.record !== null} aria-describedby="field-type-hint"
           @change=${(ev: Event) => (this.type = (ev.target as HTMLSelectElement).value as CustomFieldType)}>
           ${CUSTOM_FIELD_TYPES.map((t) => html`<option value=${t} ?selected=${this.type === t}>${TYPE_LABELS[t]}</option>`)}
         </select>
-        <p class="hint" id="field-type-hint">${this.field ? 'The type cannot change: stored answers depend on it.' : 'Fixed once created.'}</p>
+        <p class="hint" id="field-type-hint">${this.record ? 'The type cannot change: stored answers depend on it.' : 'Fixed once created.'}</p>
         ${fieldError('field-type-error', e.under('type'))}
       </div>
       ${inputField({ id: 'field-form-label', label: 'Label on the checkout', value: this.formLabel, errors: e.under('properties.form_label'), onInput: (v) => (this.formLabel = v) })}
@@ -156,10 +137,6 @@ export class CustomFieldForm extends LightElement {
           : nothing
       }
       ${fieldError('field-properties-error', e.at('properties'))}
-      <div class="form-actions">
-        <a class="btn" href=${href('custom-fields')}>Cancel</a>
-        <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : this.field ? 'Save field' : 'Create field'}</button>
-      </div>
-    </form>`;
+`;
   }
 }

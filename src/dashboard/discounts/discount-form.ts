@@ -1,25 +1,10 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { type Discount, discountCreate, discountUpdate } from '../../shared/schemas/discount.ts';
-import { href } from '../app/route.ts';
-import type { ManagementApi } from '../core/api.ts';
-import { FormErrors } from '../core/form-errors.ts';
 import { toMinor } from '../core/format.ts';
 import { checkWithSchema } from '../core/validate.ts';
-import { fieldError, formBanner, inputField } from '../ui/fields.ts';
-import { LightElement } from '../ui/light-element.ts';
-
-const KNOWN = [
-  'name',
-  'code',
-  'type',
-  'basis_points',
-  'amount',
-  'currency',
-  'duration',
-  'duration_in_months',
-  'max_redemptions',
-];
+import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
+import { fieldError, inputField } from '../ui/fields.ts';
 
 /**
  * Create a discount (percentage or fixed, once/forever/repeating) or edit
@@ -27,9 +12,24 @@ const KNOWN = [
  * them), so editing offers name, code and redemption limit only.
  */
 @customElement('dash-discount-form')
-export class DiscountForm extends LightElement {
-  @property({ attribute: false }) api!: ManagementApi;
-  @property({ attribute: false }) discount: Discount | null = null;
+export class DiscountForm extends CrudForm<Discount> {
+  protected readonly resource = {
+    section: 'discounts',
+    path: '/discounts',
+    newTitle: 'New discount',
+    noun: 'discount',
+    fields: [
+      'name',
+      'code',
+      'type',
+      'basis_points',
+      'amount',
+      'currency',
+      'duration',
+      'duration_in_months',
+      'max_redemptions',
+    ],
+  } as const;
   @state() private name = '';
   @state() private code = '';
   @state() private type: 'percentage' | 'fixed' = 'percentage';
@@ -38,14 +38,12 @@ export class DiscountForm extends LightElement {
   @state() private duration: 'once' | 'forever' | 'repeating' = 'once';
   @state() private months = '';
   @state() private maxRedemptions = '';
-  @state() private errors = FormErrors.none;
-  @state() private busy = false;
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('discount') && this.discount) {
-      this.name = this.discount.name;
-      this.code = this.discount.code ?? '';
-      this.maxRedemptions = this.discount.max_redemptions?.toString() ?? '';
+    if (changed.has('record') && this.record) {
+      this.name = this.record.name;
+      this.code = this.record.code ?? '';
+      this.maxRedemptions = this.record.max_redemptions?.toString() ?? '';
     }
   }
 
@@ -60,7 +58,7 @@ export class DiscountForm extends LightElement {
       code: this.code.trim() || null,
       max_redemptions: int(this.maxRedemptions, 'max_redemptions'),
     };
-    if (this.discount) return common;
+    if (this.record) return common;
     const value =
       this.type === 'percentage'
         ? { type: 'percentage', basis_points: Math.round(Number(this.value.replace(',', '.')) * 100) }
@@ -75,42 +73,22 @@ export class DiscountForm extends LightElement {
     };
   }
 
-  private async submit(e: SubmitEvent) {
-    e.preventDefault();
+  protected build(): Built {
     const local: [string, string][] = [];
     const body = this.body(local);
-    const errors = local.length
-      ? new FormErrors(
-          'Some fields need your attention.',
-          local.map(([k, msg]) => ({ loc: [k], msg })),
-        )
-      : checkWithSchema(this.discount ? discountUpdate : discountCreate, body);
-    if (errors) {
-      this.errors = errors;
-      return;
-    }
-    this.busy = true;
-    try {
-      if (this.discount) await this.api.patch(`/discounts/${this.discount.id}`, body);
-      else await this.api.post('/discounts', body);
-      this.errors = FormErrors.none;
-      this.dispatchEvent(new Event('saved'));
-    } catch (err) {
-      this.errors = FormErrors.from(err);
-    } finally {
-      this.busy = false;
-    }
+    return {
+      body,
+      errors: localErrors(local) ?? checkWithSchema(this.record ? discountUpdate : discountCreate, body),
+    };
   }
 
-  override render() {
+  protected renderFields() {
     const e = this.errors;
-    return html`<form class="card form" @submit=${this.submit} novalidate>
-      <h2>${this.discount ? `Edit “${this.discount.name}”` : 'New discount'}</h2>
-      ${formBanner(e.message, e.unclaimed(KNOWN))}
+    return html`
       ${inputField({ id: 'discount-name', label: 'Name', value: this.name, required: true, errors: e.under('name'), hint: 'Shown to customers on the checkout.', onInput: (v) => (this.name = v) })}
       ${inputField({ id: 'discount-code', label: 'Code', value: this.code, errors: e.under('code'), hint: 'What customers type (case-insensitive). Leave empty for a discount you only preset on links.', onInput: (v) => (this.code = v) })}
       ${
-        this.discount
+        this.record
           ? nothing
           : html`<div class="row">
               <div class="field field-narrow">
@@ -138,10 +116,6 @@ export class DiscountForm extends LightElement {
             </div>`
       }
       ${inputField({ id: 'discount-max', label: 'Maximum redemptions', value: this.maxRedemptions, inputmode: 'numeric', className: 'field-narrow', errors: e.under('max_redemptions'), onInput: (v) => (this.maxRedemptions = v) })}
-      <div class="form-actions">
-        <a class="btn" href=${href('discounts')}>Cancel</a>
-        <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : this.discount ? 'Save discount' : 'Create discount'}</button>
-      </div>
-    </form>`;
+`;
   }
 }

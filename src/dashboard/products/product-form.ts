@@ -3,18 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CustomField } from '../../shared/schemas/custom-field.ts';
 import { type Product, productCreate } from '../../shared/schemas/product.ts';
 import { href } from '../app/route.ts';
-import type { ManagementApi } from '../core/api.ts';
-import { FormErrors } from '../core/form-errors.ts';
 import { formatMoney, toMajorInput, toMinor } from '../core/format.ts';
 import { checkWithSchema } from '../core/validate.ts';
-import { fieldError, formBanner, inputField } from '../ui/fields.ts';
-import { LightElement } from '../ui/light-element.ts';
+import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
+import { fieldError, inputField } from '../ui/fields.ts';
 
 type PriceKind = 'fixed' | 'custom' | 'free';
 type Interval = '' | 'month' | 'year';
 
 const PRICE = 'prices.0';
-const KNOWN = ['name', 'description', 'recurring_interval', 'prices', 'attached_custom_fields'];
 
 /**
  * Create or edit a product: name, billing (one-time or an interval), its one
@@ -22,10 +19,14 @@ const KNOWN = ['name', 'description', 'recurring_interval', 'prices', 'attached_
  * the custom fields it asks for, each required or optional.
  */
 @customElement('dash-product-form')
-export class ProductForm extends LightElement {
-  @property({ attribute: false }) api!: ManagementApi;
-  /** The product to edit; null creates one. */
-  @property({ attribute: false }) product: Product | null = null;
+export class ProductForm extends CrudForm<Product> {
+  protected readonly resource = {
+    section: 'products',
+    path: '/products',
+    newTitle: 'New product',
+    noun: 'product',
+    fields: ['name', 'description', 'recurring_interval', 'prices', 'attached_custom_fields'],
+  } as const;
   /** Every custom field of the organization, to attach. */
   @property({ attribute: false }) customFields: CustomField[] = [];
 
@@ -40,12 +41,10 @@ export class ProductForm extends LightElement {
   @state() private preset = '';
   /** custom field id → required? (absent = not attached) */
   @state() private attached = new Map<string, boolean>();
-  @state() private errors = FormErrors.none;
-  @state() private busy = false;
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('product') && this.product) {
-      const p = this.product;
+    if (changed.has('record') && this.record) {
+      const p = this.record;
       const price = p.prices[0];
       this.name = p.name;
       this.description = p.description ?? '';
@@ -91,8 +90,7 @@ export class ProductForm extends LightElement {
     };
   }
 
-  private async submit(e: SubmitEvent) {
-    e.preventDefault();
+  protected build(): Built {
     const local: [string, string][] = [];
     const body = {
       name: this.name,
@@ -101,33 +99,11 @@ export class ProductForm extends LightElement {
       prices: [this.buildPrice(local)],
       attached_custom_fields: [...this.attached].map(([custom_field_id, required]) => ({ custom_field_id, required })),
     };
-    if (local.length) {
-      this.errors = new FormErrors(
-        'Some fields need your attention.',
-        local.map(([k, msg]) => ({ loc: k.split('.'), msg })),
-      );
-      return this.focusFirstError();
-    }
-    const clientErrors = checkWithSchema(productCreate, body);
-    if (clientErrors) {
-      this.errors = clientErrors;
-      return this.focusFirstError();
-    }
-    this.busy = true;
-    try {
-      if (this.product) await this.api.patch(`/products/${this.product.id}`, body);
-      else await this.api.post('/products', body);
-      this.errors = FormErrors.none;
-      this.dispatchEvent(new Event('saved'));
-    } catch (err) {
-      this.errors = FormErrors.from(err);
-      this.focusFirstError();
-    } finally {
-      this.busy = false;
-    }
+    return { body, errors: localErrors(local) ?? checkWithSchema(productCreate, body) };
   }
 
-  private async focusFirstError() {
+  /** A long form: take the keyboard to the first field to fix (or the banner when no field is named). */
+  protected override async showedErrors() {
     await this.updateComplete;
     (
       this.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.querySelector<HTMLElement>('.banner-error')
@@ -227,10 +203,8 @@ export class ProductForm extends LightElement {
     </fieldset>`;
   }
 
-  override render() {
-    return html`<form class="card form" @submit=${this.submit} novalidate>
-      <h2>${this.product ? `Edit “${this.product.name}”` : 'New product'}</h2>
-      ${formBanner(this.errors.message, this.errors.unclaimed(KNOWN))}
+  protected renderFields() {
+    return html`
       ${inputField({ id: 'product-name', label: 'Name', value: this.name, errors: this.errors.under('name'), required: true, onInput: (v) => (this.name = v) })}
       <div class="field">
         <label for="product-description">Description <span class="optional">(optional)</span></label>
@@ -249,10 +223,6 @@ export class ProductForm extends LightElement {
         ${fieldError('product-interval-error', this.errors.under('recurring_interval'))}
       </div>
       ${this.renderPrice()} ${this.renderCustomFields()}
-      <div class="form-actions">
-        <a class="btn" href=${href('products')}>Cancel</a>
-        <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : this.product ? 'Save product' : 'Create product'}</button>
-      </div>
-    </form>`;
+`;
   }
 }

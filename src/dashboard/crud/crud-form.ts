@@ -1,0 +1,98 @@
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { href, type Section } from '../app/route.ts';
+import type { ManagementApi } from '../core/api.ts';
+import { FormErrors } from '../core/form-errors.ts';
+import { formBanner } from '../ui/fields.ts';
+import { LightElement } from '../ui/light-element.ts';
+import type { NamedRecord } from './crud-page.ts';
+
+/** The words and the endpoint of a {@link CrudForm}. */
+export interface CrudFormResource {
+  /** Where Cancel goes back to (`#/discounts`). */
+  section: Section;
+  /** The management API collection: `POST {path}` creates, `PATCH {path}/{id}` saves. */
+  path: string;
+  /** The heading of the create form ("New discount"); editing says `Edit “{name}”`. */
+  newTitle: string;
+  /** The noun on the submit button ("Create discount", "Save discount"). */
+  noun: string;
+  /** Error keys (prefixes) the form shows next to a field; any other error goes to the banner. */
+  fields: readonly string[];
+}
+
+/** A request body, or the errors that keep it from being sent. */
+export type Built = { body: unknown; errors: FormErrors | null };
+
+/** Errors found before any schema runs (a number that is not one), as `[key, message]` with dotted keys. */
+export function localErrors(found: [string, string][]): FormErrors | null {
+  if (!found.length) return null;
+  return new FormErrors(
+    'Some fields need your attention.',
+    found.map(([key, msg]) => ({ loc: key.split('.'), msg })),
+  );
+}
+
+/**
+ * A create/edit form card: heading, error banner, the subclass's fields, and
+ * Cancel / Create (or Save). On submit it asks the subclass for the body and
+ * its client-side errors (the API's own schema, see `checkWithSchema`), sends
+ * it, keeps the server's errors the same way, and fires `saved` once accepted.
+ * Each message is shown next to the field its `loc` names (the fields pass
+ * `errors.under(key)` to `inputField`), so no message is ever swallowed.
+ *
+ * @event saved - The API accepted the record.
+ */
+export abstract class CrudForm<T extends NamedRecord> extends LightElement {
+  @property({ attribute: false }) api!: ManagementApi;
+  /** The record to edit; null creates one. */
+  @property({ attribute: false }) record: T | null = null;
+  @state() protected errors = FormErrors.none;
+  @state() protected busy = false;
+
+  protected abstract readonly resource: CrudFormResource;
+
+  /** The body to send, from the form's state, checked before it leaves the browser. */
+  protected abstract build(): Built;
+
+  /** The fields between the banner and the buttons. */
+  protected abstract renderFields(): unknown;
+
+  /** Called when errors were just shown (Products moves focus to the first invalid field). */
+  protected showedErrors(): void {}
+
+  private async submit(e: SubmitEvent) {
+    e.preventDefault();
+    const { body, errors } = this.build();
+    if (errors) {
+      this.errors = errors;
+      return this.showedErrors();
+    }
+    this.busy = true;
+    try {
+      if (this.record) await this.api.patch(`${this.resource.path}/${this.record.id}`, body);
+      else await this.api.post(this.resource.path, body);
+      this.errors = FormErrors.none;
+      this.dispatchEvent(new Event('saved'));
+    } catch (err) {
+      this.errors = FormErrors.from(err);
+      this.showedErrors();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const o = this.resource;
+    const r = this.record;
+    return html`<form class="card form" @submit=${this.submit} novalidate>
+      <h2>${r ? `Edit “${r.name}”` : o.newTitle}</h2>
+      ${formBanner(this.errors.message, this.errors.unclaimed([...o.fields]))}
+      ${this.renderFields()}
+      <div class="form-actions">
+        <a class="btn" href=${href(o.section)}>Cancel</a>
+        <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : `${r ? 'Save' : 'Create'} ${o.noun}`}</button>
+      </div>
+    </form>`;
+  }
+}
