@@ -7,13 +7,15 @@ import type { Row } from './lib/report.ts';
 import { benchSizes } from './sizes.ts';
 
 /**
- * `npm run bench [-- --quick] [-- --only=backend,browser,sizes,growth]`:
+ * `npm run bench [-- --quick] [-- --only=backend,browser,click,sizes,growth] [-- --no-write]`:
  * measures every budget of SPEC section 8 beside its reference in the same
  * run (these machines are noisy: only ratios hold), prints a table, writes
- * bench/RESULTS.md, and exits non-zero when a budget is missed.
+ * bench/RESULTS.md (unless `--no-write`: repeated partial runs while
+ * tuning), and exits non-zero when a budget is missed.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const write = !quick && !args.includes('--no-write');
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -23,7 +25,7 @@ const want = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
 const started = Date.now();
 if (want('sizes')) rows.push(...benchSizes());
-if (want('browser')) rows.push(...(await benchBrowser(quick ? 3 : 15)));
+if (want('browser') || want('click')) rows.push(...(await benchBrowser(quick ? 3 : 15, !want('browser'))));
 if (want('backend')) rows.push(...(await benchBackend(quick ? 2 : 10)));
 if (want('growth')) rows.push(...(await benchGrowth(quick ? 2 : 5, quick ? 10_000 : 100_000)));
 
@@ -38,7 +40,7 @@ const table = [
 console.log(`\n${table}\n`);
 
 const missed = rows.filter((r) => r.pass === false);
-if (!quick) {
+if (write) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   writeFileSync(
     'bench/RESULTS.md',
