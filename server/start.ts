@@ -1,5 +1,6 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
@@ -10,6 +11,7 @@ import { testProcessor } from './core/payments.ts';
 import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
+import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
 import { pruneRateLimits } from './http/rate-limit.ts';
 
 export interface RunningServer {
@@ -20,9 +22,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number, host: string) =>
-  new Promise<ReturnType<typeof serve>>((resolve) => {
-    const server = serve({ fetch, port, hostname: host }, () => resolve(server));
+type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Serves `fetch` (Hono) as @hono/node-server's `serve` does; `fastPath`, once
+ * set, sees each request first and passes on what it does not answer.
+ */
+const listen = (
+  fetch: (req: Request) => Response | Promise<Response>,
+  port: number,
+  host: string,
+  fastPath?: { current: FastPath | null },
+) =>
+  new Promise<Server>((resolve) => {
+    const hono = getRequestListener(fetch, { hostname: host });
+    const server = createServer((req, res) => {
+      const fast = fastPath?.current;
+      if (fast) fast(req, res, () => hono(req, res));
+      else hono(req, res);
+    });
+    server.listen(port, host, () => resolve(server));
   });
 
 /**
@@ -48,11 +67,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   // With port 0 the public URL is known only once bound: bind first, then fill it in.
   const app = { fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }) };
-  const server = await listen((req) => app.fetch(req), config.port, config.host);
+  const fastPath: { current: FastPath | null } = { current: null };
+  const server = await listen((req) => app.fetch(req), config.port, config.host, fastPath);
   const port = (server.address() as AddressInfo).port;
   if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
 
-  let demoServer: ReturnType<typeof serve> | null = null;
+  let demoServer: Server | null = null;
   let demoUrl: string | null = null;
   const demoSite = {
     fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }),
@@ -70,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     : null;
   const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
   app.fetch = (req) => hono.fetch(req);
+  fastPath.current = linkRedirectFastPath(ctx);
   if (demoUrl && demo)
     demoSite.fetch = createDemoSite({
       backendUrl: ctx.publicUrl,

@@ -10,6 +10,28 @@ import { parseWith, readJson } from './errors.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
 import { rateLimit } from './rate-limit.ts';
 
+/** Headers of the link redirect besides `Location`: never cached, and the session's URL is not leaked onward. */
+export const LINK_REDIRECT_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } as const;
+
+/**
+ * Opens a session for a click on a checkout link and answers where to send
+ * the person: the session's page, with the page parameters of `rawQuery`
+ * passed on. Shared by the Hono route and the Node fast path
+ * (`link-redirect-fast-path.ts`), so both answer the same `Location`.
+ */
+export async function linkRedirectLocation(ctx: CoreContext, secret: string, rawQuery: string): Promise<string> {
+  const { created, pageParams } = await createSessionFromLink(
+    ctx,
+    secret,
+    prefillFromQuery(new URLSearchParams(rawQuery)),
+    'query',
+  );
+  const passOn = new URLSearchParams(pageParams).toString();
+  const location = passOn ? `${created.url}?${passOn}` : created.url;
+  // As Hono's c.redirect does: a header value must be Latin-1 (only a non-ASCII PUBLIC_URL could break that).
+  return /[\u0100-\uFFFF]/.test(location) ? encodeURI(location) : location;
+}
+
 /**
  * The public endpoints of a checkout link. The redirect is what people
  * share; the JSON endpoint is what the widget calls (CORS open by design:
@@ -23,17 +45,9 @@ export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rate
       // The hot path of every shared link: parse only the query, not a whole URL.
       const raw = c.req.url;
       const q = raw.indexOf('?');
-      const query = new URLSearchParams(q === -1 ? '' : raw.slice(q + 1));
-      const { created, pageParams } = await createSessionFromLink(
-        ctx,
-        c.req.param('secret'),
-        prefillFromQuery(query),
-        'query',
-      );
-      const passOn = new URLSearchParams(pageParams).toString();
-      c.header('Cache-Control', 'no-store');
-      c.header('Referrer-Policy', 'no-referrer');
-      return c.redirect(passOn ? `${created.url}?${passOn}` : created.url, 307);
+      const location = await linkRedirectLocation(ctx, c.req.param('secret'), q === -1 ? '' : raw.slice(q + 1));
+      for (const [name, value] of Object.entries(LINK_REDIRECT_HEADERS)) c.header(name, value);
+      return c.redirect(location, 307);
     } catch (e) {
       // People open this URL: answer a page they can read, with the right status.
       if (e instanceof DomainError && (e.code === 'link_not_found' || e.code === 'link_unavailable'))

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CoreContext } from '../core/context.ts';
+import { LINK_REDIRECT_HEADERS, linkRedirectLocation } from './public-links.ts';
+
+const PREFIX = '/v1/checkout-links/';
+const SUFFIX = '/redirect';
+// A link secret as we issue them (cl_ + base64url): nothing for Hono to decode or normalize.
+const PLAIN_SECRET = /^[A-Za-z0-9_-]+$/;
+// The Host values @hono/node-server takes as they are (src/url.ts reValidHost); it checks any other one.
+const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+
+/**
+ * The link redirect answered straight from Node's request listener, before
+ * Hono: it is the one route hit on every click on a shared link, and the
+ * Fetch adapter (a Request, a Response, then their translation back to Node)
+ * costs more than the rest of the request. It runs the same domain code as
+ * the Hono route (`linkRedirectLocation`) and sends the same headers.
+ *
+ * Only a successful redirect is answered here. Anything the plain path
+ * cannot take as is (another method, a percent-encoded secret, a fragment
+ * or backslash, an unusual Host) and every failure go to `next`, the Hono
+ * app, whose route and one error handler answer them. A failed attempt wrote
+ * nothing (the session insert is all or nothing), so Hono trying again is
+ * harmless: a missing or unavailable link answers from the link cache.
+ */
+export function linkRedirectFastPath(ctx: CoreContext) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const plain = plainRedirectRequest(req);
+    if (!plain) next();
+    else
+      linkRedirectLocation(ctx, plain.secret, plain.query).then(
+        (location) => {
+          res.writeHead(307, { ...LINK_REDIRECT_HEADERS, location });
+          res.end();
+        },
+        () => next(),
+      );
+  };
+}
+
+/** The secret and raw query of a `GET /v1/checkout-links/{secret}/redirect` Hono would take verbatim, else null. */
+function plainRedirectRequest(req: IncomingMessage): { secret: string; query: string } | null {
+  const url = req.url ?? '';
+  if (req.method !== 'GET' || !url.startsWith(PREFIX)) return null;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const secret = path.slice(PREFIX.length, path.length - SUFFIX.length);
+  const query = q === -1 ? '' : url.slice(q + 1);
+  const plain =
+    path.endsWith(SUFFIX) &&
+    PLAIN_SECRET.test(secret) &&
+    !query.includes('#') &&
+    !query.includes('\\') &&
+    PLAIN_HOST.test(req.headers.host ?? '');
+  return plain ? { secret, query } : null;
+}

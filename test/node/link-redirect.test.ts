@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { createApp } from '../../server/app.ts';
+import { createLink, createProduct, getSession } from '../helpers/factories.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+/** A raw GET or HEAD, so the request target and Host are sent exactly as written. */
+function rawRequest(server: TestServer, path: string, options: { method?: string; host?: string } = {}) {
+  const { port } = new URL(server.url);
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: options.method ?? 'GET',
+          headers: { host: options.host ?? `127.0.0.1:${port}` },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+const QUERY = '?customer_email=ada%40example.com&utm_source=news&theme=dark&ref=abc';
+
+/**
+ * The link redirect is answered before Hono by a Node fast path
+ * (server/http/link-redirect-fast-path.ts) when the request is plain, and by
+ * the Hono route otherwise: both must answer alike and write the session
+ * before the 307.
+ */
+describe('the link redirect, through the Node fast path and through the Hono route', () => {
+  let server: TestServer;
+  let link: any;
+  let path: string;
+
+  before(async () => {
+    server = await startTestServer();
+    const product = await createProduct(server);
+    link = await createLink(server, [product.id]);
+    path = new URL(link.url).pathname;
+  });
+  after(() => server.stop());
+
+  const expectRedirect = async (res: { status: number; headers: Record<string, any> }) => {
+    assert.equal(res.status, 307);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    const location = new URL(res.headers.location);
+    assert.equal(location.origin, server.url);
+    assert.deepEqual(Object.fromEntries(location.searchParams), { ref: 'abc', theme: 'dark' });
+    const secret = location.pathname.split('/').pop()!;
+    const session = await getSession(server, secret);
+    assert.equal(session.status, 200, 'the session is stored by the time the 307 arrives');
+    assert.equal(session.body.customer_email, 'ada@example.com');
+    const stored = await server.api(`/v1/checkouts/${session.body.id}`);
+    assert.equal(stored.body.metadata.utm_source, 'news');
+    return {
+      headers: Object.keys(res.headers)
+        .filter((h) => h !== 'date')
+        .sort(),
+      secret,
+    };
+  };
+
+  test('a plain request (fast path) and the same request by other routes (Hono) answer the same redirect', async () => {
+    const fast = await expectRedirect(await rawRequest(server, `${path}${QUERY}`));
+    // An unusual Host and a percent-encoded secret are left to Hono, which normalizes both.
+    const upperHost = await expectRedirect(await rawRequest(server, `${path}${QUERY}`, { host: 'LOCALHOST:1234' }));
+    const encoded = path.replace('/cl_', '/%63l_');
+    const decoded = await expectRedirect(await rawRequest(server, `${encoded}${QUERY}`));
+    const app = createApp(server.ctx, server.ctx.db, { rateLimitPerMinute: 1000 });
+    const viaHono = await app.request(`${path}${QUERY}`);
+    const hono = await expectRedirect({ status: viaHono.status, headers: Object.fromEntries(viaHono.headers) });
+    assert.deepEqual(fast.headers, upperHost.headers, 'same headers, framing included');
+    assert.deepEqual(fast.headers, decoded.headers);
+    const transport = new Set(['connection', 'keep-alive', 'transfer-encoding']); // Node's, absent from app.request()
+    assert.deepEqual(
+      fast.headers.filter((h) => !transport.has(h)),
+      hono.headers,
+    );
+    assert.equal(new Set([fast.secret, upperHost.secret, decoded.secret, hono.secret]).size, 4, 'a session each');
+  });
+
+  test('HEAD is answered by Hono as a GET; errors keep their readable pages on both paths', async () => {
+    assert.equal((await rawRequest(server, path, { method: 'HEAD' })).status, 307);
+    for (const target of ['/v1/checkout-links/cl_unknown/redirect', '/v1/checkout-links/cl_unkn%6Fwn/redirect']) {
+      const res = await rawRequest(server, target);
+      assert.equal(res.status, 404);
+      assert.equal(res.headers['content-type'], 'text/html; charset=UTF-8');
+      assert.match(res.body, /This checkout link does not exist/);
+    }
+    // Not a link URL: it falls through to the management API, whose token check answers.
+    assert.equal((await rawRequest(server, `${path}/`)).status, 401);
+  });
+});
