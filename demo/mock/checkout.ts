@@ -67,7 +67,13 @@ function render(checkout: CheckoutPublic) {
   const total = formatMoney(checkout.total_amount, checkout.currency);
   $('#total').textContent =
     total + (checkout.product.recurring_interval ? ` / ${checkout.product.recurring_interval}` : '');
+  const discounted = checkout.discount_amount > 0;
+  $('#discount-label').hidden = $('#discount').hidden = !discounted;
+  $('#discount').textContent = discounted
+    ? `−${formatMoney(checkout.discount_amount, checkout.currency)}${checkout.discount?.code ? ` (${checkout.discount.code})` : ''}`
+    : '';
   $<HTMLInputElement>('#email').value = checkout.customer_email ?? '';
+  renderFields(checkout);
   $('.pay').textContent = checkout.is_payment_required ? `Pay ${total} (simulated)` : 'Get it free (simulated)';
   for (const selector of ['#card', '[for=card]', '#card-hint']) $(selector).hidden = !checkout.is_payment_required;
   $('#pay-form').hidden = checkout.status !== 'open';
@@ -75,14 +81,75 @@ function render(checkout: CheckoutPublic) {
   if (checkout.status === 'succeeded') $('#done').hidden = false;
 }
 
+type FieldInput = HTMLInputElement | HTMLSelectElement;
+const fieldInputs = () => [...$('#fields').querySelectorAll<FieldInput>('[data-field]')];
+
+/**
+ * The product's custom fields, prefilled from the session; the server checks
+ * the answers on confirm (a required checkbox must be ticked). Built with DOM
+ * calls: labels and options are the merchant's text, never parsed as HTML.
+ */
+function renderFields(checkout: CheckoutPublic) {
+  const box = $('#fields');
+  box.replaceChildren();
+  for (const { custom_field: field, required } of checkout.product.attached_custom_fields) {
+    const id = `field-${field.slug}`;
+    const value = checkout.custom_field_data[field.slug];
+    const text = `${field.properties.form_label ?? field.name}${required ? '' : ' (optional)'}`;
+    let input: FieldInput;
+    if (field.type === 'select') {
+      input = document.createElement('select');
+      input.append(new Option('Choose…', ''), ...field.properties.options.map((o) => new Option(o.label, o.value)));
+      input.value = value == null ? '' : String(value);
+    } else {
+      input = document.createElement('input');
+      input.type = field.type === 'checkbox' ? 'checkbox' : field.type === 'text' ? 'text' : field.type;
+      if (field.type === 'checkbox') input.checked = value === true;
+      else input.value = value == null ? '' : String(value);
+    }
+    Object.assign(input, { id, name: field.slug, required });
+    input.dataset.field = field.type;
+    input.setAttribute('aria-describedby', `${id}-error`);
+    const label = Object.assign(document.createElement('label'), { htmlFor: id });
+    const error = Object.assign(document.createElement('p'), { className: 'error', id: `${id}-error` });
+    if (field.type === 'checkbox') {
+      label.className = 'check';
+      label.append(input, text);
+      box.append(label, error);
+    } else {
+      label.textContent = text;
+      box.append(label, input, error);
+    }
+  }
+}
+
+/** The answers as the API takes them: a checkbox's state, else the text (empty clears the answer). */
+const fieldData = () =>
+  Object.fromEntries(
+    fieldInputs().map((el) => [
+      el.name,
+      el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value.trim() || null,
+    ]),
+  );
+
+/** The input an error's `loc` names: `['customer_email']`, `['custom_field_data', slug]`, or those under `body`. */
+function inputFor(loc: (string | number)[]): string | null {
+  if (loc.includes('card_number')) return 'card';
+  if (loc.includes('customer_email')) return 'email';
+  const slug = loc[loc.indexOf('custom_field_data') + 1];
+  return loc.includes('custom_field_data') && slug !== undefined && document.getElementById(`field-${slug}`)
+    ? `field-${slug}`
+    : null;
+}
+
 /** Shows the API's field errors next to their inputs, the rest above the button; focuses the first. */
 function showErrors(error: ApiError) {
   const byField: Record<string, string> = {};
   for (const d of error.detail ?? []) {
-    const field = d.loc.includes('card_number') ? 'card' : d.loc.includes('customer_email') ? 'email' : null;
+    const field = inputFor(d.loc);
     if (field) byField[field] ??= d.msg;
   }
-  for (const field of ['email', 'card']) {
+  for (const field of ['email', ...fieldInputs().map((el) => el.id), 'card']) {
     $(`#${field}-error`).textContent = byField[field] ?? '';
     $(`#${field}`).setAttribute('aria-invalid', String(Boolean(byField[field])));
   }
@@ -135,7 +202,11 @@ function wire(checkout: CheckoutPublic, bridge: EmbedBridge) {
       `/v1/checkouts/client/${encodeURIComponent(checkout.client_secret)}/confirm`,
       {
         method: 'POST',
-        body: JSON.stringify({ customer_email: email.value.trim(), ...(card && { card_number: card }) }),
+        body: JSON.stringify({
+          customer_email: email.value.trim(),
+          custom_field_data: fieldData(),
+          ...(card && { card_number: card }),
+        }),
       },
     );
     paying = false;

@@ -70,7 +70,7 @@ test('no backend: a declined test card keeps the overlay open with the error nex
   await checkout.getByLabel('Email').fill('ada@example.com');
   await checkout.getByLabel('Card number').fill('4000 0000 0000 0002');
   await checkout.getByRole('button', { name: 'Pay $15.00 (simulated)' }).click();
-  await expect(checkout.getByText('The card was declined.')).toBeVisible();
+  await expect(checkout.getByText('Your card was declined.')).toBeVisible(); // the server's test processor's words
   await expect(checkout.getByLabel('Card number')).toBeFocused();
   await expect(page.locator('.event-log').getByText('checkout-link:success')).toHaveCount(0);
 });
@@ -117,4 +117,45 @@ test('no backend, slow scenario: the overlay waits for the late session and stil
   });
   await expect(page).toHaveURL(`${origin}/script-tag.html?scenario=slow`);
   await expect(page.locator('.event-log').getByText('checkout-link:error')).toHaveCount(0);
+});
+
+test('no backend: the campaign page prefills LAUNCH20 and the mock checkout charges the discounted total', async ({
+  page,
+}) => {
+  await page.goto(`${origin}/campaign.html?utm_source=newsletter&customer_email=ada%40example.com`);
+  await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Get 20 % off' }).click();
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  // $29.00 less the seeded 20 %, priced by the server's own rules in the mocks.
+  await expect(checkout.getByText('−$5.80 (LAUNCH20)')).toBeVisible();
+  await expect(checkout.getByText('$23.20', { exact: true })).toBeVisible();
+  await expect(checkout.getByLabel('Email')).toHaveValue('ada@example.com');
+  await checkout.getByRole('button', { name: 'Pay $23.20 (simulated)' }).click();
+  await expect(checkout.getByRole('heading', { name: 'Payment simulated: thank you!' })).toBeVisible();
+});
+
+test('no backend: the link URL prefills a discount code and a custom field', async ({ page }) => {
+  await page.goto(
+    `${origin}/v1/checkout-links/cl_demo_no_backend/redirect?discount_code=launch20&custom_field_data.company=Acme`,
+  );
+  await expect(page.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  await expect(page.getByLabel('Company (optional)')).toHaveValue('Acme');
+  await expect(page.getByRole('button', { name: 'Pay $23.20 (simulated)' })).toBeVisible();
+});
+
+test('no backend: Pro asks for its required terms checkbox, as the server does', async ({ page }) => {
+  await page.goto(`${origin}/pricing.html`);
+  await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
+  await page.locator('#buy-pro').click();
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.getByRole('heading', { name: 'Pro membership' })).toBeVisible();
+  const terms = checkout.getByLabel('I accept the terms of service');
+  await checkout.getByRole('button', { name: 'Pay $9.00 (simulated)' }).click();
+  // The mocks refuse the confirm as the server does (422 at custom_field_data.terms); the page names the field.
+  await expect(terms).toBeFocused();
+  await expect(checkout.getByText('must be checked')).toBeVisible();
+  await terms.check();
+  await checkout.getByRole('button', { name: 'Pay $9.00 (simulated)' }).click();
+  await expect(checkout.getByRole('heading', { name: 'Payment simulated: thank you!' })).toBeVisible();
 });
