@@ -1,9 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { z } from 'zod';
+import { DEMO_DISCOUNTS, DEMO_PRODUCTS } from '../../mock-server/demo-data.ts';
 import { createHandlers, type MockOptions, scenarios } from '../../mock-server/handlers.ts';
 import { server as mockServer } from '../../mock-server/node.ts';
-import { checkoutPublic, errorBody, sessionCreated } from '../../src/shared/schemas/index.ts';
+import { findDiscountByCode } from '../../server/core/discounts.ts';
+import { loadProducts } from '../../server/core/products.ts';
+import { seedDemo } from '../../server/core/seed.ts';
+import {
+  checkoutPublic,
+  type Discount,
+  errorBody,
+  type Product,
+  sessionCreated,
+} from '../../src/shared/schemas/index.ts';
 import { createCustomField, createDiscount, createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -294,6 +304,36 @@ describe('MSW mocks answer like the real server', () => {
       const list = await server.api('/v1/checkout-links?limit=100');
       return (list.body.items as { id: string; client_secret: string }[]).find((l) => l.client_secret === secret)!;
     };
+  });
+
+  test("the no-backend demo's catalogue is the seed's: prices, custom fields, the LAUNCH20 code", async () => {
+    const seeded = await seedDemo(server.ctx, { embedOrigins: [] });
+    const [ebook, support, pro] = await loadProducts(server.ctx.db, [
+      seeded.productIds.ebook,
+      seeded.productIds.support,
+      seeded.productIds.pro,
+    ]);
+    // What pricing and the custom field checks read; ids, dates and descriptions may differ.
+    const rules = (p: Product) => ({
+      name: p.name,
+      recurring_interval: p.recurring_interval,
+      prices: p.prices.map(({ id: _i, product_id: _p, created_at: _c, ...price }) => price),
+      fields: p.attached_custom_fields.map((a) => ({
+        required: a.required,
+        order: a.order,
+        slug: a.custom_field.slug,
+        name: a.custom_field.name,
+        type: a.custom_field.type,
+        properties: a.custom_field.properties,
+      })),
+    });
+    assert.deepEqual(rules(DEMO_PRODUCTS.ebook), rules(ebook));
+    assert.deepEqual(rules(DEMO_PRODUCTS.support), rules(support));
+    assert.deepEqual(rules(DEMO_PRODUCTS.pro), rules(pro));
+    const terms = ({ id: _i, organization_id: _o, created_at: _c, modified_at: _m, ...d }: Discount) => d;
+    const launch = await findDiscountByCode(server.ctx.db, seeded.organizationId, 'LAUNCH20');
+    assert.ok(launch);
+    assert.deepEqual(DEMO_DISCOUNTS.map(terms), [terms(launch)]);
   });
 
   test('scenario serverError answers the 500 body of the real error handler', async () => {
