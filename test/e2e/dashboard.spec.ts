@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signIn, signInAndWait } from './dashboard-helpers.ts';
+import { buyByApi, createProductByApi, listTotals, signIn, signInAndWait } from './dashboard-helpers.ts';
 
 /**
  * The merchant dashboard against the real server and its demo data: a
@@ -257,4 +257,90 @@ test('products: the first field to fix gets focus; archive, show archived, unarc
   await row.getByRole('button', { name: `Unarchive ${name}` }).click();
   await expect(row).not.toContainText('Archived');
   await expect(row.getByRole('button', { name: `Archive ${name}` })).toBeVisible();
+});
+
+test('sales: orders and subscriptions page by keyboard, pages kept in the URL, across sections and reloads', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const run = Date.now();
+  const ebook = await createProductByApi(request, `Paging e-book ${run}`);
+  const club = await createProductByApi(request, `Paging club ${run}`, 'month');
+  // More than a page of each (25 a page), a few at a time.
+  const purchases = [
+    ...Array.from({ length: 30 }, (_, i) => [ebook.id, `order-${i + 1}-${run}@example.com`]),
+    ...Array.from({ length: 26 }, (_, i) => [club.id, `member-${i + 1}-${run}@example.com`]),
+  ];
+  for (let i = 0; i < purchases.length; i += 8)
+    await Promise.all(purchases.slice(i, i + 8).map(([id, email]) => buyByApi(request, id, email)));
+  const orderTotals = await listTotals(request, '/orders');
+  const memberTotals = await listTotals(request, '/subscriptions');
+  expect(orderTotals.max_page).toBeGreaterThanOrEqual(2);
+  expect(memberTotals.max_page).toBeGreaterThanOrEqual(2);
+
+  await signInAndWait(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sales' }).click();
+  const orders = page.getByRole('region', { name: /^Orders/ });
+  const members = page.getByRole('region', { name: /^Subscriptions/ });
+  await expect(orders.getByRole('heading', { name: 'Orders' })).toContainText(String(orderTotals.total_count));
+  await expect(members.getByRole('heading', { name: 'Subscriptions' })).toContainText(String(memberTotals.total_count));
+  const ordersPager = page.getByRole('navigation', { name: 'Pages of orders' });
+  const status = ordersPager.getByRole('status');
+  const previous = ordersPager.getByRole('button', { name: 'Previous page of orders' });
+  const next = ordersPager.getByRole('button', { name: 'Next page of orders' });
+  await expect(status).toHaveText(`Page 1 of ${orderTotals.max_page}`);
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await expect(orders.locator('tbody tr')).toHaveCount(25);
+
+  // Page to the end with the keyboard; focus stays on Next, every order of this run shows once.
+  const seen: string[] = [];
+  const collect = async () => {
+    await expect(orders).toHaveAttribute('aria-busy', 'false');
+    for (const text of await orders.locator('tbody tr').allTextContents())
+      seen.push(...(text.match(new RegExp(`order-\\d+-${run}@example\\.com`, 'g')) ?? []));
+  };
+  await collect();
+  await next.focus();
+  for (let n = 2; n <= orderTotals.max_page; n++) {
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText(`Page ${n} of ${orderTotals.max_page}`);
+    await expect(page).toHaveURL(new RegExp(`#/sales\\?orders=${n}$`));
+    await expect(next).toBeFocused();
+    await collect();
+  }
+  expect(new Set(seen).size).toBe(30);
+  expect(seen).toHaveLength(30);
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+
+  // The subscriptions page independently; both pages are in the URL.
+  const membersPager = page.getByRole('navigation', { name: 'Pages of subscriptions' });
+  await expect(membersPager.getByRole('status')).toHaveText(`Page 1 of ${memberTotals.max_page}`);
+  await membersPager.getByRole('button', { name: 'Next page of subscriptions' }).click();
+  await expect(membersPager.getByRole('status')).toHaveText(`Page 2 of ${memberTotals.max_page}`);
+  const both = new RegExp(`#/sales\\?orders=${orderTotals.max_page}&subscriptions=2$`);
+  await expect(page).toHaveURL(both);
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+
+  // Another section and back (by the sidebar, then by Back), and a reload: the pages are kept.
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('link', { name: 'Products' }).click();
+  await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+  await sections.getByRole('link', { name: 'Sales' }).click();
+  await expect(page).toHaveURL(both);
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+  await expect(membersPager.getByRole('status')).toHaveText(`Page 2 of ${memberTotals.max_page}`);
+  await page.reload();
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+  await previous.click();
+  await expect(status).toHaveText(`Page ${orderTotals.max_page - 1} of ${orderTotals.max_page}`);
+  await page.goBack();
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+
+  // A page past the last (an old URL) shows the last one.
+  await page.goto('/dashboard#/sales?orders=999');
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+  await expect(page).toHaveURL(new RegExp(`#/sales\\?orders=${orderTotals.max_page}$`));
 });

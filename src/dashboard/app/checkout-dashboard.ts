@@ -5,7 +5,7 @@ import { ManagementApi } from '../core/api.ts';
 import { clearToken, readToken, saveToken } from '../core/token-store.ts';
 import { LightElement } from '../ui/light-element.ts';
 import type { OrganizationChangedEvent } from './organization-changed.ts';
-import { href, parseRoute, type Route, type Section } from './route.ts';
+import { hrefWithQuery, parseRoute, type Route, type Section, sameView } from './route.ts';
 import type { SignedInEvent } from './sign-in.ts';
 import './sign-in.ts';
 import '../products/products-page.ts';
@@ -36,15 +36,23 @@ export class CheckoutDashboard extends LightElement {
   @state() private restoring = false;
   @state() private notice: string | null = null;
 
+  /** Each section's last view state, so leaving Sales on page 3 and coming back finds page 3. */
+  readonly #queries = new Map<Section, string>();
+
   readonly #onHash = () => {
+    const previous = this.route;
     this.route = parseRoute(location.hash);
-    // Move focus to the new view's heading, as a page load would for a screen reader.
-    this.updateComplete.then(() => this.querySelector<HTMLElement>('main h1')?.focus());
+    this.#queries.set(this.route.section, this.route.query);
+    // Move focus to the new view's heading, as a page load would for a screen reader; a change of
+    // view state only (next page) leaves focus where it is (on the control that asked for it).
+    if (!sameView(previous, this.route))
+      this.updateComplete.then(() => this.querySelector<HTMLElement>('main h1')?.focus());
   };
 
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHash);
+    this.#queries.set(this.route.section, this.route.query);
     this.addEventListener('signed-in', (e) => this.signIn(e as SignedInEvent));
     this.addEventListener('organization-changed', (e) => {
       this.organization = (e as OrganizationChangedEvent).organization;
@@ -92,7 +100,7 @@ export class CheckoutDashboard extends LightElement {
   }
 
   private renderPage(api: ManagementApi, org: Organization) {
-    const { section, id, action } = this.route;
+    const { section, id, action, query } = this.route;
     switch (section) {
       case 'products':
         return html`<dash-products-page .api=${api} .itemId=${id}></dash-products-page>`;
@@ -103,7 +111,7 @@ export class CheckoutDashboard extends LightElement {
       case 'custom-fields':
         return html`<dash-custom-fields-page .api=${api} .itemId=${id}></dash-custom-fields-page>`;
       case 'sales':
-        return html`<dash-sales-page .api=${api}></dash-sales-page>`;
+        return html`<dash-sales-page .api=${api} .query=${query}></dash-sales-page>`;
       case 'settings':
         return html`<dash-settings-page .api=${api} .organization=${org}></dash-settings-page>`;
     }
@@ -125,7 +133,7 @@ export class CheckoutDashboard extends LightElement {
         <ul>
           ${NAV.map(
             (n) =>
-              html`<li><a href=${href(n.section)} aria-current=${n.section === current ? 'page' : nothing}>${n.label}</a></li>`,
+              html`<li><a href=${hrefWithQuery(n.section, this.#queries.get(n.section) ?? '')} aria-current=${n.section === current ? 'page' : nothing}>${n.label}</a></li>`,
           )}
         </ul>
       </nav>

@@ -94,9 +94,9 @@ export class ManagementApi {
     return items;
   }
 
-  /** One page of a list, newest first as the API sorts it. */
-  listPage<T>(path: string, limit = 25, params: Record<string, string> = {}) {
-    const query = new URLSearchParams({ ...params, page: '1', limit: String(limit) });
+  /** One page (from 1) of a list, newest first as the API sorts it; `pagination` says how many there are. */
+  listPage<T>(path: string, limit = 25, page = 1, params: Record<string, string> = {}) {
+    const query = new URLSearchParams({ ...params, page: String(page), limit: String(limit) });
     return this.get<ListResource<T>>(`${path}?${query}`);
   }
 }

@@ -3,12 +3,21 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Checkout } from '../../shared/schemas/checkout.ts';
 import type { ListResource } from '../../shared/schemas/common.ts';
 import type { Order, Subscription } from '../../shared/schemas/order.ts';
+import { hrefWithQuery } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
 import { formatDateTime, formatMoney, relativeTime } from '../core/format.ts';
 import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import { PagedList } from './paged-list.ts';
+import { pager } from './pager.ts';
 
 const PAGE = 25;
+
+/** A page number from the URL (`orders=2`): a positive integer, else 1. */
+function pageParam(query: URLSearchParams, key: string): number {
+  const n = Number(query.get(key));
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
 
 /** Key/value pairs as chips (metadata, custom field answers); text only. */
 function pairs(data: Record<string, unknown>, empty = '—') {
@@ -26,37 +35,64 @@ const STATUS_CLASS: Record<string, string> = {
 };
 
 /**
- * Sales: the newest orders, subscriptions and checkouts, each with the
- * metadata it carried (from its link) and the customer's custom field answers.
+ * Sales: orders and subscriptions, newest first, 25 a page with Previous /
+ * Next (the pages are in the URL, `#/sales?orders=2&subscriptions=3`, so
+ * reload, Back and coming back from another section keep them), and the
+ * newest checkouts; each with the metadata it carried (from its link) and the
+ * customer's custom field answers.
  */
 @customElement('dash-sales-page')
 export class SalesPage extends LightElement {
   @property({ attribute: false }) api!: ManagementApi;
-  @state() private orders: ListResource<Order> | null = null;
-  @state() private subscriptions: ListResource<Subscription> | null = null;
-  @state() private checkouts: ListResource<Checkout> | null = null;
+  /** The route's view state: `orders` and `subscriptions` page numbers. */
+  @property({ attribute: false }) query = '';
   @state() private error: string | null = null;
-  @state() private loading = false;
+  @state() private refreshing = false;
+  private readonly orders = new PagedList<Order>(this, '/orders', PAGE);
+  private readonly subscriptions = new PagedList<Subscription>(this, '/subscriptions', PAGE);
+  /** Not paged: checkout sessions are short-lived; the newest say what is happening now. */
+  private readonly checkouts = new PagedList<Checkout>(this, '/checkouts', PAGE);
+  private readonly paged = { orders: this.orders, subscriptions: this.subscriptions } as const;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  override willUpdate(changed: Map<string, unknown>) {
+    if (!changed.has('query') && !changed.has('api')) return;
+    const query = new URLSearchParams(this.query);
+    const first = this.checkouts.page === 0;
+    for (const [key, list] of Object.entries(this.paged)) {
+      const page = pageParam(query, key);
+      if (first || page !== list.page) this.run(this.showPage(key as keyof typeof this.paged, list, page));
+    }
+    if (first) this.run(this.checkouts.load(this.api, 1));
   }
 
-  private async load() {
+  /** Loads a page; past the last one (an old URL, or the total shrank), goes to the last instead. */
+  private async showPage(key: keyof typeof this.paged, list: PagedList<unknown>, page: number) {
+    if (!(await list.load(this.api, page)) || page <= list.maxPage) return;
+    location.replace(this.pageHref(key, list.maxPage));
+  }
+
+  private async run(loading: Promise<unknown>) {
     this.error = null;
-    this.loading = true;
     try {
-      [this.orders, this.subscriptions, this.checkouts] = await Promise.all([
-        this.api.listPage<Order>('/orders', PAGE),
-        this.api.listPage<Subscription>('/subscriptions', PAGE),
-        this.api.listPage<Checkout>('/checkouts', PAGE),
-      ]);
+      await loading;
     } catch (err) {
       this.error = `Could not load sales: ${err instanceof Error ? err.message : err}`;
-    } finally {
-      this.loading = false;
     }
+  }
+
+  /** Every list again, at the pages on screen. */
+  private async refresh() {
+    this.refreshing = true;
+    await Promise.all([this.orders, this.subscriptions, this.checkouts].map((list) => this.run(list.load(this.api))));
+    this.refreshing = false;
+  }
+
+  /** The URL of `page` of one list, the other list's page kept. */
+  private pageHref(key: keyof typeof this.paged, page: number) {
+    const query = new URLSearchParams(this.query);
+    if (page > 1) query.set(key, String(page));
+    else query.delete(key);
+    return hrefWithQuery('sales', query);
   }
 
   private count(list: ListResource<unknown>) {
@@ -120,24 +156,39 @@ export class SalesPage extends LightElement {
       )}</tbody></table></div>`;
   }
 
+  /** One paged list's section: heading with the total, the table, the pager under it. */
+  private renderPaged<T>(
+    key: keyof typeof this.paged,
+    title: string,
+    list: PagedList<T>,
+    table: (result: ListResource<T>) => unknown,
+  ) {
+    const result = list.result!;
+    return html`<section aria-labelledby=${`${key}-title`} aria-busy=${list.loading ? 'true' : 'false'}>
+      <h2 id=${`${key}-title`} class="section-title">${title} <span class="count">${result.pagination.total_count}</span></h2>
+      ${table(result)}
+      ${pager({ what: key, page: list.page, maxPage: list.maxPage, go: (page) => (location.hash = this.pageHref(key, page)) })}
+    </section>`;
+  }
+
   override render() {
-    const ready = this.orders && this.subscriptions && this.checkouts;
+    const ready = this.orders.result && this.subscriptions.result && this.checkouts.result;
     return html`<div class="page-head">
         <h1 tabindex="-1">Sales</h1>
-        <button type="button" class="btn" ?disabled=${this.loading} @click=${this.load}>${this.loading ? 'Refreshing…' : 'Refresh'}</button>
+        <button type="button" class="btn" ?disabled=${this.refreshing} @click=${this.refresh}>${this.refreshing ? 'Refreshing…' : 'Refresh'}</button>
       </div>
-      ${this.error ? errorState(this.error, () => this.load()) : nothing}
+      ${this.error ? errorState(this.error, () => this.refresh()) : nothing}
       ${
         !ready
           ? this.error
             ? nothing
             : loadingState('sales')
           : html`
-            <section aria-labelledby="orders-title"><h2 id="orders-title" class="section-title">Orders <span class="count">${this.count(this.orders!)}</span></h2>${this.renderOrders(this.orders!)}</section>
-            <section aria-labelledby="subscriptions-title"><h2 id="subscriptions-title" class="section-title">Subscriptions <span class="count">${this.count(this.subscriptions!)}</span></h2>${this.renderSubscriptions(this.subscriptions!)}</section>
-            <section aria-labelledby="checkouts-title"><h2 id="checkouts-title" class="section-title">Recent checkouts <span class="count">${this.count(this.checkouts!)}</span></h2>
+            ${this.renderPaged('orders', 'Orders', this.orders, (r) => this.renderOrders(r))}
+            ${this.renderPaged('subscriptions', 'Subscriptions', this.subscriptions, (r) => this.renderSubscriptions(r))}
+            <section aria-labelledby="checkouts-title"><h2 id="checkouts-title" class="section-title">Recent checkouts <span class="count">${this.count(this.checkouts.result!)}</span></h2>
               <p class="hint">A checkout session is short-lived: it expires unless the purchase completes. Your link URL does not.</p>
-              ${this.renderCheckouts(this.checkouts!)}</section>`
+              ${this.renderCheckouts(this.checkouts.result!)}</section>`
       }`;
   }
 }
