@@ -214,7 +214,8 @@ async function thousandElements(browser: Browser, info: Info, runs: number) {
   return { median: median(times), requests };
 }
 
-export async function benchBrowser(runs: number): Promise<Row[]> {
+/** `clickOnly`: just the click-to-ready rows (`npm run bench -- --only=click`), for iterating on that path. */
+export async function benchBrowser(runs: number, clickOnly = false): Promise<Row[]> {
   const rows: Row[] = [];
   const server = await spawnServer<Info>('bench/servers/our-server.ts');
   const shop = await startShop((origin) => pages({ ...server.info, demoUrl: origin }));
@@ -227,6 +228,29 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
+    if (!clickOnly) rows.push(...(await pageLoadRows(browser, info, runs)));
+    rows.push(...(await clickRows(browser, info, runs)));
+    if (!clickOnly) {
+      const many = await thousandElements(browser, info, Math.max(3, Math.round(runs / 3)));
+      rows.push({
+        section: 'Growth',
+        what: '1,000 <checkout-link> elements rendered',
+        value: `${fmtMs(many.median)}, ${many.requests} requests`,
+        budget: '< 100 ms, no request',
+        pass: many.median < 100 && many.requests === 0,
+      });
+    }
+  } finally {
+    await browser.close();
+    shop.server.close();
+    await server.stop();
+  }
+  return rows;
+}
+
+async function pageLoadRows(browser: Browser, info: Info, runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
     const SECTION = `Page load, headless Chromium (median of ${runs} fresh loads)`;
     const empty = await pageLoadCost(browser, info, 'empty', runs);
     const polar = await pageLoadCost(browser, info, 'polar', runs);
@@ -261,7 +285,13 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       reference: fmtMs(net(polar)),
       ratio: pct(net(element), net(polar)),
     });
+  }
+  return rows;
+}
 
+async function clickRows(browser: Browser, info: Info, runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
     const CLICK = `Click to checkout ready in the overlay (median of ${runs})`;
     const polarClick = await clickToReady(browser, info, 'polar', false, runs);
     const cold = await clickToReady(browser, info, 'snippet', false, runs);
@@ -287,19 +317,6 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       budget: '< 60 % of Polar',
       pass: warm.ok === runs && warm.median < polarClick.median * 0.6,
     });
-
-    const many = await thousandElements(browser, info, Math.max(3, Math.round(runs / 3)));
-    rows.push({
-      section: 'Growth',
-      what: '1,000 <checkout-link> elements rendered',
-      value: `${fmtMs(many.median)}, ${many.requests} requests`,
-      budget: '< 100 ms, no request',
-      pass: many.median < 100 && many.requests === 0,
-    });
-  } finally {
-    await browser.close();
-    shop.server.close();
-    await server.stop();
   }
   return rows;
 }
