@@ -1,4 +1,5 @@
 import { html, raw } from 'hono/html';
+import { describeMoney, type MoneyFormat } from '../../src/checkout-page/money-format.ts';
 import type { CheckoutPublic } from '../../src/shared/schemas/index.ts';
 
 export interface CheckoutPageOptions {
@@ -17,13 +18,45 @@ const safeJson = (value: unknown) =>
     .replace(/</g, '\\u003c')
     .replace(/\u2028|\u2029/g, '');
 
+/** The page's language; money is described for it. */
+const LANG = 'en';
+
+/** Per currency code: ICU's reading of it, once per process (null: the page formats it with `Intl`). */
+const described = new Map<string, MoneyFormat | null>();
+
+/** How every currency the session can show reads: its own, its products' prices', a fixed discount's. */
+function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
+  const codes = new Set(
+    [
+      c.currency,
+      ...c.products.flatMap((p) => p.prices.map((x) => x.price_currency)),
+      c.discount?.currency ?? c.currency,
+    ].map((code) => code.toUpperCase()),
+  );
+  const formats: Record<string, MoneyFormat> = {};
+  for (const code of codes) {
+    if (!described.has(code)) {
+      let m: MoneyFormat | null = null;
+      try {
+        m = describeMoney(code, LANG);
+      } catch {
+        // Not a code ICU takes: the page meets the same error through `Intl`, as before.
+      }
+      described.set(code, m);
+    }
+    const m = described.get(code);
+    if (m) formats[code] = m;
+  }
+  return formats;
+}
+
 /**
  * The HTML shell of the hosted checkout. The session rides along as inert
  * JSON so the page renders without a second round trip.
  */
 export function renderCheckoutPage(o: CheckoutPageOptions) {
   return html`<!doctype html>
-<html lang="en"${o.theme ? raw(` data-theme="${o.theme}"`) : ''}>
+<html lang="${LANG}"${o.theme ? raw(` data-theme="${o.theme}"`) : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,7 +68,7 @@ ${o.styleUrl ? html`<link rel="stylesheet" href="${o.styleUrl}">` : ''}
 </head>
 <body>
 <checkout-page${o.embedded ? raw(' embedded') : ''}></checkout-page>
-<script type="application/json" id="checkout-data">${raw(safeJson({ checkout: o.checkout, embedded: o.embedded, embed_origin: o.embedOrigin }))}</script>
+<script type="application/json" id="checkout-data">${raw(safeJson({ checkout: o.checkout, embedded: o.embedded, embed_origin: o.embedOrigin, money_formats: moneyFormats(o.checkout) }))}</script>
 </body>
 </html>`;
 }

@@ -14,7 +14,14 @@ import {
 } from './checkout-api.ts';
 import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
 import { errorsByField, type FieldKey, sentence } from './field-errors.ts';
-import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
+import {
+  currencySymbol,
+  formatMoney,
+  intervalSuffix,
+  parseDecimalInput,
+  toDecimalInput,
+  useMoneyFormats,
+} from './money.ts';
 import { readPageData } from './page-data.ts';
 import { restartUrl, startAgainEmbedded } from './restart.ts';
 import { successUrlFor } from './success-url.ts';
@@ -119,6 +126,7 @@ export class CheckoutPage extends LitElement {
     super.connectedCallback();
     const data = readPageData();
     if (!data) return;
+    useMoneyFormats(data.money_formats);
     this.embedded = data.embedded;
     this.overlay = data.embedded && new URLSearchParams(location.search).get('embed_mode') !== 'inline';
     this.embedOrigin = data.embedded ? data.embed_origin : null;
@@ -625,13 +633,7 @@ export class CheckoutPage extends LitElement {
         ? `Between ${formatMoney(p.minimum_amount, c.currency)} and ${formatMoney(p.maximum_amount, c.currency)}.`
         : `At least ${formatMoney(p.minimum_amount, c.currency)}.`;
     const meta = this.meta('amount', 'amount', 'Name your price', { required: true, help: range });
-    const symbol =
-      new Intl.NumberFormat(document.documentElement.lang || 'en', {
-        style: 'currency',
-        currency: c.currency.toUpperCase(),
-      })
-        .formatToParts(0)
-        .find((part) => part.type === 'currency')?.value ?? '';
+    const symbol = currencySymbol(c.currency);
     return field(
       meta,
       html`<div class="affix-input">

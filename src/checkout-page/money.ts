@@ -1,26 +1,52 @@
 import type { Product, ProductPrice } from '../shared/schemas/product.ts';
+import { formatWith, type MoneyFormat } from './money-format.ts';
 
 /** The page's locale: the document's language, which the server sets. */
 const locale = () => document.documentElement.lang || 'en';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function currencyFormat(currency: string): Intl.NumberFormat {
+/** One currency's formatting, from the server's description or from `Intl`. */
+interface Money {
+  digits: number;
+  symbol: string;
+  format(minor: number): string;
+}
+
+const monies = new Map<string, Money>();
+
+/**
+ * Takes the formats the server inlined with the session (`money_formats`,
+ * see money-format.ts), so formatting those currencies never creates an
+ * `Intl` object; any other currency still formats, through `Intl`.
+ */
+export function useMoneyFormats(formats: Record<string, MoneyFormat> | undefined): void {
+  for (const [code, m] of Object.entries(formats ?? {}))
+    monies.set(code.toUpperCase(), { digits: m.digits, symbol: m.symbol, format: (minor) => formatWith(m, minor) });
+}
+
+function money(currency: string): Money {
   const code = currency.toUpperCase();
-  let f = formatters.get(code);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(), { style: 'currency', currency: code });
-    formatters.set(code, f);
+  let m = monies.get(code);
+  if (!m) {
+    const f = new Intl.NumberFormat(locale(), { style: 'currency', currency: code });
+    const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+    m = {
+      digits,
+      symbol: f.formatToParts(0).find((part) => part.type === 'currency')?.value ?? '',
+      format: (minor) => f.format(minor / 10 ** digits),
+    };
+    monies.set(code, m);
   }
-  return f;
+  return m;
 }
 
 /** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
-export const fractionDigits = (currency: string) =>
-  currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+export const fractionDigits = (currency: string) => money(currency).digits;
+
+/** The currency's symbol alone ("$"), for an input's affix. */
+export const currencySymbol = (currency: string) => money(currency).symbol;
 
 /** Minor units (cents) as money in the session's currency: 2900 usd → "$29.00". */
-export const formatMoney = (minor: number, currency: string) =>
-  currencyFormat(currency).format(minor / 10 ** fractionDigits(currency));
+export const formatMoney = (minor: number, currency: string) => money(currency).format(minor);
 
 /** Minor units as a plain decimal for an input: 1000 usd → "10.00". */
 export const toDecimalInput = (minor: number, currency: string) => {

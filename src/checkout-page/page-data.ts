@@ -1,4 +1,5 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
+import type { MoneyFormat } from './money-format.ts';
 
 /** What the server inlines in `#checkout-data`, so the first paint needs no request. */
 export interface PageData {
@@ -7,6 +8,8 @@ export interface PageData {
   embedded: boolean;
   /** The parent's origin, set only when the organization allows framing there; else nothing is posted. */
   embed_origin: string | null;
+  /** How each currency of the session reads (see money-format.ts), so the first render needs no `Intl`. */
+  money_formats?: Record<string, MoneyFormat>;
 }
 
 /**

@@ -5,7 +5,8 @@ import { formatMoney, intervalSuffix } from '../money.ts';
 /** "20 % off" or "$5.00 off", from the discount as the server describes it. */
 export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): string {
   if (d.type === 'percentage' && d.basis_points !== undefined)
-    return `${new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: 2 }).format(d.basis_points / 100)} % off`;
+    // Plain digits ("12.5"), as English `Intl` writes them: no `Intl` object on the first render (see money-format.ts).
+    return `${Number((d.basis_points / 100).toFixed(2))} % off`;
   if (d.type === 'fixed' && d.amount !== undefined && d.currency) return `${formatMoney(d.amount, d.currency)} off`;
   return d.name;
 }
