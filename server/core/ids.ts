@@ -7,6 +7,12 @@ import { createHash, randomFillSync, timingSafeEqual } from 'node:crypto';
  */
 export function newId(): string {
   const bytes = randomChunk(16);
+  stampV7(bytes);
+  return formatUuid(bytes.toString('hex'));
+}
+
+/** Writes a UUIDv7 over the first 16 (random) bytes of `bytes`. */
+function stampV7(bytes: Buffer): void {
   // Monotonic within a millisecond (RFC 9562, method 1: a 12-bit counter in
   // rand_a), so records made together still sort in creation order.
   const ms = Date.now();
@@ -21,9 +27,10 @@ export function newId(): string {
   bytes.writeUIntBE(lastMs, 0, 6);
   bytes.writeUInt16BE(0x7000 | counter, 6);
   bytes[8] = 0x80 | (bytes[8] & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+const formatUuid = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 let lastMs = 0;
 let counter = 0;
 
@@ -59,13 +66,25 @@ export function newSessionSecret(id: string): string {
   return `${SESSION_SECRET_PREFIX}${Buffer.concat([Buffer.from(id.replaceAll('-', ''), 'hex'), randomChunk(16)]).toString('base64url')}`;
 }
 
+/**
+ * A new session's id with its client secret (as `newSessionSecret(id)`
+ * makes), drawn from one 32-byte chunk: a link click makes one of each.
+ */
+export function newSessionIds(): { id: string; clientSecret: string } {
+  const bytes = randomChunk(32);
+  stampV7(bytes);
+  return {
+    id: formatUuid(bytes.toString('hex', 0, 16)),
+    clientSecret: `${SESSION_SECRET_PREFIX}${bytes.toString('base64url')}`,
+  };
+}
+
 /** The session id inside a client secret, or null when it is not one of ours. */
 export function sessionIdFromSecret(secret: string): string | null {
   if (!secret.startsWith(SESSION_SECRET_PREFIX) || secret.length !== SESSION_SECRET_PREFIX.length + 43) return null;
   const bytes = Buffer.from(secret.slice(SESSION_SECRET_PREFIX.length), 'base64url');
   if (bytes.length !== 32) return null;
-  const hex = bytes.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return formatUuid(bytes.toString('hex', 0, 16));
 }
 
 /** Constant-time comparison of two secrets. */

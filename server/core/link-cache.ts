@@ -1,10 +1,19 @@
-import type { Organization, Product } from '../../src/shared/schemas/index.ts';
+import type { Discount, Metadata, Organization, Product } from '../../src/shared/schemas/index.ts';
 import type { CheckoutLinkRow } from './checkout-links.ts';
 
+/** A checkout link as its clicks need it, with what every click would otherwise derive again. */
 export interface ResolvedLink {
   link: CheckoutLinkRow;
+  /** The link's products that can still be bought, in the link's order. */
   products: Product[];
   organization: Organization;
+  allowDiscountCodes: boolean;
+  /** The link's metadata, parsed once and frozen: every click shares it. */
+  metadata: Readonly<Metadata>;
+  /** `products`' ids as stored in each session's `product_ids`. */
+  productIdsJson: string;
+  /** Looks a discount code up in the link's organization (made once: a closure per click is not free). */
+  findDiscountByCode: (code: string) => Promise<Discount | null>;
 }
 
 /**
@@ -23,14 +32,22 @@ export class LinkCache {
     this.#maxEntries = maxEntries;
   }
 
-  async get(secret: string, load: () => Promise<ResolvedLink | null>): Promise<ResolvedLink | null> {
-    const now = Date.now();
+  /**
+   * The fresh entry for `secret` (null: no such link), or undefined when it
+   * must be loaded. Synchronous, so a hit costs the click no promise.
+   */
+  peek(secret: string): ResolvedLink | null | undefined {
     const hit = this.#entries.get(secret);
-    if (hit && hit.expires > now) return hit.value;
+    return hit && hit.expires > Date.now() ? hit.value : undefined;
+  }
+
+  /** Loads `secret` with `load` and keeps the answer (a missing link too) for `ttlMs`. */
+  async load(secret: string, load: () => Promise<ResolvedLink | null>): Promise<ResolvedLink | null> {
+    const started = Date.now();
     const value = await load();
     if (this.#ttlMs > 0) {
       if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
-      this.#entries.set(secret, { value, expires: now + this.#ttlMs });
+      this.#entries.set(secret, { value, expires: started + this.#ttlMs });
     }
     return value;
   }

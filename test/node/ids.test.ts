@@ -5,6 +5,7 @@ import {
   hashToken,
   newId,
   newSecret,
+  newSessionIds,
   newSessionSecret,
   sameSecret,
   sessionIdFromSecret,
@@ -52,4 +53,18 @@ test('a session secret carries its id and 128 random bits; anything else is not 
     'cs_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
   ])
     assert.equal(sessionIdFromSecret(bad), null, bad);
+});
+
+test('a new session id and its secret, drawn together, are what newId and newSessionSecret make', () => {
+  const made = Array.from({ length: 2_000 }, () => newSessionIds());
+  const ids = made.map((m) => m.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual([...ids].sort(), ids, 'in creation order');
+  for (const { id, clientSecret } of made.slice(0, 50)) {
+    assert.ok(z.uuid().safeParse(id).success, id);
+    assert.equal(id[14], '7', 'version 7');
+    assert.match(clientSecret, /^cs_[A-Za-z0-9_-]{43}$/);
+    assert.equal(sessionIdFromSecret(clientSecret), id);
+  }
+  assert.equal(new Set(made.map((m) => m.clientSecret.slice(-22))).size, made.length, 'the random half differs');
 });
