@@ -1,12 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from '../../shared/schemas/common.ts';
-import { FormErrors } from './form-errors.ts';
 
-/**
- * Runs the API's own zod schema in the browser before sending, and reports
- * issues with the same `loc` the server would use: the form shows client
- * and server errors the same way, and the rules are written once.
- */
 /** zod's default wording ("Too small: expected string to have >=1 characters") in plain words. */
 function friendlyMessage(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string {
   const i = issue as {
@@ -29,12 +23,12 @@ function friendlyMessage(issue: z.core.$ZodIssue | z.core.$ZodRawIssue): string 
   return i.message ?? 'Invalid value.';
 }
 
-export function checkWithSchema(schema: z.ZodType, value: unknown): FormErrors | null {
+/** The issues as the server's `detail` (plain data: `FormErrors` stays in the main chunk), or null when valid. */
+export function schemaDetail(schema: z.ZodType, value: unknown): ErrorDetail[] | null {
   const result = schema.safeParse(value);
   if (result.success) return null;
-  const detail: ErrorDetail[] = result.error.issues.map((i) => ({
+  return result.error.issues.map((i) => ({
     loc: ['body', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
     msg: friendlyMessage(i.code === 'invalid_key' && i.issues[0] ? i.issues[0] : i),
   }));
-  return new FormErrors('Some fields need your attention.', detail);
 }

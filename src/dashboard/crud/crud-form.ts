@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { href, type Section } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
+import { preloadSchemas } from '../core/check.ts';
 import { FormErrors } from '../core/form-errors.ts';
 import { formBanner } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
@@ -52,8 +53,8 @@ export abstract class CrudForm<T extends NamedRecord> extends LightElement {
 
   protected abstract readonly resource: CrudFormResource;
 
-  /** The body to send, from the form's state, checked before it leaves the browser. */
-  protected abstract build(): Built;
+  /** The body to send, from the form's state, checked before it leaves the browser (see `checkWith`). */
+  protected abstract build(): Promise<Built>;
 
   /** The fields between the banner and the buttons. */
   protected abstract renderFields(): unknown;
@@ -61,9 +62,22 @@ export abstract class CrudForm<T extends NamedRecord> extends LightElement {
   /** Called when errors were just shown (Products moves focus to the first invalid field). */
   protected showedErrors(): void {}
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // A failure is reported by the submit that needs the schemas.
+    preloadSchemas().catch(() => {});
+  }
+
   private async submit(e: SubmitEvent) {
     e.preventDefault();
-    const { body, errors } = this.build();
+    let built: Built;
+    try {
+      built = await this.build();
+    } catch (err) {
+      this.errors = FormErrors.from(err);
+      return this.showedErrors();
+    }
+    const { body, errors } = built;
     if (errors) {
       this.errors = errors;
       return this.showedErrors();

@@ -1,13 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import {
-  CUSTOM_FIELD_TYPES,
-  type CustomField,
-  type CustomFieldType,
-  customFieldCreate,
-  customFieldUpdate,
-} from '../../shared/schemas/custom-field.ts';
-import { checkWithSchema } from '../core/validate.ts';
+import type { CustomField, CustomFieldType } from '../../shared/schemas/custom-field.ts';
+import { checkWith } from '../core/check.ts';
 import { type Built, CrudForm } from '../crud/crud-form.ts';
 import { fieldError, inputField } from '../ui/fields.ts';
 
@@ -18,6 +12,8 @@ const TYPE_LABELS: Record<CustomFieldType, string> = {
   checkbox: 'Checkbox',
   select: 'Select (options)',
 };
+/** Every type, in the schema's order (`CUSTOM_FIELD_TYPES`, not imported: its module builds zod schemas). */
+const TYPES = Object.keys(TYPE_LABELS) as CustomFieldType[];
 
 /** `value: Label` per line, the way a person writes a list of options. */
 const parseOptions = (text: string) =>
@@ -78,9 +74,9 @@ export class CustomFieldForm extends CrudForm<CustomField> {
       : { name: this.name, slug: this.slug, type: this.type, properties };
   }
 
-  protected build(): Built {
+  protected async build(): Promise<Built> {
     const body = this.body();
-    return { body, errors: checkWithSchema(this.record ? customFieldUpdate : customFieldCreate, body) };
+    return { body, errors: await checkWith((s) => (this.record ? s.customFieldUpdate : s.customFieldCreate), body) };
   }
 
   protected renderFields() {
@@ -117,7 +113,7 @@ export class CustomFieldForm extends CrudForm<CustomField> {
         <label for="field-type">Type</label>
         <select id="field-type" ?disabled=${this.record !== null} aria-describedby="field-type-hint"
           @change=${(ev: Event) => (this.type = (ev.target as HTMLSelectElement).value as CustomFieldType)}>
-          ${CUSTOM_FIELD_TYPES.map((t) => html`<option value=${t} ?selected=${this.type === t}>${TYPE_LABELS[t]}</option>`)}
+          ${TYPES.map((t) => html`<option value=${t} ?selected=${this.type === t}>${TYPE_LABELS[t]}</option>`)}
         </select>
         <p class="hint" id="field-type-hint">${this.record ? 'The type cannot change: stored answers depend on it.' : 'Fixed once created.'}</p>
         ${fieldError('field-type-error', e.under('type'))}

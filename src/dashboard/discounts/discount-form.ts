@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type Discount, discountCreate, discountUpdate } from '../../shared/schemas/discount.ts';
+import type { Discount } from '../../shared/schemas/discount.ts';
+import { checkWith } from '../core/check.ts';
 import { toMinor } from '../core/format.ts';
-import { checkWithSchema } from '../core/validate.ts';
 import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
 import { fieldError, inputField } from '../ui/fields.ts';
 
@@ -73,12 +73,12 @@ export class DiscountForm extends CrudForm<Discount> {
     };
   }
 
-  protected build(): Built {
+  protected async build(): Promise<Built> {
     const local: [string, string][] = [];
     const body = this.body(local);
     return {
       body,
-      errors: localErrors(local) ?? checkWithSchema(this.record ? discountUpdate : discountCreate, body),
+      errors: localErrors(local) ?? (await checkWith((s) => (this.record ? s.discountUpdate : s.discountCreate), body)),
     };
   }
 

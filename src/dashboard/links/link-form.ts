@@ -1,13 +1,13 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type CheckoutLink, checkoutLinkCreate } from '../../shared/schemas/checkout-link.ts';
+import type { CheckoutLink } from '../../shared/schemas/checkout-link.ts';
 import type { Discount } from '../../shared/schemas/discount.ts';
 import type { Product } from '../../shared/schemas/product.ts';
 import { href } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
+import { checkWith, preloadSchemas } from '../core/check.ts';
 import { FormErrors } from '../core/form-errors.ts';
 import { describeDiscount } from '../core/format.ts';
-import { checkWithSchema } from '../core/validate.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
 import { type MetadataRow, metadataRowErrors, metadataToRows, rowsToMetadata } from './metadata-editor.ts';
@@ -47,6 +47,12 @@ export class LinkForm extends LightElement {
   @state() private errors = FormErrors.none;
   @state() private busy = false;
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // A failure is reported by the submit that needs the schemas.
+    preloadSchemas().catch(() => {});
+  }
+
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('link') && this.link) {
       const l = this.link;
@@ -80,7 +86,12 @@ export class LinkForm extends LightElement {
     const rowProblems = metadataRowErrors(this.metadata).some((r) => r.key.length || r.value.length);
     const body = this.body();
     // Rows already show their own problems; the schema checks the rest.
-    const schemaErrors = checkWithSchema(checkoutLinkCreate, rowProblems ? { ...body, metadata: {} } : body);
+    let schemaErrors: FormErrors | null;
+    try {
+      schemaErrors = await checkWith((s) => s.checkoutLinkCreate, rowProblems ? { ...body, metadata: {} } : body);
+    } catch (err) {
+      schemaErrors = FormErrors.from(err);
+    }
     if (rowProblems || schemaErrors) {
       this.errors = schemaErrors ?? new FormErrors('Some fields need your attention.');
       return this.focusFirstError();

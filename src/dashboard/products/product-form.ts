@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CustomField } from '../../shared/schemas/custom-field.ts';
-import { type Product, productCreate } from '../../shared/schemas/product.ts';
+import type { Product } from '../../shared/schemas/product.ts';
 import { href } from '../app/route.ts';
+import { checkWith } from '../core/check.ts';
 import { formatMoney, toMajorInput, toMinor } from '../core/format.ts';
-import { checkWithSchema } from '../core/validate.ts';
 import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
 import { fieldError, inputField } from '../ui/fields.ts';
 
@@ -90,7 +90,7 @@ export class ProductForm extends CrudForm<Product> {
     };
   }
 
-  protected build(): Built {
+  protected async build(): Promise<Built> {
     const local: [string, string][] = [];
     const body = {
       name: this.name,
@@ -99,7 +99,7 @@ export class ProductForm extends CrudForm<Product> {
       prices: [this.buildPrice(local)],
       attached_custom_fields: [...this.attached].map(([custom_field_id, required]) => ({ custom_field_id, required })),
     };
-    return { body, errors: localErrors(local) ?? checkWithSchema(productCreate, body) };
+    return { body, errors: localErrors(local) ?? (await checkWith((s) => s.productCreate, body)) };
   }
 
   /** A long form: take the keyboard to the first field to fix (or the banner when no field is named). */

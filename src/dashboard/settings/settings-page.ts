@@ -1,10 +1,10 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type Organization, organizationUpdate } from '../../shared/schemas/organization.ts';
+import type { Organization } from '../../shared/schemas/organization.ts';
 import { OrganizationChangedEvent } from '../app/organization-changed.ts';
 import type { ManagementApi } from '../core/api.ts';
+import { checkWith, preloadSchemas } from '../core/check.ts';
 import { FormErrors } from '../core/form-errors.ts';
-import { checkWithSchema } from '../core/validate.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
 
@@ -18,6 +18,12 @@ export class SettingsPage extends LightElement {
   @state() private errors = FormErrors.none;
   @state() private busy = false;
   @state() private saved = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // A failure is reported by the submit that needs the schemas.
+    preloadSchemas().catch(() => {});
+  }
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('organization') && this.organization) {
@@ -37,7 +43,12 @@ export class SettingsPage extends LightElement {
     e.preventDefault();
     this.saved = false;
     const body = { name: this.name, embed_origins: this.originList() };
-    const errors = checkWithSchema(organizationUpdate, body);
+    let errors: FormErrors | null;
+    try {
+      errors = await checkWith((s) => s.organizationUpdate, body);
+    } catch (err) {
+      errors = FormErrors.from(err);
+    }
     if (errors) {
       this.errors = errors;
       return;

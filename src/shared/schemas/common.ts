@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METADATA_MAX_KEY_LENGTH, METADATA_MAX_KEYS, METADATA_MAX_VALUE_LENGTH } from '../metadata-limits.ts';
 
 /** Ids are UUIDs, as in Polar's API. */
 export const id = z.uuid();
@@ -11,9 +12,7 @@ export const currency = z
 /** Integer minor units (cents). */
 export const minorAmount = z.int().min(0).max(99_999_999);
 
-export const METADATA_MAX_KEYS = 50;
-export const METADATA_MAX_KEY_LENGTH = 40;
-export const METADATA_MAX_VALUE_LENGTH = 500;
+export { METADATA_MAX_KEY_LENGTH, METADATA_MAX_KEYS, METADATA_MAX_VALUE_LENGTH };
 
 /**
  * Metadata on links, checkouts, orders and subscriptions: at most 50 keys of
