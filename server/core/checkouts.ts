@@ -389,7 +389,8 @@ export async function listCheckouts(
   }
   const total = await ctx.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM checkout_sessions WHERE ${where}`, params);
   const rows = await ctx.db.all<SessionRow>(
-    `SELECT * FROM checkout_sessions WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    // Newest first by id (UUIDv7, in creation order): the primary key serves it, no index per organization.
+    `SELECT * FROM checkout_sessions WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
     [...params, query.limit, (query.page - 1) * query.limit],
   );
   const items = await Promise.all(rows.map(async (r) => toCheckout(ctx, ctx.db, await settleExpiry(ctx, r))));

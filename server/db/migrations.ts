@@ -195,6 +195,13 @@ const MIGRATIONS: string[][] = [
       PRIMARY KEY (bucket, window_start)
     )`,
   ],
+  [
+    // A session is written on every link click, and each index is one more
+    // B-tree insert (and dirty page per commit) on that path. Ids are UUIDv7,
+    // in creation order, so the checkout list walks the primary key newest
+    // first (listCheckouts) and needs no (organization_id, created_at) index.
+    `DROP INDEX checkout_sessions_org`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

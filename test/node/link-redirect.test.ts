@@ -103,4 +103,20 @@ describe('the link redirect, through the Node fast path and through the Hono rou
     // Not a link URL: it falls through to the management API, whose token check answers.
     assert.equal((await rawRequest(server, `${path}/`)).status, 401);
   });
+
+  test('the sessions clicks made list newest first, page after page, with no index per organization', async () => {
+    const fresh = await createLink(server, [(await createProduct(server)).id]);
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await rawRequest(server, new URL(fresh.url).pathname);
+      made.push((await getSession(server, new URL(res.headers.location as string).pathname.split('/').pop()!)).body.id);
+    }
+    const listed: string[] = [];
+    for (const page of [1, 2, 3]) {
+      const res = await server.api(`/v1/checkouts?checkout_link_id=${fresh.id}&limit=2&page=${page}`);
+      assert.deepEqual(res.body.pagination, { total_count: 5, max_page: 3 });
+      listed.push(...res.body.items.map((c: any) => c.id));
+    }
+    assert.deepEqual(listed, [...made].reverse());
+  });
 });
