@@ -157,6 +157,10 @@ test('discounts: errors next to their fields, create, edit, delete', async ({ pa
   await expect(await describedError(page, percent)).toHaveText('Enter a number.');
   await expect(page.getByRole('alert')).toContainText('Some fields need your attention.');
 
+  await percent.fill('200');
+  await page.getByRole('button', { name: 'Create discount' }).click();
+  await expect(await describedError(page, percent)).toHaveText('Enter a percentage from 0.01 to 100.');
+
   await percent.fill('15');
   const code = page.getByLabel(/^Code/);
   await code.fill('ab');

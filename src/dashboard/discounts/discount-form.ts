@@ -63,8 +63,12 @@ export class DiscountForm extends CrudForm<Discount> {
       this.type === 'percentage'
         ? { type: 'percentage', basis_points: Math.round(Number(this.value.replace(',', '.')) * 100) }
         : { type: 'fixed', amount: toMinor(this.value, this.currency), currency: this.currency.toLowerCase() };
-    if (!this.value.trim() || Number.isNaN(Number(this.value.replace(',', '.'))))
+    const number = Number(this.value.replace(',', '.'));
+    if (!this.value.trim() || Number.isNaN(number))
       local.push([this.type === 'percentage' ? 'basis_points' : 'amount', 'Enter a number.']);
+    // Checked here in percent: the API's own limit is in basis points (1 to 10,000), which means nothing on this form.
+    else if (this.type === 'percentage' && !(number >= 0.01 && number <= 100))
+      local.push(['basis_points', 'Enter a percentage from 0.01 to 100.']);
     return {
       ...common,
       ...value,
