@@ -53,6 +53,13 @@ function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
 /**
  * The HTML shell of the hosted checkout. The session rides along as inert
  * JSON so the page renders without a second round trip.
+ *
+ * The script is an async module after the data: it runs as soon as it
+ * arrives (the widget prefetched it on hover), in a task of its own, and the
+ * page's `loaded` message reaches the parent right after the first render.
+ * A deferred module in the head ran in the same task as the end of parsing:
+ * `DOMContentLoaded`, Chromium's autofill scan of the fresh form (a forced
+ * layout) and the load event all went before the parent could hear `loaded`.
  */
 export function renderCheckoutPage(o: CheckoutPageOptions) {
   return html`<!doctype html>
@@ -64,11 +71,11 @@ export function renderCheckoutPage(o: CheckoutPageOptions) {
 <link rel="icon" href="data:,">
 <title>Checkout · ${o.checkout.organization.name}</title>
 ${o.styleUrl ? html`<link rel="stylesheet" href="${o.styleUrl}">` : ''}
-<script type="module" src="${o.scriptUrl}"></script>
 </head>
 <body>
 <checkout-page${o.embedded ? raw(' embedded') : ''}></checkout-page>
 <script type="application/json" id="checkout-data">${raw(safeJson({ checkout: o.checkout, embedded: o.embedded, embed_origin: o.embedOrigin, money_formats: moneyFormats(o.checkout) }))}</script>
+<script type="module" async src="${o.scriptUrl}"></script>
 </body>
 </html>`;
 }
