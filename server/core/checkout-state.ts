@@ -16,8 +16,9 @@ import { amountError, computeAmounts, currentPrice, discountIneligibility } from
  * The rules of a checkout session's editable state, storage aside: what a
  * customer's edit does to it, which discount applies, what a confirm still
  * lacks, and the priced part of the public view. Pure (no database, no
- * Node API), so the MSW mocks run the very same rules in the browser; the
- * same steps are written inline in checkouts.ts, around its queries.
+ * Node API), so the MSW mocks (mock-server/sessions.ts) run the very same
+ * rules in the browser as checkouts.ts runs around its queries: each rule is
+ * written here once.
  */
 
 /** A session's state a customer can change. */
@@ -70,15 +71,24 @@ export function checkoutDiscountView(discount: Discount): CheckoutDiscount {
   };
 }
 
+/** The price, applied discount and amounts of a state: what a view shows and what a confirm charges. */
+export function priceState(
+  state: Pick<EditableState, 'product' | 'customAmount' | 'discount'>,
+  status: CheckoutStatus,
+  now: Date,
+) {
+  const price = currentPrice(state.product);
+  const applied = appliedDiscount(state.discount, state.product, status, now);
+  return { price, applied, amounts: computeAmounts(price, state.customAmount, applied) };
+}
+
 /** The part of the public checkout that follows from the state: product, price, amounts, discount. */
 export function pricedView(
   state: Pick<EditableState, 'product' | 'products' | 'customAmount' | 'discount'>,
   status: CheckoutStatus,
   now: Date,
 ) {
-  const price = currentPrice(state.product);
-  const applied = appliedDiscount(state.discount, state.product, status, now);
-  const amounts = computeAmounts(price, state.customAmount, applied);
+  const { price, applied, amounts } = priceState(state, status, now);
   return {
     product_id: state.product.id,
     product_price_id: price.id,

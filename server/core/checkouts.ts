@@ -6,7 +6,6 @@ import type {
   CheckoutStatus,
   CheckoutUpdate,
   CustomFieldData,
-  Discount,
   DroppedPrefill,
   ListQuery,
   Metadata,
@@ -15,15 +14,23 @@ import type {
 } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { findLinkBySecret, linkProductIds, linkUrl } from './checkout-links.ts';
+import {
+  applyCheckoutEdits,
+  checkoutNotOpen,
+  confirmProblems,
+  type EditableState,
+  mergeCustomFieldData,
+  pricedView,
+  priceState,
+} from './checkout-state.ts';
 import { bool, type CoreContext, iso, json, paginate, parseJson } from './context.ts';
-import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
 import { findDiscountByCode, getDiscount, getDiscountById } from './discounts.ts';
 import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
 import { newId, newSessionIds, sameSecret, sessionIdFromSecret } from './ids.ts';
 import type { ResolvedLink } from './link-cache.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
-import { amountError, computeAmounts, discountIneligibility } from './pricing.ts';
+import { amountError } from './pricing.ts';
 import { currentPrice, loadProducts } from './products.ts';
 import { createPurchase } from './purchases.ts';
 
@@ -225,7 +232,7 @@ export async function createCheckout(ctx: CoreContext, orgId: string, input: Che
     await getDiscount(ctx.db, orgId, input.discount_id).catch(() =>
       Promise.reject(invalid(['discount_id'], 'discount not found')),
     );
-  const data = await checkFieldData(products, {}, input.custom_field_data);
+  const data = mergeCustomFieldData(products, {}, input.custom_field_data);
   const organization = await getOrganization(ctx.db, orgId);
   if (input.embed_origin && !organization.embed_origins.includes(input.embed_origin))
     throw invalid(['embed_origin'], "is not in the organization's embed_origins");
@@ -268,20 +275,6 @@ async function settleExpiry(ctx: CoreContext, row: SessionRow): Promise<SessionR
   return { ...row, status: 'expired' };
 }
 
-/** The discount that applies to this state now, if any. */
-function appliedDiscount(
-  discount: Discount | null,
-  product: Product,
-  status: CheckoutStatus,
-  now: Date,
-): Discount | null {
-  if (!discount) return null;
-  // Once confirmed, the redemption is held (or done): limits and dates were checked then.
-  if (status !== 'open' && status !== 'expired')
-    return discount.products.length === 0 || discount.products.includes(product.id) ? discount : null;
-  return discountIneligibility(discount, product, currentPrice(product), now) ? null : discount;
-}
-
 async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Promise<Checkout> {
   const productIds: string[] = parseJson(row.product_ids, []);
   const [products, discount, organization, link] = await Promise.all([
@@ -295,10 +288,11 @@ async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Prom
         )
       : Promise.resolve(undefined),
   ]);
-  const product = products.find((p) => p.id === row.product_id) ?? products[0];
-  const price = currentPrice(product);
-  const applied = appliedDiscount(discount, product, row.status, ctx.now());
-  const amounts = computeAmounts(price, row.custom_amount, applied);
+  const { discount: discountView, ...priced } = pricedView(
+    { product: sessionProduct(row, products), products, customAmount: row.custom_amount, discount },
+    row.status,
+    ctx.now(),
+  );
   return {
     id: row.id,
     client_secret: row.client_secret,
@@ -310,32 +304,13 @@ async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Prom
     organization_id: row.organization_id,
     organization: { id: organization.id, name: organization.name },
     checkout_link_id: row.checkout_link_id,
-    product_id: product.id,
-    product_price_id: price.id,
-    product,
-    product_price: price,
-    products,
-    ...amounts,
-    is_free_product_price: price.amount_type === 'free',
-    is_payment_required: amounts.total_amount > 0,
+    ...priced,
     customer_email: row.customer_email,
     customer_name: row.customer_name,
     custom_field_data: parseJson(row.custom_field_data, {}),
     metadata: parseJson(row.metadata, {}),
     allow_discount_codes: bool(row.allow_discount_codes),
-    discount: applied
-      ? {
-          id: applied.id,
-          name: applied.name,
-          code: applied.code,
-          type: applied.type,
-          ...(applied.type === 'percentage'
-            ? { basis_points: applied.basis_points }
-            : { amount: applied.amount, currency: applied.currency }),
-          duration: applied.duration,
-          duration_in_months: applied.duration_in_months,
-        }
-      : null,
+    discount: discountView,
     success_url: row.success_url,
     return_url: row.return_url,
     embed_origin: row.embed_origin,
@@ -397,93 +372,39 @@ export async function listCheckouts(
   return paginate(items, Number(total?.n ?? 0), query.limit);
 }
 
-/** Checks custom field answers against the fields of `products`; 422 on the first bad one. */
-async function checkFieldData(
-  products: Product[],
-  current: CustomFieldData,
-  patch: CustomFieldData,
-): Promise<CustomFieldData> {
-  const fields = fieldsBySlug(products);
-  const next: CustomFieldData = { ...current };
-  for (const [slug, value] of Object.entries(patch)) {
-    const field = fields.get(slug);
-    if (!field) throw invalid(['custom_field_data', slug], 'is not a custom field of this checkout');
-    if (value === null || value === '') {
-      delete next[slug];
-      continue;
-    }
-    const checked = checkFieldValue(field, value);
-    if (!checked.ok) throw invalid(['custom_field_data', slug], checked.reason);
-    next[slug] = checked.value;
-  }
-  return next;
-}
+/** A session's current product among its products (the first, should it be gone from them). */
+const sessionProduct = (row: SessionRow, products: Product[]) =>
+  products.find((p) => p.id === row.product_id) ?? products[0];
 
-interface EditableState {
-  product: Product;
-  products: Product[];
-  customAmount: number | null;
-  customerEmail: string | null;
-  customerName: string | null;
-  customFieldData: CustomFieldData;
-  discount: Discount | null;
-}
-
-/** Applies a customer's edits to a session's state; any bad value is a 422 naming its field. */
+/**
+ * Applies a customer's edits to a session's stored state by the rules of
+ * checkout-state.ts; codes and the link's preset discount are read only when
+ * an edit asks for them.
+ */
 async function applyEdits(ctx: CoreContext, row: SessionRow, input: CheckoutUpdate): Promise<EditableState> {
   const products = await loadProducts(ctx.db, parseJson<string[]>(row.product_ids, []));
-  let product = products.find((p) => p.id === row.product_id) ?? products[0];
-  if (input.product_id !== undefined) {
-    const chosen = products.find((p) => p.id === input.product_id);
-    if (!chosen) throw invalid(['product_id'], "is not one of this checkout's products");
-    if (chosen.is_archived) throw invalid(['product_id'], 'is no longer available');
-    product = chosen;
-  }
-  const price = currentPrice(product);
-
-  let customAmount = row.custom_amount;
-  if (input.amount !== undefined) {
-    const why = amountError(price, input.amount);
-    if (why) throw invalid(['amount'], why);
-    customAmount = input.amount;
-  } else if (customAmount !== null && amountError(price, customAmount)) {
-    customAmount = null; // switched to a product whose bounds the old amount misses: back to its preset
-  }
-
-  let discount = row.discount_id ? await getDiscountById(ctx.db, row.discount_id) : null;
-  if (input.discount_code !== undefined) {
-    const allow = bool(row.allow_discount_codes);
-    if (input.discount_code === null || input.discount_code === '') {
-      if (allow && discount?.code) {
-        // Removing a code falls back to the link's preset discount, if it has one.
-        const link = row.checkout_link_id
-          ? await ctx.db.get<{ discount_id: string | null }>('SELECT discount_id FROM checkout_links WHERE id = ?', [
-              row.checkout_link_id,
-            ])
-          : undefined;
-        discount = link?.discount_id ? await getDiscountById(ctx.db, link.discount_id) : null;
-      }
-    } else {
-      if (!allow) throw invalid(['discount_code'], 'discount codes are disabled for this checkout');
-      const found = await findDiscountByCode(ctx.db, row.organization_id, input.discount_code);
-      if (!found) throw invalid(['discount_code'], 'is not a known discount code');
-      const why = discountIneligibility(found, product, price, ctx.now());
-      if (why) throw invalid(['discount_code'], why);
-      discount = found;
-    }
-  }
-
-  return {
-    product,
+  const state: EditableState = {
+    product: sessionProduct(row, products),
     products,
-    customAmount,
-    customerEmail: input.customer_email === undefined ? row.customer_email : input.customer_email,
-    customerName: input.customer_name === undefined ? row.customer_name : input.customer_name || null,
-    customFieldData: input.custom_field_data
-      ? await checkFieldData(products, parseJson(row.custom_field_data, {}), input.custom_field_data)
-      : parseJson(row.custom_field_data, {}),
-    discount,
+    customAmount: row.custom_amount,
+    customerEmail: row.customer_email,
+    customerName: row.customer_name,
+    customFieldData: parseJson(row.custom_field_data, {}),
+    discount: row.discount_id ? await getDiscountById(ctx.db, row.discount_id) : null,
   };
+  return applyCheckoutEdits(state, input, {
+    allowDiscountCodes: bool(row.allow_discount_codes),
+    findDiscountByCode: (code) => findDiscountByCode(ctx.db, row.organization_id, code),
+    linkDiscount: async () => {
+      const link = row.checkout_link_id
+        ? await ctx.db.get<{ discount_id: string | null }>('SELECT discount_id FROM checkout_links WHERE id = ?', [
+            row.checkout_link_id,
+          ])
+        : undefined;
+      return link?.discount_id ? getDiscountById(ctx.db, link.discount_id) : null;
+    },
+    now: ctx.now(),
+  });
 }
 
 const stateParams = (s: EditableState, now: Date) => [
@@ -504,22 +425,19 @@ async function loadOpenSession(ctx: CoreContext, clientSecret: string): Promise<
   return row;
 }
 
-const notOpen = (status: CheckoutStatus) =>
-  new DomainError(409, 'checkout_not_open', `This checkout is ${status} and can no longer be changed.`);
-
 export async function updateCheckout(
   ctx: CoreContext,
   clientSecret: string,
   input: CheckoutUpdate,
 ): Promise<CheckoutPublic> {
   const row = await loadOpenSession(ctx, clientSecret);
-  if (row.status !== 'open') throw notOpen(row.status);
+  if (row.status !== 'open') throw checkoutNotOpen(row.status);
   const state = await applyEdits(ctx, row, input);
   const { changes } = await ctx.db.run(`UPDATE checkout_sessions SET ${SET_STATE} WHERE id = ? AND status = 'open'`, [
     ...stateParams(state, ctx.now()),
     row.id,
   ]);
-  if (changes === 0) throw notOpen((await loadSessionBySecret(ctx.db, clientSecret)).status);
+  if (changes === 0) throw checkoutNotOpen((await loadSessionBySecret(ctx.db, clientSecret)).status);
   return getPublicCheckout(ctx, clientSecret);
 }
 
@@ -559,14 +477,8 @@ export async function confirmCheckout(
 
     const { card_number: cardNumber, ...edits } = input;
     const state = await applyEdits(ctx, row, edits);
-    const detail: { loc: (string | number)[]; msg: string }[] = [];
-    if (!state.customerEmail) detail.push({ loc: ['customer_email'], msg: 'is required' });
-    for (const m of missingRequiredFields(state.product, state.customFieldData))
-      detail.push({ loc: ['custom_field_data', m.slug], msg: m.msg });
-    const price = currentPrice(state.product);
-    const discount = appliedDiscount(state.discount, state.product, 'open', ctx.now());
-    const amounts = computeAmounts(price, state.customAmount, discount);
-    if (amounts.total_amount > 0 && !cardNumber) detail.push({ loc: ['card_number'], msg: 'is required to pay' });
+    const { price, applied: discount, amounts } = priceState(state, 'open', ctx.now());
+    const detail = confirmProblems(state, amounts.total_amount, cardNumber);
     if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
 
     const won = await ctx.db.transaction(async (tx) => {
