@@ -7,7 +7,38 @@ export interface SpawnedServer<T> {
   child: ChildProcess;
   /** Peak resident memory of the process so far (VmHWM), in bytes. */
   peakMemory(): number;
+  /** Ends the server: SIGTERM, then SIGKILL if it has not exited after `KILL_AFTER_MS`; resolves once it has exited. */
   stop(): Promise<void>;
+}
+
+/** How long a server may take to close after SIGTERM before it is killed. */
+const KILL_AFTER_MS = 3000;
+
+/** Servers not known to have exited, killed when the bench process exits whatever the path (a throw, `process.exit`). */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Exited, or never started (a spawn error leaves no pid). */
+const hasExited = (child: ChildProcess) =>
+  child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Resolves when `child` has exited. The SIGKILL timer stays referenced: it
+ * is what keeps the bench alive while a server is slow to close, so the run
+ * cannot end (and leave the server behind) before the server does.
+ */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** Starts a bench server script in its own process and waits for its JSON line. */
@@ -16,13 +47,27 @@ export async function spawnServer<T>(script: string, env: Record<string, string>
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const lines = createInterface({ input: child.stdout! });
-  const info = await new Promise<T>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('{')) resolve(JSON.parse(line) as T);
+  let info: T;
+  try {
+    info = await new Promise<T>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) => reject(new Error(`${script} exited with ${code ?? signal}`)));
+      lines.on('line', (line) => {
+        if (!line.startsWith('{')) return;
+        try {
+          resolve(JSON.parse(line) as T);
+        } catch (error) {
+          reject(error);
+        }
+      });
     });
-  });
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
   return {
     info,
     child,
@@ -31,11 +76,6 @@ export async function spawnServer<T>(script: string, env: Record<string, string>
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return kb * 1024;
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
+    stop: () => stopChild(child),
   };
 }
