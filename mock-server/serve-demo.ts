@@ -81,8 +81,8 @@ app.get('/mockServiceWorker.js', js('public/mockServiceWorker.js'));
 app.get('/__mock/start.js', js('dist/mock/start.js'));
 app.get('/mock/checkout.js', js('dist/mock/checkout.js'));
 app.get('/embed.js', js('dist/embed.js'));
-// The widget's warm-up prefetches the real checkout page's bundle; here the framed page is the mock.
-app.get('/pages/*', (c) => c.body(null, 204));
+// The widget's warm-up frames the real checkout page's warm-up page; here the framed page is the mock.
+app.get('/checkout/warm', (c) => c.body(null, 204));
 app.get('/checkout-link.js', js('dist/checkout-link.js'));
 // The link URL as a navigation (a plain click, or the widget's fallback), which MSW does not answer:
 // the mock checkout page opens the session itself, with the prefill from the query.

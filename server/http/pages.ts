@@ -13,6 +13,22 @@ import { COMMON_SECURITY_HEADERS, pageCsp } from './security-headers.ts';
 export function pageRoutes(ctx: CoreContext, assets: Assets) {
   const app = new Hono();
 
+  // The widget's warm-up frames this on hover. A cross-site frame cannot use what the merchant's page
+  // fetched (the HTTP cache is partitioned by site), so the checkout page's own files are fetched here,
+  // inside a frame of this origin, and the checkout frame opened on click finds them cached. No UI and
+  // no data: any site may frame it.
+  app.get('/checkout/warm', (c) => {
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
+    c.header('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors *");
+    c.header('Cache-Control', 'public, max-age=300');
+    const style = assets.get('pages/checkout.css')
+      ? html`<link rel="preload" as="style" href="/pages/checkout.css">`
+      : '';
+    return c.html(html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
+<link rel="modulepreload" href="/pages/checkout.js">${style}</head></html>`);
+  });
+
   app.get('/checkout/:secret', async (c) => {
     for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
     c.header('Cache-Control', 'no-store');
@@ -40,7 +56,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     return c.html(
       renderCheckoutPage({
         checkout,
-        // Unversioned on purpose: the widget prefetches these exact URLs on hover.
+        // Unversioned on purpose: /checkout/warm (the widget's warm-up) fetches these exact URLs.
         scriptUrl: '/pages/checkout.js',
         styleUrl: assets.get('pages/checkout.css') ? '/pages/checkout.css' : null,
         embedded,

@@ -45,7 +45,9 @@ const upgrade = () => {
   if (document.querySelector('checkout-link')) {
     observer.disconnect();
     // A classic script may `import()` a module (the server answers it with CORS, as a module script needs).
-    if (!customElements.get('checkout-link')) import(/* @vite-ignore */ new URL('checkout-link.js', scriptSrc).href);
+    // No check for an element already defined: the same URL is one module however often it is imported,
+    // and a copy from elsewhere (a bundler) finds the name taken and defines nothing.
+    import(/* @vite-ignore */ new URL('checkout-link.js', scriptSrc).href);
   }
 };
 const observer = new MutationObserver(upgrade);

@@ -187,4 +187,23 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     assert.equal((await server.api(`/v1/checkouts/client/${forged}`, { token: null })).status, 404);
     assert.equal((await fetch(`${server.url}/checkout/${forged}`)).status, 404);
   });
+
+  test("the warm-up page may be framed anywhere: no UI, no data, only the checkout page's own files", async () => {
+    const res = await fetch(`${server.url}/checkout/warm`);
+    assert.equal(res.status, 200);
+    const csp = res.headers.get('content-security-policy')!;
+    assert.match(csp, /frame-ancestors \*(;|$)/);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(res.headers.get('cache-control')!, /public/);
+    const body = await res.text();
+    // The exact URLs the checkout page loads, so the frame opened on click finds them cached.
+    const page = await (
+      await fetch(
+        `${server.url}/checkout/${(await server.api(link.url.replace('/redirect', '/sessions'), { body: {}, token: null })).body.client_secret}`,
+      )
+    ).text();
+    for (const url of body.match(/\/pages\/checkout\.(js|css)/g) ?? []) assert.ok(page.includes(`"${url}"`), url);
+    assert.match(body, /rel="modulepreload" href="\/pages\/checkout\.js"/);
+    assert.doesNotMatch(body, /<(script|form|input|button|a)\b/);
+  });
 });

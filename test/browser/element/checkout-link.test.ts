@@ -358,8 +358,10 @@ describe('<checkout-link>', () => {
     el.dispatchEvent(new PointerEvent('pointerenter'));
     const hints = [...document.head.querySelectorAll<HTMLLinkElement>('link[href^="http://warm-up.invalid"]')];
     expect(hints.map((l) => l.rel)).to.include('preconnect');
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[src="http://warm-up.invalid/checkout/warm"]');
+    expect(frame?.hidden).to.equal(true);
     expect(sessions).to.have.length(0);
-    for (const hint of hints) hint.remove();
+    for (const hint of [...hints, frame]) hint?.remove();
   });
 
   it('is registered once: a second bundle defining it again is harmless', () => {

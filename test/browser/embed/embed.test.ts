@@ -47,24 +47,23 @@ describe('embed.js snippet', () => {
     worker.resetHandlers();
   });
 
-  it('warms up on hover: preconnect and prefetch of the checkout page assets, once per origin, no session', async () => {
+  it('warms up on hover: a preconnect and a hidden frame of the backend fetching the page files, once per origin, no session', async () => {
     const holder = add(`<button data-checkout-link="${LINK_URL}">Buy</button>`);
     cleanup.push(holder);
     const button = holder.querySelector('button') as HTMLButtonElement;
-    const hints = () =>
-      [...document.head.querySelectorAll('link[rel=preconnect],link[rel=prefetch]')].map(
-        (l) => `${(l as HTMLLinkElement).rel} ${(l as HTMLLinkElement).href}`,
-      );
+    const origin = location.origin;
+    const hints = () => [
+      ...[...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')].map(
+        (l) => `${l.rel} ${l.href} ${l.crossOrigin}`,
+      ),
+      ...[...document.querySelectorAll<HTMLIFrameElement>(`iframe[src^="${origin}/checkout/warm"]`)].map(
+        (f) => `frame ${f.src} hidden=${f.hidden}`,
+      ),
+    ];
     expect(hints()).to.deep.equal([]);
     button.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     button.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    const origin = location.origin;
-    expect(hints()).to.deep.equal([
-      `preconnect ${origin}/`,
-      `preconnect ${origin}/`,
-      `prefetch ${origin}/pages/checkout.js`,
-      `prefetch ${origin}/pages/checkout.css`,
-    ]);
+    expect(hints()).to.deep.equal([`preconnect ${origin}/ anonymous`, `frame ${origin}/checkout/warm hidden=true`]);
     expect(log.names()).to.deep.equal([]);
   });
 
