@@ -1,4 +1,5 @@
 import { pricedView } from '../server/core/checkout-state.ts';
+import { embedPageUrl } from '../server/core/prefill.ts';
 import {
   type AttachedCustomField,
   type CheckoutPublic,
@@ -140,11 +141,12 @@ export function createCheckout(
 }
 
 /** The answer of `POST …/sessions` for a checkout. */
-export const toSessionCreated = (checkout: CheckoutPublic): SessionCreated =>
+export const toSessionCreated = (checkout: CheckoutPublic, pageParams: Record<string, string>): SessionCreated =>
   sessionCreated.parse({
     id: checkout.id,
     client_secret: checkout.client_secret,
     url: checkout.url,
+    embed_url: embedPageUrl(checkout.url, pageParams),
     expires_at: checkout.expires_at,
     dropped: checkout.prefill_dropped,
   });

@@ -74,8 +74,8 @@ export function createHandlers(options: MockOptions = {}) {
     http.post(`${LINKS}/sessions`, ({ request }) =>
       answer(request, async (c) => {
         const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
-        const { checkout } = await store.open(raw, 'json', pageUrl(request));
-        return json(toSessionCreated(checkout), 201);
+        const { checkout, pageParams } = await store.open(raw, 'json', pageUrl(request));
+        return json(toSessionCreated(checkout, pageParams), 201);
       }),
     ),
     http.get(`${LINKS}/redirect`, ({ request }) =>

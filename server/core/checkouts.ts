@@ -29,7 +29,7 @@ import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
 import { newId, newSessionIds, sameSecret, sessionIdFromSecret } from './ids.ts';
 import type { ResolvedLink } from './link-cache.ts';
 import { getOrganization } from './organizations.ts';
-import { resolvePrefill } from './prefill.ts';
+import { embedPageUrl, resolvePrefill } from './prefill.ts';
 import { amountError } from './pricing.ts';
 import { currentPrice, loadProducts } from './products.ts';
 import { createPurchase } from './purchases.ts';
@@ -184,11 +184,13 @@ export async function createSessionFromLink(
     embedOrigin: prefill.embedOrigin,
     dropped: prefill.dropped,
   });
+  const url = checkoutPageUrl(ctx, session.clientSecret);
   return {
     created: {
       id: session.id,
       client_secret: session.clientSecret,
-      url: checkoutPageUrl(ctx, session.clientSecret),
+      url,
+      embed_url: embedPageUrl(url, prefill.pageParams),
       expires_at: session.expiresAt,
       dropped: prefill.dropped,
     },

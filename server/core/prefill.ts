@@ -18,7 +18,14 @@ import {
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
 import { amountError, currentPrice, discountIneligibility } from './pricing.ts';
 
-const KNOWN = new Set<string>([...PREFILL_FIELDS, ...UTM_FIELDS, ...PAGE_FIELDS, 'custom_field_data', 'embed_origin']);
+const KNOWN = new Set<string>([
+  ...PREFILL_FIELDS,
+  ...UTM_FIELDS,
+  ...PAGE_FIELDS,
+  'custom_field_data',
+  'embed_origin',
+  'embed_mode',
+]);
 const emailSchema = z.email().max(320);
 const THEMES = new Set(['light', 'dark', 'auto']);
 
@@ -181,9 +188,14 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
       drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
     else {
       embedOrigin = parsed.data;
-      // A link opened inside a frame (`?embed=1&embed_origin=…`) keeps asking for it on the page.
-      if (input.mode === 'query') pageParams.embed_origin = parsed.data;
+      // The page asks for it again (a link opened inside a frame, `?embed=1&embed_origin=…`, or `embed_url`).
+      pageParams.embed_origin = parsed.data;
     }
+  }
+  const embedMode = text('embed_mode');
+  if (embedMode) {
+    if (embedMode === 'inline') pageParams.embed_mode = embedMode;
+    else drop('embed_mode', 'must be inline');
   }
 
   return {
@@ -198,4 +210,19 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     pageParams,
     dropped,
   };
+}
+
+/**
+ * What the widget frames, answered by the JSON endpoint as `embed_url`: the
+ * session's page in embedded mode for the origin the organization allowed,
+ * with the page parameters (theme, locale, `embed_mode`). Null when no
+ * allowed origin asked: that page would refuse the frame, so the widget goes
+ * to the link URL at once rather than after a refused frame.
+ */
+export function embedPageUrl(pageUrl: string, pageParams: Record<string, string>): string | null {
+  if (!pageParams.embed_origin) return null;
+  const url = new URL(pageUrl);
+  url.searchParams.set('embed', '1');
+  for (const [name, value] of Object.entries(pageParams)) url.searchParams.set(name, value);
+  return url.href;
 }

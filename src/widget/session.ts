@@ -1,5 +1,5 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
-import { withPrefill } from './build-prefill.ts';
+import type { SessionCreated } from '../shared/schemas/checkout.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorCode, type CheckoutLinkErrorDetail, emit } from './events.ts';
 import { navigate } from './navigate.ts';
@@ -31,8 +31,8 @@ export type MessageDetail = Record<string, unknown>;
  * `url` is the link URL with the prefill in its query (`withPrefill`, the
  * fallback URL too): that query, plus `embed_origin`, is the JSON body that
  * creates the session at the link's endpoint (`…/redirect` → `…/sessions`);
- * then `<session url>?embed=1&embed_origin=<this origin>` (+ `theme`,
- * `embed_mode`) is framed and its messages handled. Messages count only when
+ * then the page it answers as `embed_url` (the session's page embedded for
+ * this origin, with `theme` and `embed_mode`) is framed and its messages handled. Messages count only when
  * they come from the page's origin AND from this iframe's window (any other
  * window or origin could forge them), and then only if they parse as an
  * embed message.
@@ -41,8 +41,8 @@ export type MessageDetail = Record<string, unknown>;
  * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
  * uncanceled `success` asking for it navigates to `success_url` right after
  * `onMessage` (which hears every message, told whether that redirect comes).
- * Any failure (network, 4xx, 5xx, CORS, a frame refused for an `embed_origin` the server dropped,
- * no `loaded` in time, a refused frame) calls `onFail` once; none is reported
+ * Any failure (network, 4xx, 5xx, CORS, an origin the organization does not
+ * list, no `loaded` in time, a refused frame) calls `onFail` once; none is reported
  * after `loaded` or after the returned stop function ran.
  */
 export function loadCheckout(
@@ -95,19 +95,13 @@ export function loadCheckout(
     // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
     const response = await fetch(url.replace(/\/redirect\/?(\?.*)?$/, '/sessions'), {
       method: 'POST',
-      body: JSON.stringify({ ...Object.fromEntries(params), embed_origin }),
+      body: JSON.stringify({ ...Object.fromEntries(params), embed_origin, embed_mode: options.embed_mode }),
     });
     if (!response.ok) return fail(STATUS_CODES[response.status] ?? 'server');
-    // An origin the organization does not list comes back in `dropped`; the server then refuses the
-    // frame, and the frame-refused check below reports it (`frame_refused`) and falls back.
-    const session: { url: string } = await response.json();
-    // `embed_mode=inline`: the page stays in the flow; else it draws the overlay's card itself.
-    const src = withPrefill(session.url, {
-      embed: 1,
-      embed_origin,
-      theme: params.get('theme'),
-      embed_mode: options.embed_mode,
-    });
+    // The server builds the page URL to frame (embedded, for this origin, with the theme and `embed_mode`);
+    // none when the organization does not list this origin, whose frame the page would refuse.
+    const src = ((await response.json()) as SessionCreated).embed_url;
+    if (!src) return fail('frame_refused');
     origin = new URL(src).origin;
     if (done) return;
     addEventListener('message', listener);

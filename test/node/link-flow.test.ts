@@ -218,7 +218,11 @@ describe('a checkout link, end to end through the real server', () => {
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     const body = await res.json();
-    assert.deepEqual(Object.keys(body).sort(), ['client_secret', 'dropped', 'expires_at', 'id', 'url']);
+    assert.deepEqual(Object.keys(body).sort(), ['client_secret', 'dropped', 'embed_url', 'expires_at', 'id', 'url']);
+    // The page to frame: the session's page, embedded for the allowed origin.
+    const embedUrl = new URL(body.embed_url);
+    assert.equal(`${embedUrl.origin}${embedUrl.pathname}`, body.url);
+    assert.deepEqual(Object.fromEntries(embedUrl.searchParams), { embed: '1', embed_origin: 'http://localhost:9999' });
     assert.deepEqual(body.dropped, [
       { field: 'color', reason: 'is not a prefill parameter' },
       { field: 'amount', reason: 'must be a whole number of minor units (cents)' },
@@ -230,6 +234,27 @@ describe('a checkout link, end to end through the real server', () => {
       token: null,
     });
     assert.deepEqual(flat.body.dropped, [], 'custom fields may come flat, as in a query');
+    assert.equal(flat.body.embed_url, null, 'no origin asked: nothing to frame');
+    // Theme and inline mode travel to the framed page; an origin the organization does not list gets no page to frame.
+    const themed = await server.api(`/v1/checkout-links/${link.client_secret}/sessions`, {
+      body: { embed_origin: 'http://localhost:9999', theme: 'dark', embed_mode: 'inline' },
+      token: null,
+    });
+    assert.deepEqual(Object.fromEntries(new URL(themed.body.embed_url).searchParams), {
+      embed: '1',
+      theme: 'dark',
+      embed_origin: 'http://localhost:9999',
+      embed_mode: 'inline',
+    });
+    const foreign = await server.api(`/v1/checkout-links/${link.client_secret}/sessions`, {
+      body: { embed_origin: 'https://evil.example', embed_mode: 'sideways' },
+      token: null,
+    });
+    assert.equal(foreign.body.embed_url, null);
+    assert.deepEqual(
+      foreign.body.dropped.map((d: { field: string }) => d.field),
+      ['embed_origin', 'embed_mode'],
+    );
     // text/plain JSON: a CORS simple request, no preflight on the click path.
     const simple = await fetch(`${server.url}/v1/checkout-links/${link.client_secret}/sessions`, {
       method: 'POST',

@@ -85,6 +85,11 @@ export const sessionCreated = z.object({
   id,
   client_secret: z.string(),
   url: z.string(),
+  /**
+   * The page to frame for the `embed_origin` sent (`url` in embedded mode, with the theme, locale and
+   * `embed_mode` sent); null when no origin the organization lists asked, as that page would refuse the frame.
+   */
+  embed_url: z.string().nullable(),
   expires_at: timestamp,
   dropped: z.array(droppedPrefill),
 });

@@ -229,11 +229,11 @@ describe('openCheckout (overlay)', () => {
       { scenario: 'serverError', code: 'server', use: () => worker.use(...scenarios.serverError()) },
       { scenario: 'networkError', code: 'network', use: () => worker.use(...scenarios.networkError()) },
       {
-        // The server then refuses the frame (CSP frame-ancestors): the page never says `loaded`.
+        // The server answers no page to frame (it would refuse the frame): no frame is even tried.
         scenario: 'embed origin not allowed',
         code: 'frame_refused',
         use: () => useFakeCheckout('silent', { embedOrigins: ['https://elsewhere.example'] }),
-        options: { timeout: 60_000, refusedGrace: 100 },
+        options: { timeout: 60_000, refusedGrace: 60_000 },
       },
       {
         scenario: 'no `loaded` in time (timeout)',
