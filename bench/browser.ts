@@ -29,7 +29,9 @@ async function startShop(
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  // Another site than the backend (localhost), as a merchant's shop is: the HTTP cache is partitioned by
+  // site, so a same-site shop would flatter any warm-up that fetches from the merchant's page.
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   bodies = pagesFor(origin);
   return { origin, server };
 }
