@@ -155,6 +155,7 @@ test('discounts: errors next to their fields, create, edit, delete', async ({ pa
   const percent = page.getByLabel('Percent off');
   await expect(percent).toHaveAttribute('aria-invalid', 'true');
   await expect(await describedError(page, percent)).toHaveText('Enter a number.');
+  await expect(percent, 'the keyboard goes to the field to fix').toBeFocused();
   await expect(page.getByRole('alert')).toContainText('Some fields need your attention.');
 
   await percent.fill('200');

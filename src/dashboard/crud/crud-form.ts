@@ -59,8 +59,13 @@ export abstract class CrudForm<T extends NamedRecord> extends LightElement {
   /** The fields between the banner and the buttons. */
   protected abstract renderFields(): unknown;
 
-  /** Called when errors were just shown (Products moves focus to the first invalid field). */
-  protected showedErrors(): void {}
+  /** Errors were just shown: take the keyboard to the first field to fix (or the banner when no field is named). */
+  protected async showedErrors(): Promise<void> {
+    await this.updateComplete;
+    (
+      this.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.querySelector<HTMLElement>('.banner-error')
+    )?.focus();
+  }
 
   override connectedCallback() {
     super.connectedCallback();

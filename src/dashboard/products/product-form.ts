@@ -102,14 +102,6 @@ export class ProductForm extends CrudForm<Product> {
     return { body, errors: localErrors(local) ?? (await checkWith((s) => s.productCreate, body)) };
   }
 
-  /** A long form: take the keyboard to the first field to fix (or the banner when no field is named). */
-  protected override async showedErrors() {
-    await this.updateComplete;
-    (
-      this.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.querySelector<HTMLElement>('.banner-error')
-    )?.focus();
-  }
-
   private toggleField(id: string, on: boolean) {
     const next = new Map(this.attached);
     if (on) next.set(id, next.get(id) ?? false);
