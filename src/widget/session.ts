@@ -32,18 +32,18 @@ export type MessageDetail = Record<string, unknown>;
  * fallback URL too): that query, plus `embed_origin`, is the JSON body that
  * creates the session at the link's endpoint (`…/redirect` → `…/sessions`);
  * then the page it answers as `embed_url` (the session's page embedded for
- * this origin, with `theme` and `embed_mode`) is framed and its messages handled. Messages count only when
- * they come from the page's origin AND from this iframe's window (any other
- * window or origin could forge them), and then only if they parse as an
- * embed message.
+ * this origin, with `theme` and `embed_mode`) is framed and its messages
+ * handled. Messages count only when they come from the page's origin AND
+ * from this iframe's window (any other window or origin could forge them),
+ * and then only if they parse as an embed message.
  *
  * The first `loaded` shows the frame (class `cl-l` on `parent`) and fires
  * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
  * uncanceled `success` asking for it navigates to `success_url` right after
  * `onMessage` (which hears every message, told whether that redirect comes).
  * Any failure (network, 4xx, 5xx, CORS, an origin the organization does not
- * list, no `loaded` in time, a refused frame) calls `onFail` once; none is reported
- * after `loaded` or after the returned stop function ran.
+ * list, no `loaded` in time, a refused frame) calls `onFail` once; none is
+ * reported after `loaded` or after the returned stop function ran.
  */
 export function loadCheckout(
   parent: Element,
