@@ -264,7 +264,7 @@ test('products: the first field to fix gets focus; archive, show archived, unarc
   await expect(row.getByRole('button', { name: `Archive ${name}` })).toBeVisible();
 });
 
-test('sales: orders and subscriptions page by keyboard, pages kept in the URL, across sections and reloads', async ({
+test('sales: orders, subscriptions and checkout sessions page by keyboard, pages kept in the URL, across sections and reloads', async ({
   page,
   request,
 }) => {
@@ -281,8 +281,11 @@ test('sales: orders and subscriptions page by keyboard, pages kept in the URL, a
     await Promise.all(purchases.slice(i, i + 8).map(([id, email]) => buyByApi(request, id, email)));
   const orderTotals = await listTotals(request, '/orders');
   const memberTotals = await listTotals(request, '/subscriptions');
+  // Each purchase went through its own checkout session: 56 sessions of this run, three pages at least.
+  const checkoutTotals = await listTotals(request, '/checkouts');
   expect(orderTotals.max_page).toBeGreaterThanOrEqual(2);
   expect(memberTotals.max_page).toBeGreaterThanOrEqual(2);
+  expect(checkoutTotals.max_page).toBeGreaterThanOrEqual(3);
 
   await signInAndWait(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sales' }).click();
@@ -325,20 +328,59 @@ test('sales: orders and subscriptions page by keyboard, pages kept in the URL, a
   await expect(membersPager.getByRole('status')).toHaveText(`Page 1 of ${memberTotals.max_page}`);
   await membersPager.getByRole('button', { name: 'Next page of subscriptions' }).click();
   await expect(membersPager.getByRole('status')).toHaveText(`Page 2 of ${memberTotals.max_page}`);
-  const both = new RegExp(`#/sales\\?orders=${orderTotals.max_page}&subscriptions=2$`);
-  await expect(page).toHaveURL(both);
+  const both = `#/sales?orders=${orderTotals.max_page}&subscriptions=2`;
+  await expect(page).toHaveURL(new RegExp(`${literal(both)}$`));
   await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+
+  // The checkout sessions too, by keyboard to the end: every session of this run shows once, the other pages kept.
+  const checkouts = page.getByRole('region', { name: /^Checkout sessions/ });
+  await expect(checkouts.getByRole('heading', { name: 'Checkout sessions' })).toContainText(
+    String(checkoutTotals.total_count),
+  );
+  const checkoutsPager = page.getByRole('navigation', { name: 'Pages of checkouts' });
+  const checkoutsStatus = checkoutsPager.getByRole('status');
+  const checkoutsNext = checkoutsPager.getByRole('button', { name: 'Next page of checkouts' });
+  const checkoutsPrevious = checkoutsPager.getByRole('button', { name: 'Previous page of checkouts' });
+  await expect(checkoutsStatus).toHaveText(`Page 1 of ${checkoutTotals.max_page}`);
+  await expect(checkoutsPrevious).toHaveAttribute('aria-disabled', 'true');
+  await expect(checkouts.locator('tbody tr')).toHaveCount(25);
+  const sessions: string[] = [];
+  const collectSessions = async () => {
+    await expect(checkouts).toHaveAttribute('aria-busy', 'false');
+    for (const text of await checkouts.locator('tbody tr').allTextContents())
+      sessions.push(...(text.match(new RegExp(`(?:order|member)-\\d+-${run}@example\\.com`, 'g')) ?? []));
+  };
+  await collectSessions();
+  await checkoutsNext.focus();
+  for (let n = 2; n <= checkoutTotals.max_page; n++) {
+    await page.keyboard.press('Enter');
+    await expect(checkoutsStatus).toHaveText(`Page ${n} of ${checkoutTotals.max_page}`);
+    await expect(page).toHaveURL(new RegExp(`${literal(both)}&checkouts=${n}$`));
+    await expect(checkoutsNext).toBeFocused();
+    await collectSessions();
+  }
+  expect(new Set(sessions).size).toBe(purchases.length);
+  expect(sessions).toHaveLength(purchases.length);
+  await expect(checkoutsNext).toHaveAttribute('aria-disabled', 'true');
+  await expect(checkoutsPrevious).toHaveAttribute('aria-disabled', 'false');
+  await page.keyboard.press('Enter');
+  await expect(checkoutsStatus).toHaveText(`Page ${checkoutTotals.max_page} of ${checkoutTotals.max_page}`);
+  await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+  const all = new RegExp(`${literal(both)}&checkouts=${checkoutTotals.max_page}$`);
+  await expect(page).toHaveURL(all);
 
   // Another section and back (by the sidebar, then by Back), and a reload: the pages are kept.
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await sections.getByRole('link', { name: 'Products' }).click();
   await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
   await sections.getByRole('link', { name: 'Sales' }).click();
-  await expect(page).toHaveURL(both);
+  await expect(page).toHaveURL(all);
   await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
   await expect(membersPager.getByRole('status')).toHaveText(`Page 2 of ${memberTotals.max_page}`);
+  await expect(checkoutsStatus).toHaveText(`Page ${checkoutTotals.max_page} of ${checkoutTotals.max_page}`);
   await page.reload();
   await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
+  await expect(checkoutsStatus).toHaveText(`Page ${checkoutTotals.max_page} of ${checkoutTotals.max_page}`);
   await previous.click();
   await expect(status).toHaveText(`Page ${orderTotals.max_page - 1} of ${orderTotals.max_page}`);
   await page.goBack();
@@ -348,7 +390,15 @@ test('sales: orders and subscriptions page by keyboard, pages kept in the URL, a
   await page.goto('/dashboard#/sales?orders=999');
   await expect(status).toHaveText(`Page ${orderTotals.max_page} of ${orderTotals.max_page}`);
   await expect(page).toHaveURL(new RegExp(`#/sales\\?orders=${orderTotals.max_page}$`));
+  await page.goto('/dashboard#/sales?checkouts=999');
+  await expect(checkoutsStatus).toHaveText(`Page ${checkoutTotals.max_page} of ${checkoutTotals.max_page}`);
+  await expect(page).toHaveURL(new RegExp(`#/sales\\?checkouts=${checkoutTotals.max_page}$`));
 });
+
+/** `text` matched literally in a RegExp (a URL hash has `?`). */
+function literal(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 test('a form whose checks cannot load says so in its banner', async ({ page }) => {
   await signInAndWait(page);

@@ -35,34 +35,37 @@ const STATUS_CLASS: Record<string, string> = {
 };
 
 /**
- * Sales: orders and subscriptions, newest first, 25 a page with Previous /
- * Next (the pages are in the URL, `#/sales?orders=2&subscriptions=3`, so
- * reload, Back and coming back from another section keep them), and the
- * newest checkouts; each with the metadata it carried (from its link) and the
- * customer's custom field answers.
+ * Sales: orders, subscriptions and checkout sessions, newest first, 25 a
+ * page with Previous / Next (the pages are in the URL,
+ * `#/sales?orders=2&subscriptions=3&checkouts=2`, so reload, Back and coming
+ * back from another section keep them); each with the metadata it carried
+ * (from its link) and the customer's custom field answers.
  */
 @customElement('dash-sales-page')
 export class SalesPage extends LightElement {
   @property({ attribute: false }) api!: ManagementApi;
-  /** The route's view state: `orders` and `subscriptions` page numbers. */
+  /** The route's view state: `orders`, `subscriptions` and `checkouts` page numbers. */
   @property({ attribute: false }) query = '';
   @state() private error: string | null = null;
   @state() private refreshing = false;
   private readonly orders = new PagedList<Order>(this, '/orders', PAGE);
   private readonly subscriptions = new PagedList<Subscription>(this, '/subscriptions', PAGE);
-  /** Not paged: checkout sessions are short-lived; the newest say what is happening now. */
   private readonly checkouts = new PagedList<Checkout>(this, '/checkouts', PAGE);
-  private readonly paged = { orders: this.orders, subscriptions: this.subscriptions } as const;
+  /** Each list by its key in the URL (`checkouts=2`), which also names it in its pager. */
+  private readonly paged = {
+    orders: this.orders,
+    subscriptions: this.subscriptions,
+    checkouts: this.checkouts,
+  } as const;
 
   override willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('query') && !changed.has('api')) return;
     const query = new URLSearchParams(this.query);
-    const first = this.checkouts.page === 0;
     for (const [key, list] of Object.entries(this.paged)) {
       const page = pageParam(query, key);
-      if (first || page !== list.page) this.run(this.showPage(key as keyof typeof this.paged, list, page));
+      // page is 0 before the first load, and when `api` changes every list loads again.
+      if (changed.has('api') || page !== list.page) this.run(this.showPage(key as keyof typeof this.paged, list, page));
     }
-    if (first) this.run(this.checkouts.load(this.api, 1));
   }
 
   /** Loads a page; past the last one (an old URL, or the total shrank), goes to the last instead. */
@@ -83,21 +86,16 @@ export class SalesPage extends LightElement {
   /** Every list again, at the pages on screen. */
   private async refresh() {
     this.refreshing = true;
-    await Promise.all([this.orders, this.subscriptions, this.checkouts].map((list) => this.run(list.load(this.api))));
+    await Promise.all(Object.values(this.paged).map((list) => this.run(list.load(this.api))));
     this.refreshing = false;
   }
 
-  /** The URL of `page` of one list, the other list's page kept. */
+  /** The URL of `page` of one list, the other lists' pages kept. */
   private pageHref(key: keyof typeof this.paged, page: number) {
     const query = new URLSearchParams(this.query);
     if (page > 1) query.set(key, String(page));
     else query.delete(key);
     return hrefWithQuery('sales', query);
-  }
-
-  private count(list: ListResource<unknown>) {
-    const total = list.pagination.total_count;
-    return total > list.items.length ? `${list.items.length} newest of ${total}` : String(total);
   }
 
   private renderOrders(list: ListResource<Order>) {
@@ -156,16 +154,18 @@ export class SalesPage extends LightElement {
       )}</tbody></table></div>`;
   }
 
-  /** One paged list's section: heading with the total, the table, the pager under it. */
+  /** One paged list's section: heading with the total, an optional hint, the table, the pager under it. */
   private renderPaged<T>(
     key: keyof typeof this.paged,
     title: string,
     list: PagedList<T>,
     table: (result: ListResource<T>) => unknown,
+    hint?: string,
   ) {
     const result = list.result!;
     return html`<section aria-labelledby=${`${key}-title`} aria-busy=${list.loading ? 'true' : 'false'}>
       <h2 id=${`${key}-title`} class="section-title">${title} <span class="count">${result.pagination.total_count}</span></h2>
+      ${hint ? html`<p class="hint">${hint}</p>` : nothing}
       ${table(result)}
       ${pager({ what: key, page: list.page, maxPage: list.maxPage, go: (page) => (location.hash = this.pageHref(key, page)) })}
     </section>`;
@@ -186,9 +186,13 @@ export class SalesPage extends LightElement {
           : html`
             ${this.renderPaged('orders', 'Orders', this.orders, (r) => this.renderOrders(r))}
             ${this.renderPaged('subscriptions', 'Subscriptions', this.subscriptions, (r) => this.renderSubscriptions(r))}
-            <section aria-labelledby="checkouts-title"><h2 id="checkouts-title" class="section-title">Recent checkouts <span class="count">${this.count(this.checkouts.result!)}</span></h2>
-              <p class="hint">A checkout session is short-lived: it expires unless the purchase completes. Your link URL does not.</p>
-              ${this.renderCheckouts(this.checkouts.result!)}</section>`
+            ${this.renderPaged(
+              'checkouts',
+              'Checkout sessions',
+              this.checkouts,
+              (r) => this.renderCheckouts(r),
+              'A checkout session is short-lived: it expires unless the purchase completes. Your link URL does not.',
+            )}`
       }`;
   }
 }
