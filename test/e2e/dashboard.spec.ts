@@ -393,6 +393,36 @@ test('sales: orders, subscriptions and checkout sessions page by keyboard, pages
   await page.goto('/dashboard#/sales?checkouts=999');
   await expect(checkoutsStatus).toHaveText(`Page ${checkoutTotals.max_page} of ${checkoutTotals.max_page}`);
   await expect(page).toHaveURL(new RegExp(`#/sales\\?checkouts=${checkoutTotals.max_page}$`));
+
+  // Paging on before a page arrives: only the last page asked for is shown, the overtaken answer is dropped.
+  await page.goto('/dashboard#/sales');
+  await expect(checkoutsStatus).toHaveText(`Page 1 of ${checkoutTotals.max_page}`);
+  await expect(checkouts).toHaveAttribute('aria-busy', 'false');
+  const secondPage = (url: URL) => url.pathname === '/v1/checkouts' && url.searchParams.get('page') === '2';
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(secondPage, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await checkoutsNext.click();
+  await expect(checkoutsStatus).toHaveText(`Page 2 of ${checkoutTotals.max_page}`);
+  await expect(checkouts).toHaveAttribute('aria-busy', 'true');
+  await checkoutsNext.click();
+  await expect(checkoutsStatus).toHaveText(`Page 3 of ${checkoutTotals.max_page}`);
+  await expect(checkouts).toHaveAttribute('aria-busy', 'false');
+  const thirdPage = await checkouts.locator('tbody tr').allTextContents();
+  const late = page.waitForResponse((response) => secondPage(new URL(response.url())));
+  release();
+  await (await late).finished();
+  // The late answer has been read and any render it caused has run (a task after the next frame).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+  await expect(checkoutsStatus).toHaveText(`Page 3 of ${checkoutTotals.max_page}`);
+  expect(await checkouts.locator('tbody tr').allTextContents()).toEqual(thirdPage);
+  await expect(checkouts).toHaveAttribute('aria-busy', 'false');
+  await page.unroute(secondPage);
 });
 
 /** `text` matched literally in a RegExp (a URL hash has `?`). */
