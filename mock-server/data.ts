@@ -1,4 +1,5 @@
 import { pricedView } from '../server/core/checkout-state.ts';
+import { LAUNCH_DISCOUNT } from '../server/core/demo-discount.ts';
 import { embedPageUrl } from '../server/core/prefill.ts';
 import {
   type AttachedCustomField,
@@ -83,18 +84,8 @@ export function createDiscount(overrides: Partial<Discount> = {}): Discount {
   return discount.parse({
     id: uuid(),
     organization_id: ORGANIZATION.id,
-    name: 'Launch 20 %',
-    code: 'LAUNCH20',
-    type: 'percentage',
-    basis_points: 2000,
-    duration: 'once',
-    duration_in_months: null,
-    max_redemptions: null,
+    ...LAUNCH_DISCOUNT,
     redemptions_count: 0,
-    starts_at: null,
-    ends_at: null,
-    products: [],
-    metadata: {},
     created_at: now(),
     modified_at: null,
     ...overrides,

@@ -81,14 +81,8 @@ export const DEMO_PRODUCTS = {
 
 /** The organization's discount codes: LAUNCH20, 20 % off any product, as seeded. */
 export const DEMO_DISCOUNTS: Discount[] = [
-  createDiscount({
-    id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ed1',
-    name: 'Launch 20 %',
-    code: 'LAUNCH20',
-    type: 'percentage',
-    basis_points: 2000,
-    created_at,
-  }),
+  // LAUNCH20 is the default (server/core/demo-discount.ts, as seeded); a fixed id, as the whole demo catalogue has.
+  createDiscount({ id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ed1', created_at }),
 ];
 
 /** The made-up link of the no-backend demo (its secret in the link URL path). */

@@ -1,6 +1,7 @@
 import { createCheckoutLink } from './checkout-links.ts';
 import type { CoreContext } from './context.ts';
 import { createCustomField } from './custom-fields.ts';
+import { LAUNCH_DISCOUNT } from './demo-discount.ts';
 import { createDiscount } from './discounts.ts';
 import {
   createAccessToken,
@@ -134,19 +135,7 @@ export async function seedDemo(
     prices: [{ amount_type: 'free', price_currency: 'usd' }],
     attached_custom_fields: [],
   });
-  await createDiscount(ctx, org.id, {
-    name: 'Launch 20 %',
-    code: 'LAUNCH20',
-    type: 'percentage',
-    basis_points: 2000,
-    duration: 'once',
-    duration_in_months: null,
-    max_redemptions: null,
-    starts_at: null,
-    ends_at: null,
-    products: [],
-    metadata: {},
-  });
+  await createDiscount(ctx, org.id, LAUNCH_DISCOUNT);
   const link = await createCheckoutLink(ctx, org.id, {
     label: 'Launch offer',
     products: [ebook.id, tip.id, pro.id],
