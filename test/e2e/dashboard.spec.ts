@@ -302,21 +302,10 @@ test('sales: orders, subscriptions and checkout sessions page by keyboard, pages
   await expect(orders.locator('tbody tr')).toHaveCount(25);
 
   // Page to the end with the keyboard; focus stays on Next, every order of this run shows once.
-  const seen: string[] = [];
-  const collect = async () => {
-    await expect(orders).toHaveAttribute('aria-busy', 'false');
-    for (const text of await orders.locator('tbody tr').allTextContents())
-      seen.push(...(text.match(new RegExp(`order-\\d+-${run}@example\\.com`, 'g')) ?? []));
-  };
-  await collect();
-  await next.focus();
-  for (let n = 2; n <= orderTotals.max_page; n++) {
-    await page.keyboard.press('Enter');
-    await expect(status).toHaveText(`Page ${n} of ${orderTotals.max_page}`);
-    await expect(page).toHaveURL(new RegExp(`#/sales\\?orders=${n}$`));
-    await expect(next).toBeFocused();
-    await collect();
-  }
+  const seen = await pageToTheEnd(page, orders, 'orders', orderTotals.max_page, {
+    url: (n) => new RegExp(`#/sales\\?orders=${n}$`),
+    rows: new RegExp(`order-\\d+-${run}@example\\.com`, 'g'),
+  });
   expect(new Set(seen).size).toBe(30);
   expect(seen).toHaveLength(30);
   await expect(next).toHaveAttribute('aria-disabled', 'true');
@@ -344,21 +333,10 @@ test('sales: orders, subscriptions and checkout sessions page by keyboard, pages
   await expect(checkoutsStatus).toHaveText(`Page 1 of ${checkoutTotals.max_page}`);
   await expect(checkoutsPrevious).toHaveAttribute('aria-disabled', 'true');
   await expect(checkouts.locator('tbody tr')).toHaveCount(25);
-  const sessions: string[] = [];
-  const collectSessions = async () => {
-    await expect(checkouts).toHaveAttribute('aria-busy', 'false');
-    for (const text of await checkouts.locator('tbody tr').allTextContents())
-      sessions.push(...(text.match(new RegExp(`(?:order|member)-\\d+-${run}@example\\.com`, 'g')) ?? []));
-  };
-  await collectSessions();
-  await checkoutsNext.focus();
-  for (let n = 2; n <= checkoutTotals.max_page; n++) {
-    await page.keyboard.press('Enter');
-    await expect(checkoutsStatus).toHaveText(`Page ${n} of ${checkoutTotals.max_page}`);
-    await expect(page).toHaveURL(new RegExp(`${literal(both)}&checkouts=${n}$`));
-    await expect(checkoutsNext).toBeFocused();
-    await collectSessions();
-  }
+  const sessions = await pageToTheEnd(page, checkouts, 'checkouts', checkoutTotals.max_page, {
+    url: (n) => new RegExp(`${literal(both)}&checkouts=${n}$`),
+    rows: new RegExp(`(?:order|member)-\\d+-${run}@example\\.com`, 'g'),
+  });
   expect(new Set(sessions).size).toBe(purchases.length);
   expect(sessions).toHaveLength(purchases.length);
   await expect(checkoutsNext).toHaveAttribute('aria-disabled', 'true');
@@ -426,6 +404,38 @@ test('sales: orders, subscriptions and checkout sessions page by keyboard, pages
 });
 
 /** `text` matched literally in a RegExp (a URL hash has `?`). */
+/**
+ * Pages a Sales list from its first page to its last with the keyboard (Enter on Next, which keeps the
+ * focus), checking the status and the URL at each page; answers every match of `rows` in its rows.
+ */
+async function pageToTheEnd(
+  page: Page,
+  list: Locator,
+  noun: string,
+  maxPage: number,
+  expected: { url: (page: number) => RegExp; rows: RegExp },
+): Promise<string[]> {
+  const pager = page.getByRole('navigation', { name: `Pages of ${noun}` });
+  const status = pager.getByRole('status');
+  const next = pager.getByRole('button', { name: `Next page of ${noun}` });
+  const found: string[] = [];
+  const collect = async () => {
+    await expect(list).toHaveAttribute('aria-busy', 'false');
+    for (const text of await list.locator('tbody tr').allTextContents())
+      found.push(...(text.match(expected.rows) ?? []));
+  };
+  await collect();
+  await next.focus();
+  for (let n = 2; n <= maxPage; n++) {
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText(`Page ${n} of ${maxPage}`);
+    await expect(page).toHaveURL(expected.url(n));
+    await expect(next).toBeFocused();
+    await collect();
+  }
+  return found;
+}
+
 function literal(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
