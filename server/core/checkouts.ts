@@ -29,7 +29,7 @@ import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
 import { newId, newSessionIds, sameSecret, sessionIdFromSecret } from './ids.ts';
 import type { ResolvedLink } from './link-cache.ts';
 import { getOrganization } from './organizations.ts';
-import { embedPageUrl, resolvePrefill } from './prefill.ts';
+import { resolvePrefill } from './prefill.ts';
 import { amountError } from './pricing.ts';
 import { currentPrice, loadProducts } from './products.ts';
 import { createPurchase } from './purchases.ts';
@@ -149,7 +149,7 @@ export async function createSessionFromLink(
   linkSecret: string,
   raw: Record<string, unknown>,
   mode: 'query' | 'json',
-): Promise<{ created: SessionCreated; pageParams: Record<string, string> }> {
+): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
   let resolved = ctx.links.peek(linkSecret);
   if (resolved === undefined) resolved = await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret));
@@ -184,13 +184,11 @@ export async function createSessionFromLink(
     embedOrigin: prefill.embedOrigin,
     dropped: prefill.dropped,
   });
-  const url = checkoutPageUrl(ctx, session.clientSecret);
   return {
     created: {
       id: session.id,
       client_secret: session.clientSecret,
-      url,
-      embed_url: embedPageUrl(url, prefill.pageParams),
+      url: checkoutPageUrl(ctx, session.clientSecret),
       expires_at: session.expiresAt,
       dropped: prefill.dropped,
     },

@@ -4,7 +4,7 @@ import { sessionPrefill } from '../../src/shared/schemas/index.ts';
 import { createSessionFromLink } from '../core/checkouts.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
-import { prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
+import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
 import type { Database } from '../db/database.ts';
 import { parseWith, readJson } from './errors.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
@@ -65,9 +65,10 @@ export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rate
     rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
     async (c) => {
       const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
-      const { created } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');
+      const { created, pageParams } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');
       c.header('Cache-Control', 'no-store');
-      return c.json(created, 201);
+      // Only the widget frames: the redirect sends people to `url` with the page parameters instead.
+      return c.json({ ...created, embed_url: embedPageUrl(created.url, pageParams) }, 201);
     },
   );
   return app;
