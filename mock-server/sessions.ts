@@ -6,9 +6,10 @@ import {
   type EditRules,
   findByCode,
   pricedView,
+  staleTotal,
 } from '../server/core/checkout-state.ts';
 import { DomainError, expiredCheckout, notFound } from '../server/core/errors.ts';
-import { testProcessor } from '../server/core/payments.ts';
+import { createTestProcessor, memoryLedger } from '../server/core/payments.ts';
 import { resolvePrefill } from '../server/core/prefill.ts';
 import {
   type CheckoutConfirm,
@@ -52,6 +53,7 @@ export function createSessionStore(rules: SessionRules) {
   // Copies: a confirm counts a redemption, as the server does, in this store only.
   const discounts = structuredClone(rules.discounts ?? []);
   const sessions = new Map<string, MockSession>();
+  const processor = createTestProcessor(memoryLedger());
   const allowDiscountCodes = rules.allowDiscountCodes ?? true;
   const linkDiscount = async () => discounts.find((d) => d.id === rules.linkDiscountId) ?? null;
   const editRules = (): EditRules => ({
@@ -140,16 +142,24 @@ export function createSessionStore(rules: SessionRules) {
       const session = findOpen(secret);
       if (session.base.status === 'succeeded') return view(session);
       if (session.base.status !== 'open') throw checkoutNotOpen(session.base.status);
-      const { card_number: cardNumber, ...edits } = input;
+      const { card_number: cardNumber, expected_total: expectedTotal, ...edits } = input;
       const rules = editRules();
       const state = await applyCheckoutEdits(session.state, edits, rules);
       const priced = pricedView(state, 'open', rules.now);
       const detail = confirmProblems(state, priced.total_amount, cardNumber);
       if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
+      const stale = staleTotal(state, priced.total_amount, expectedTotal, rules.now);
+      if (stale) {
+        session.state = stale.state;
+        throw new DomainError(409, stale.code, stale.message, [{ loc: ['expected_total'], msg: stale.message }], {
+          checkout: view(session),
+        });
+      }
       // The server keeps the edits of a confirm even when the card is then declined.
       session.state = state;
       if (priced.total_amount > 0) {
-        const charged = await testProcessor.charge({
+        const charged = await processor.charge({
+          idempotencyKey: crypto.randomUUID(),
           checkoutId: session.base.id,
           amount: priced.total_amount,
           currency: priced.currency,

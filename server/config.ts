@@ -27,6 +27,11 @@ const env = z.object({
   LINK_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
   /** SQLite durability: NORMAL survives process crashes; FULL also power cuts, at a cost. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /**
+   * How long a confirm may take before another request or the sweep settles it
+   * as interrupted; longer than the payment processor's own timeout.
+   */
+  CONFIRM_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   /** POSTs to a link's sessions endpoint per client address per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
@@ -49,6 +54,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     checkoutTtlSeconds: e.CHECKOUT_TTL_SECONDS,
+    confirmLeaseSeconds: e.CONFIRM_LEASE_SECONDS,
     sessionRetentionSeconds: e.SESSION_RETENTION_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     demoApiToken: e.DEMO_API_TOKEN,

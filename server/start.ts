@@ -5,10 +5,12 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
 import { sweepExpiredSessions } from './core/checkouts.ts';
+import { settleInterruptedConfirms } from './core/confirm.ts';
 import type { CoreContext } from './core/context.ts';
 import { LinkCache } from './core/link-cache.ts';
-import { testProcessor } from './core/payments.ts';
+import { createTestProcessor } from './core/payments.ts';
 import { type DemoSeed, seedDemo } from './core/seed.ts';
+import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
@@ -59,7 +61,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db,
     publicUrl: config.publicUrl,
     checkoutTtlSeconds: config.checkoutTtlSeconds,
-    processor: testProcessor,
+    confirmLeaseSeconds: config.confirmLeaseSeconds,
+    processor: createTestProcessor(storedChargeLedger(db, () => new Date())),
     events: new CheckoutEvents(),
     links: new LinkCache(config.linkCacheMs),
     now: () => new Date(),
@@ -100,6 +103,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const sweep = async () => {
     try {
+      // Settled first: a crashed attempt reopened past its expiry then expires in the same sweep.
+      await settleInterruptedConfirms(ctx);
       await sweepExpiredSessions(ctx, config.sessionRetentionSeconds);
       await pruneRateLimits(db);
     } catch (e) {

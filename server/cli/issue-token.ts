@@ -2,7 +2,8 @@ import { loadConfig } from '../config.ts';
 import { CheckoutEvents } from '../core/checkout-events.ts';
 import { LinkCache } from '../core/link-cache.ts';
 import { createAccessToken } from '../core/organizations.ts';
-import { testProcessor } from '../core/payments.ts';
+import { createTestProcessor } from '../core/payments.ts';
+import { storedChargeLedger } from '../core/test-charge-ledger.ts';
 import { openDatabase } from '../db/open-database.ts';
 
 /**
@@ -29,7 +30,8 @@ const ctx = {
   db,
   publicUrl: config.publicUrl,
   checkoutTtlSeconds: config.checkoutTtlSeconds,
-  processor: testProcessor,
+  confirmLeaseSeconds: config.confirmLeaseSeconds,
+  processor: createTestProcessor(storedChargeLedger(db, () => new Date())),
   events: new CheckoutEvents(),
   links: new LinkCache(0),
   now: () => new Date(),

@@ -10,7 +10,7 @@ import type {
 } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
 import { DomainError, invalid } from './errors.ts';
-import { amountError, computeAmounts, currentPrice, discountIneligibility } from './pricing.ts';
+import { amountError, computeAmounts, currentPrice, discountIneligibility, discountLapse } from './pricing.ts';
 
 /**
  * The rules of a checkout session's editable state, storage aside: what a
@@ -198,3 +198,40 @@ export const checkoutNotOpen = (status: CheckoutStatus) =>
 /** A discount found by code among `discounts`, as the server looks it up: trimmed, case-insensitive. */
 export const findByCode = (discounts: Discount[], code: string): Discount | null =>
   discounts.find((d) => d.code !== null && d.code.toLowerCase() === code.trim().toLowerCase()) ?? null;
+
+/** Why a confirm must not charge what it computed, with the refusal's code. */
+export interface StaleTotal {
+  code: 'price_changed' | 'discount_unavailable';
+  message: string;
+  /** The state to keep and show instead: a lapsed discount is dropped, so the next confirm charges what is shown. */
+  state: EditableState;
+}
+
+/**
+ * A confirm charges exactly the total the customer last saw, or nothing.
+ * With `expectedTotal` (what the page showed) any difference refuses; without
+ * it, a discount of the session that lapsed (ran out, ended) refuses, as the
+ * customer saw it applied.
+ */
+export function staleTotal(
+  state: EditableState,
+  totalAmount: number,
+  expectedTotal: number | undefined,
+  now: Date,
+): StaleTotal | null {
+  const lapse = state.discount ? discountLapse(state.discount, now) : null;
+  if (expectedTotal === undefined ? lapse === null : expectedTotal === totalAmount) return null;
+  if (lapse) return discountUnavailable(state, lapse);
+  return {
+    code: 'price_changed',
+    message: 'The total changed since it was shown. Check the new total and pay again.',
+    state,
+  };
+}
+
+/** The refusal of a confirm whose discount lapsed (`why`); the state kept drops it. */
+export const discountUnavailable = (state: EditableState, why: string): StaleTotal => ({
+  code: 'discount_unavailable',
+  message: `The discount no longer applies: ${why}. Check the new total and pay again.`,
+  state: { ...state, discount: null },
+});

@@ -1,6 +1,5 @@
 import type {
   Checkout,
-  CheckoutConfirm,
   CheckoutCreate,
   CheckoutPublic,
   CheckoutStatus,
@@ -17,22 +16,20 @@ import { findLinkBySecret, linkProductIds, linkUrl } from './checkout-links.ts';
 import {
   applyCheckoutEdits,
   checkoutNotOpen,
-  confirmProblems,
   type EditableState,
   mergeCustomFieldData,
   pricedView,
-  priceState,
 } from './checkout-state.ts';
 import { bool, type CoreContext, iso, json, paginate, parseJson } from './context.ts';
 import { findDiscountByCode, getDiscount, getDiscountById } from './discounts.ts';
 import { DomainError, expiredCheckout, invalid, notFound } from './errors.ts';
-import { newId, newSessionIds, sameSecret, sessionIdFromSecret } from './ids.ts';
+import { newSessionIds, sameSecret, sessionIdFromSecret } from './ids.ts';
 import type { ResolvedLink } from './link-cache.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
-import { amountError } from './pricing.ts';
+import { type Amounts, amountError } from './pricing.ts';
 import { currentPrice, loadProducts } from './products.ts';
-import { createPurchase } from './purchases.ts';
+import type { PurchasedDiscount, PurchasedProduct } from './purchases.ts';
 
 export interface SessionRow {
   id: string;
@@ -58,7 +55,21 @@ export interface SessionRow {
   subscription_id: string | null;
   created_at: string;
   modified_at: string | null;
+  /** The current or last confirm attempt (confirm.ts): its processor key, lease and what it charges. */
+  attempt_key: string | null;
+  attempt_lease_until: string | null;
+  attempt: string | null;
 }
+
+/** What a confirm attempt charges, recorded at its claim so a crashed attempt can still become its order. */
+export interface AttemptRecord {
+  product: PurchasedProduct;
+  price_id: string;
+  amounts: Amounts;
+  discount: PurchasedDiscount | null;
+}
+
+export const attemptRecord = (row: Pick<SessionRow, 'attempt'>) => parseJson<AttemptRecord | null>(row.attempt, null);
 
 export const checkoutPageUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecret: string) =>
   `${ctx.publicUrl}/checkout/${clientSecret}`;
@@ -257,7 +268,7 @@ export async function createCheckout(ctx: CoreContext, orgId: string, input: Che
   return getCheckout(ctx, orgId, session.id);
 }
 
-async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
+export async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
   const id = sessionIdFromSecret(clientSecret);
   const row = id ? await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE id = ?', [id]) : undefined;
   if (!row || !sameSecret(row.client_secret, clientSecret)) throw notFound('Checkout');
@@ -293,6 +304,9 @@ async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Prom
     row.status,
     ctx.now(),
   );
+  // Once confirmed, the amounts are the attempt's, whatever prices did since: what was (or is being) charged.
+  const charged = row.status === 'confirmed' || row.status === 'succeeded' ? attemptRecord(row)?.amounts : undefined;
+  if (charged) Object.assign(priced, charged, { is_payment_required: charged.total_amount > 0 });
   return {
     id: row.id,
     client_secret: row.client_secret,
@@ -381,7 +395,7 @@ const sessionProduct = (row: SessionRow, products: Product[]) =>
  * checkout-state.ts; codes and the link's preset discount are read only when
  * an edit asks for them.
  */
-async function applyEdits(ctx: CoreContext, row: SessionRow, input: CheckoutUpdate): Promise<EditableState> {
+export async function applyEdits(ctx: CoreContext, row: SessionRow, input: CheckoutUpdate): Promise<EditableState> {
   const products = await loadProducts(ctx.db, parseJson<string[]>(row.product_ids, []));
   const state: EditableState = {
     product: sessionProduct(row, products),
@@ -407,7 +421,7 @@ async function applyEdits(ctx: CoreContext, row: SessionRow, input: CheckoutUpda
   });
 }
 
-const stateParams = (s: EditableState, now: Date) => [
+export const stateParams = (s: EditableState, now: Date) => [
   s.product.id,
   s.customAmount,
   s.customerEmail,
@@ -416,10 +430,10 @@ const stateParams = (s: EditableState, now: Date) => [
   s.discount?.id ?? null,
   iso(now),
 ];
-const SET_STATE =
+export const SET_STATE =
   'product_id = ?, custom_amount = ?, customer_email = ?, customer_name = ?, custom_field_data = ?, discount_id = ?, modified_at = ?';
 
-async function loadOpenSession(ctx: CoreContext, clientSecret: string): Promise<SessionRow> {
+export async function loadOpenSession(ctx: CoreContext, clientSecret: string): Promise<SessionRow> {
   const row = await settleExpiry(ctx, await loadSessionBySecret(ctx.db, clientSecret));
   if (row.status === 'expired') throw expiredCheckout();
   return row;
@@ -441,7 +455,7 @@ export async function updateCheckout(
   return getPublicCheckout(ctx, clientSecret);
 }
 
-async function releaseRedemption(tx: Queryable, checkoutId: string) {
+export async function releaseRedemption(tx: Queryable, checkoutId: string) {
   const held = await tx.get<{ discount_id: string }>(
     'SELECT discount_id FROM discount_redemptions WHERE checkout_id = ?',
     [checkoutId],
@@ -449,123 +463,6 @@ async function releaseRedemption(tx: Queryable, checkoutId: string) {
   if (!held) return;
   await tx.run('DELETE FROM discount_redemptions WHERE checkout_id = ?', [checkoutId]);
   await tx.run('UPDATE discounts SET redemptions_count = redemptions_count - 1 WHERE id = ?', [held.discount_id]);
-}
-
-/** How long a second confirm waits for a payment already under way. */
-const CONFIRM_WAIT_MS = 15_000;
-
-/**
- * Pays for a session. Exactly one order or subscription results, however
- * often and however concurrently this is called: the open → confirmed step is
- * a conditional update only one caller wins; the others wait for its outcome.
- */
-export async function confirmCheckout(
-  ctx: CoreContext,
-  clientSecret: string,
-  input: CheckoutConfirm,
-): Promise<CheckoutPublic> {
-  const deadline = Date.now() + CONFIRM_WAIT_MS;
-  while (Date.now() < deadline) {
-    const row = await loadOpenSession(ctx, clientSecret);
-    if (row.status === 'succeeded') return getPublicCheckout(ctx, clientSecret);
-    if (row.status === 'failed')
-      throw new DomainError(409, 'checkout_failed', 'This checkout failed. Start again from the checkout link.');
-    if (row.status === 'confirmed') {
-      await ctx.events.next(row.id, 500);
-      continue;
-    }
-
-    const { card_number: cardNumber, ...edits } = input;
-    const state = await applyEdits(ctx, row, edits);
-    const { price, applied: discount, amounts } = priceState(state, 'open', ctx.now());
-    const detail = confirmProblems(state, amounts.total_amount, cardNumber);
-    if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
-
-    const won = await ctx.db.transaction(async (tx) => {
-      const { changes } = await tx.run(
-        `UPDATE checkout_sessions SET status = 'confirmed', ${SET_STATE} WHERE id = ? AND status = 'open'`,
-        [...stateParams(state, ctx.now()), row.id],
-      );
-      if (changes === 0) return false;
-      if (discount) {
-        const redeemed = await tx.run(
-          'UPDATE discounts SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)',
-          [discount.id],
-        );
-        if (redeemed.changes === 0) throw invalid(['discount_code'], 'this discount has been fully redeemed');
-        await tx.run(
-          'INSERT INTO discount_redemptions (id, discount_id, checkout_id, created_at) VALUES (?, ?, ?, ?)',
-          [newId(), discount.id, row.id, iso(ctx.now())],
-        );
-      }
-      return true;
-    });
-    if (!won) continue;
-    ctx.events.emit(row.id);
-
-    if (amounts.total_amount > 0) {
-      let result: Awaited<ReturnType<CoreContext['processor']['charge']>>;
-      try {
-        result = await ctx.processor.charge({
-          checkoutId: row.id,
-          amount: amounts.total_amount,
-          currency: amounts.currency,
-          cardNumber: cardNumber!,
-          customerEmail: state.customerEmail!,
-        });
-      } catch {
-        await ctx.db.transaction(async (tx) => {
-          await tx.run("UPDATE checkout_sessions SET status = 'failed', modified_at = ? WHERE id = ?", [
-            iso(ctx.now()),
-            row.id,
-          ]);
-          await releaseRedemption(tx, row.id);
-        });
-        ctx.events.emit(row.id);
-        throw new DomainError(
-          402,
-          'payment_failed',
-          'The payment could not be processed. Start again from the checkout link.',
-        );
-      }
-      if (!result.ok) {
-        // Declined: the customer may retry, and holds no redemption meanwhile.
-        await ctx.db.transaction(async (tx) => {
-          await tx.run(
-            "UPDATE checkout_sessions SET status = 'open', modified_at = ? WHERE id = ? AND status = 'confirmed'",
-            [iso(ctx.now()), row.id],
-          );
-          await releaseRedemption(tx, row.id);
-        });
-        ctx.events.emit(row.id);
-        throw new DomainError(402, result.code, result.reason, [{ loc: ['card_number'], msg: result.reason }]);
-      }
-    }
-
-    await ctx.db.transaction(async (tx) => {
-      const session = { ...row, ...{ customer_email: state.customerEmail, customer_name: state.customerName } };
-      const purchase = await createPurchase(tx, ctx.now(), {
-        session,
-        product: state.product,
-        price,
-        amounts,
-        discount,
-        customFieldData: state.customFieldData,
-        metadata: parseJson(row.metadata, {}),
-      });
-      await tx.run(
-        `UPDATE checkout_sessions SET status = 'succeeded', order_id = ?, subscription_id = ?, modified_at = ? WHERE id = ?`,
-        [purchase.orderId, purchase.subscriptionId, iso(ctx.now()), row.id],
-      );
-    });
-    ctx.events.emit(row.id);
-    return getPublicCheckout(ctx, clientSecret);
-  }
-  throw new DomainError(
-    409,
-    'checkout_busy',
-    'A payment for this checkout is still being processed. Try again shortly.',
-  );
 }
 
 /**

@@ -9,6 +9,8 @@ export interface CoreContext {
   /** Origin used in every URL handed out, without a trailing slash. */
   publicUrl: string;
   checkoutTtlSeconds: number;
+  /** How long a confirm attempt holds its session before it may be settled as interrupted. */
+  confirmLeaseSeconds: number;
   processor: PaymentProcessor;
   events: CheckoutEvents;
   links: LinkCache;

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly detail?: ErrorDetail[],
+    /** More of the answer beside `error` and `detail` (a refused confirm sends the session's new amounts). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

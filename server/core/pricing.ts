@@ -5,6 +5,15 @@ export function currentPrice(product: Product): ProductPrice {
   return product.prices[0];
 }
 
+/** Why a discount cannot apply to anything now (dates, redemptions), or null when it still can. */
+export function discountLapse(discount: Discount, now: Date): string | null {
+  if (discount.starts_at && Date.parse(discount.starts_at) > now.getTime()) return 'this discount is not active yet';
+  if (discount.ends_at && Date.parse(discount.ends_at) <= now.getTime()) return 'this discount has ended';
+  if (discount.max_redemptions !== null && discount.redemptions_count >= discount.max_redemptions)
+    return 'this discount has been fully redeemed';
+  return null;
+}
+
 /**
  * Why a discount cannot apply to this product now, or null when it can.
  * Pure: the same rules serve prefill (drop), PATCH (422) and confirm.
@@ -15,10 +24,8 @@ export function discountIneligibility(
   price: ProductPrice,
   now: Date,
 ): string | null {
-  if (discount.starts_at && Date.parse(discount.starts_at) > now.getTime()) return 'this discount is not active yet';
-  if (discount.ends_at && Date.parse(discount.ends_at) <= now.getTime()) return 'this discount has ended';
-  if (discount.max_redemptions !== null && discount.redemptions_count >= discount.max_redemptions)
-    return 'this discount has been fully redeemed';
+  const lapse = discountLapse(discount, now);
+  if (lapse) return lapse;
   if (discount.products.length > 0 && !discount.products.includes(product.id))
     return 'this discount does not apply to this product';
   if (discount.type === 'fixed' && discount.currency !== price.price_currency)

@@ -19,12 +19,16 @@ const addMonths = (d: Date, months: number) => {
   return next;
 };
 
+/** What an order or subscription keeps of its product and discount (a confirm attempt records them). */
+export type PurchasedProduct = Pick<Product, 'id' | 'name' | 'recurring_interval'>;
+export type PurchasedDiscount = Pick<Discount, 'id' | 'duration' | 'duration_in_months'>;
+
 interface PurchaseInput {
   session: { id: string; organization_id: string; customer_email: string | null; customer_name: string | null };
-  product: Product;
-  price: ProductPrice;
+  product: PurchasedProduct;
+  price: Pick<ProductPrice, 'id'>;
   amounts: Amounts;
-  discount: Discount | null;
+  discount: PurchasedDiscount | null;
   customFieldData: CustomFieldData;
   metadata: Metadata;
 }

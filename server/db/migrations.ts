@@ -202,6 +202,26 @@ const MIGRATIONS: string[][] = [
     // first (listCheckouts) and needs no (organization_id, created_at) index.
     `DROP INDEX checkout_sessions_org`,
   ],
+  [
+    // A confirm attempt: its idempotency key at the processor, the lease after
+    // which another process may settle it, and what it charges (so a crashed
+    // attempt the processor did charge can still become its order).
+    `ALTER TABLE checkout_sessions ADD COLUMN attempt_key TEXT`,
+    `ALTER TABLE checkout_sessions ADD COLUMN attempt_lease_until TEXT`,
+    `ALTER TABLE checkout_sessions ADD COLUMN attempt TEXT`,
+    // Sessions confirmed by earlier versions have no key: the sweep settles them now.
+    `UPDATE checkout_sessions SET attempt_lease_until = COALESCE(modified_at, created_at) WHERE status = 'confirmed'`,
+    // Partial: the sweep finds leases to settle, and open sessions (the click path) pay nothing for it.
+    `CREATE INDEX checkout_sessions_lease ON checkout_sessions (attempt_lease_until) WHERE status = 'confirmed'`,
+    `CREATE TABLE test_processor_charges (
+      idempotency_key TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      payment_id TEXT,
+      amount INTEGER,
+      currency TEXT,
+      created_at TEXT NOT NULL
+    )`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

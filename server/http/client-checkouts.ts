@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { checkoutConfirm, checkoutUpdate } from '../../src/shared/schemas/index.ts';
-import { confirmCheckout, getCheckoutStatus, getPublicCheckout, updateCheckout } from '../core/checkouts.ts';
+import { getCheckoutStatus, getPublicCheckout, updateCheckout } from '../core/checkouts.ts';
+import { confirmCheckout } from '../core/confirm.ts';
 import type { CoreContext } from '../core/context.ts';
 import { parseWith, readJson } from './errors.ts';
 

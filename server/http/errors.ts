@@ -59,7 +59,7 @@ export async function readJson(c: Context, options: { textPlain?: boolean } = {}
 export function errorResponse(err: Error, c: Context) {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, detail: err.detail ?? [{ loc: [], msg: err.message }] };
-    return c.json({ ...body, message: err.message }, err.status as 400);
+    return c.json({ ...err.extra, ...body, message: err.message }, err.status as 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

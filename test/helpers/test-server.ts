@@ -42,6 +42,16 @@ function pgUrlFor(schema: string) {
   return url.toString();
 }
 
+/** The storage variables that point a server (in this process or a child) at a test server's data. */
+export const storageEnv = (dataDir: string): Record<string, string> =>
+  pgBase ? { DATABASE_URL: pgUrlFor(dataDir) } : { DATA_DIR: dataDir };
+
+/** Drops a test server's data once no server uses it any more. */
+export async function removeData(dataDir: string) {
+  if (pgBase) await pgAdmin((c) => c.query(`DROP SCHEMA ${dataDir} CASCADE`));
+  else rmSync(dataDir, { recursive: true, force: true });
+}
+
 /**
  * A real server on a loopback port over a temporary SQLite folder (or
  * PostgreSQL schema). Pass `dataDir` to reopen an earlier one (restart tests).
@@ -101,9 +111,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     },
     async stop(options = {}) {
       await running.close();
-      if (options.keepData) return;
-      if (pgBase) await pgAdmin((c) => c.query(`DROP SCHEMA ${dir} CASCADE`));
-      else rmSync(dir, { recursive: true, force: true });
+      if (!options.keepData) await removeData(dir);
     },
   };
 }

@@ -114,6 +114,12 @@ export const checkoutConfirm = checkoutUpdate.extend({
     .transform((c) => c.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^\d{12,19}$/, 'must be 12 to 19 digits'))
     .optional(),
+  /**
+   * The `total_amount` the customer was shown. The confirm charges exactly it
+   * or nothing: another total answers 409 `price_changed` or
+   * `discount_unavailable` with the session's new amounts in `checkout`.
+   */
+  expected_total: z.int().min(0).optional(),
 });
 export type CheckoutConfirm = z.infer<typeof checkoutConfirm>;
 

@@ -1,0 +1,13 @@
+/**
+ * TEST ONLY. `CHECKOUT_LINK_CRASH_AT=<point>` makes the process kill itself
+ * (SIGKILL: no cleanup, no flush) when a confirm reaches that point, so the
+ * crash-recovery test can stop a server between a confirm's commits. Never
+ * set it in production.
+ */
+export type CrashPoint = 'after-claim' | 'after-charge';
+
+const armed = typeof process === 'undefined' ? undefined : process.env.CHECKOUT_LINK_CRASH_AT;
+
+export function crashPoint(point: CrashPoint): void {
+  if (armed === point) process.kill(process.pid, 'SIGKILL');
+}
