@@ -8,12 +8,14 @@ export interface ApiFailure {
   error: string;
   message: string;
   detail: ErrorDetail[];
+  /** The session as it is now, when a confirm was refused because its total changed (409). */
+  checkout?: CheckoutPublic;
 }
 export type ApiResult = { ok: true; checkout: CheckoutPublic } | ApiFailure;
 
 /** What the page sends: the wire types, before the server's transforms. */
 export type UpdateBody = { [K in keyof CheckoutUpdate]?: CheckoutUpdate[K] };
-export type ConfirmBody = UpdateBody & Pick<CheckoutConfirm, 'card_number'>;
+export type ConfirmBody = UpdateBody & Pick<CheckoutConfirm, 'card_number' | 'expected_total'>;
 
 const base = (secret: string) => `/v1/checkouts/client/${encodeURIComponent(secret)}`;
 
@@ -43,6 +45,7 @@ async function call(method: string, url: string, body?: unknown): Promise<ApiRes
     error: typeof json?.error === 'string' ? json.error : 'http_error',
     message: typeof json?.message === 'string' ? json.message : `The server answered ${res.status}.`,
     detail: Array.isArray(json?.detail) ? (json.detail as ErrorDetail[]) : [],
+    ...(json?.checkout && typeof json.checkout === 'object' ? { checkout: json.checkout as CheckoutPublic } : {}),
   };
 }
 
@@ -52,7 +55,10 @@ export const fetchCheckout = (secret: string) => call('GET', base(secret));
 /** Saves the customer's edits; the answer carries the amounts to show (the page computes none). */
 export const updateCheckout = (secret: string, body: UpdateBody) => call('PATCH', base(secret), body);
 
-/** Pays. Succeeds with the order or subscription id, or fails with 402 / 410 / 422 and field locations. */
+/**
+ * Pays exactly `expected_total`. Succeeds with the order or subscription id, or fails with 402 / 410 / 422 and
+ * field locations, or 409 with the session's new amounts when the total changed.
+ */
 export const confirmCheckout = (secret: string, body: ConfirmBody) => call('POST', `${base(secret)}/confirm`, body);
 
 /** The status stream, so a page opened mid-payment learns the outcome without polling. */

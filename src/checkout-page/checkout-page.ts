@@ -272,6 +272,8 @@ export class CheckoutPage extends LitElement {
       if (minor !== null) body.amount = minor;
     }
     if (c.is_payment_required) body.card_number = d.card;
+    // The total on screen: the server charges it or refuses with the new one.
+    body.expected_total = c.total_amount;
     return body;
   }
 
@@ -336,6 +338,10 @@ export class CheckoutPage extends LitElement {
   }
 
   private async handleFailure(r: ApiFailure, submitting: boolean) {
+    if (r.checkout?.status === 'open') {
+      this.showNewTotal(r.checkout, r.message);
+      return;
+    }
     if (r.status === 410) {
       this.adopt({ ...this.checkout!, status: 'expired' });
       return;
@@ -360,6 +366,18 @@ export class CheckoutPage extends LitElement {
           : null
         : r.message;
     if (submitting) await this.focusFirstInvalid();
+  }
+
+  /** A confirm refused as the total changed (a discount ran out, a price moved): the new one, to pay again. */
+  private showNewTotal(c: CheckoutPublic, why: string) {
+    this.checkout = c;
+    this.draft = {
+      ...this.draft,
+      discountCode: c.discount ? this.draft.discountCode : '',
+      amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : this.draft.amount,
+    };
+    this.errors = new Map();
+    this.formError = `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`;
   }
 
   /** "must be at least 500" (minor units, as the API says it) → "must be at least $5.00". */

@@ -34,9 +34,12 @@ interface Answer {
 }
 
 async function call(base: string, path: string, method = 'GET', body?: unknown): Promise<Answer> {
+  // The handlers match any origin: the real server's requests must pass them by, or both sides are the mocks.
+  const headers: Record<string, string> = base === MOCK ? {} : { accept: 'msw/passthrough' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(base + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     redirect: 'manual',
   });
@@ -239,6 +242,46 @@ describe('MSW mocks answer like the real server', () => {
       await same(paths, '', 'PATCH', { discount_code: 'LAUNCH20' });
       await same(paths, '/confirm', 'POST', { custom_field_data: { terms: true }, card_number: '4242424242424242' });
       await same(paths); // paid: the discount stays on the succeeded checkout
+    });
+
+    test('a capped code that runs out before the confirm: the same 409 with the new amounts, then paid at them', async () => {
+      const last = await createDiscount(server, { name: 'Last one', code: 'LAST', max_redemptions: 1 });
+      mockServer.resetHandlers(
+        ...createHandlers({ embedOrigins: [EMBED_ORIGIN], ...catalogue, discounts: [...catalogue.discounts, last] }),
+      );
+      const prefill = { discount_code: 'LAST', customer_email: 'ada@example.com', 'custom_field_data.terms': 'true' };
+      const open = async () => {
+        const [r, m] = [await real(sessions(codeLink), 'POST', prefill), await mock(sessions('any'), 'POST', prefill)];
+        assertSame(r, m, sessionCreated, 'POST sessions');
+        return {
+          real: `/v1/checkouts/client/${r.body.client_secret}`,
+          mock: `/v1/checkouts/client/${m.body.client_secret}`,
+        };
+      };
+      const [first, second] = [await open(), await open()];
+      const shown = (await same(second)).mock.body.total_amount;
+      assert.equal(shown, 2000, 'both pages show the code applied');
+      const pay = { card_number: '4242424242424242', expected_total: shown };
+      await same(first, '/confirm', 'POST', pay);
+
+      const [r, m] = [
+        await real(`${second.real}/confirm`, 'POST', pay),
+        await mock(`${second.mock}/confirm`, 'POST', pay),
+      ];
+      assertSame(r, m, errorBody, 'confirm after the code ran out');
+      assert.equal(r.status, 409);
+      const { checkout: rc, ...rest } = r.body as { checkout: Record<string, unknown> };
+      const { checkout: mc, ...mockRest } = m.body as { checkout: Record<string, unknown> };
+      assert.deepEqual(mockRest, rest, 'error, message and detail');
+      assert.equal(r.body.error, 'discount_unavailable');
+      checkoutPublic.parse(rc);
+      checkoutPublic.parse(mc);
+      for (const key of ['status', 'amount', 'discount_amount', 'total_amount', 'discount'])
+        assert.deepEqual(mc[key], rc[key], `the new amounts: ${key}`);
+      assert.equal(rc.total_amount, 2500);
+      const paid = await same(second, '/confirm', 'POST', { ...pay, expected_total: rc.total_amount });
+      assert.equal(paid.mock.body.total_amount, 2500);
+      await server.api(`/v1/discounts/${last.id}`, { method: 'DELETE' });
     });
 
     test('discount codes disabled on the link: prefill dropped, PATCH refused', async () => {
