@@ -87,7 +87,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
       { loc: ['product_id'], msg: 'is no longer available' },
     ]);
   const stale = staleTotal(state, amounts.total_amount, expectedTotal, now);
-  if (stale) throw await refusal(ctx, row, stale);
+  if (stale) return refuse(ctx, row, stale);
 
   const key = newId();
   const record: AttemptRecord = {
@@ -98,8 +98,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   };
   const claim = await claimSession(ctx, row, { ...state, discount: applied }, key, record);
   if (claim === 'lost') return false;
-  if (claim === 'lapsed')
-    throw await refusal(ctx, row, discountUnavailable(state, 'this discount has been fully redeemed'));
+  if (claim === 'lapsed') return refuse(ctx, row, discountUnavailable(state, 'this discount has been fully redeemed'));
   ctx.events.emit(row.id);
   crashPoint('after-claim');
 
@@ -140,14 +139,20 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   return true;
 }
 
-/** A 409 refusing a confirm, after keeping its edits, with the session's new amounts to show. */
-async function refusal(ctx: CoreContext, row: SessionRow, stale: StaleTotal) {
-  await ctx.db.run(`UPDATE checkout_sessions SET ${SET_STATE} WHERE id = ? AND status = 'open'`, [
+/**
+ * Throws the 409 refusing a confirm, after keeping its edits, with the
+ * session's new amounts to show. When the session is no longer open, a
+ * concurrent confirm claimed it (and maybe the very redemption that made this
+ * one look stale): false, so the caller waits for that outcome instead.
+ */
+async function refuse(ctx: CoreContext, row: SessionRow, stale: StaleTotal): Promise<false> {
+  const { changes } = await ctx.db.run(`UPDATE checkout_sessions SET ${SET_STATE} WHERE id = ? AND status = 'open'`, [
     ...stateParams(stale.state, ctx.now()),
     row.id,
   ]);
+  if (changes === 0) return false;
   const checkout = await getPublicCheckout(ctx, row.client_secret);
-  return new DomainError(409, stale.code, stale.message, [{ loc: ['expected_total'], msg: stale.message }], {
+  throw new DomainError(409, stale.code, stale.message, [{ loc: ['expected_total'], msg: stale.message }], {
     checkout,
   });
 }

@@ -156,6 +156,23 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
     assert.equal(await purchaseOf(server, late.id), null);
   });
 
+  test('30 concurrent confirms of one session with the last redemption: all answer its one order, none a refusal', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const product = await createProduct(server);
+    const discount = await createDiscount(server, { code: 'LAST', max_redemptions: 1 });
+    const s = await openSession(server, { products: [product.id], discount_id: discount.id });
+    // The winner's redemption must not make the others look stale: they wait for its outcome.
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => confirm(server, s.secret, { expected_total: s.shown })),
+    );
+    assert.deepEqual(new Set(answers.map((r) => r.status)), new Set([200]));
+    assert.equal(new Set(answers.map((r) => r.body.order_id)).size, 1);
+    assert.ok(answers.every((r) => r.body.total_amount === s.shown));
+    assert.equal((await purchaseOf(server, s.id)).total_amount, s.shown);
+    assert.deepEqual(await redemptionsAndUses(server, discount.id), { redemptions: 1, uses: 1 });
+  });
+
   test('50 concurrent confirms sharing a cap of 10, across two servers: every 200 charged the total it answered', async () => {
     const a = await startTestServer();
     servers.push(a);
