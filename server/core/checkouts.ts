@@ -268,7 +268,7 @@ export async function createCheckout(ctx: CoreContext, orgId: string, input: Che
   return getCheckout(ctx, orgId, session.id);
 }
 
-export async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
+async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
   const id = sessionIdFromSecret(clientSecret);
   const row = id ? await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE id = ?', [id]) : undefined;
   if (!row || !sameSecret(row.client_secret, clientSecret)) throw notFound('Checkout');
