@@ -25,8 +25,8 @@ const env = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** How long a process may reuse what a link URL resolves to (other processes' edits show within this). */
   LINK_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
-  /** SQLite durability: NORMAL survives process crashes; FULL also power cuts, at a cost. */
-  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** SQLite durability: FULL (an order system's choice) survives power cuts; NORMAL only process crashes. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('FULL'),
   /**
    * How long a confirm may take before another request or the sweep settles it
    * as interrupted; longer than the payment processor's own timeout.
@@ -34,6 +34,8 @@ const env = z.object({
   CONFIRM_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   /** POSTs to a link's sessions endpoint per client address per minute. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Opens of a shared link (its redirect) per client address per minute: far above any person's clicks. */
+  REDIRECT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -61,6 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     demoPort,
     seedDemo: e.SEED_DEMO === 'true',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    redirectRateLimitPerMinute: e.REDIRECT_RATE_LIMIT_PER_MINUTE,
     linkCacheMs: e.LINK_CACHE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };

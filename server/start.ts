@@ -14,7 +14,8 @@ import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
-import { pruneRateLimits } from './http/rate-limit.ts';
+import { refuseOversizeBody } from './http/oversize-body.ts';
+import { pruneRateLimits, RedirectRateLimit } from './http/rate-limit.ts';
 
 export interface RunningServer {
   url: string;
@@ -30,15 +31,13 @@ type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) =>
  * Serves `fetch` (Hono) as @hono/node-server's `serve` does; `fastPath`, once
  * set, sees each request first and passes on what it does not answer.
  */
-const listen = (
-  fetch: (req: Request) => Response | Promise<Response>,
-  port: number,
-  host: string,
-  fastPath?: { current: FastPath | null },
-) =>
+type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
+
+const listen = (fetch: Fetch, port: number, host: string, fastPath?: { current: FastPath | null }) =>
   new Promise<Server>((resolve) => {
     const hono = getRequestListener(fetch, { hostname: host });
     const server = createServer((req, res) => {
+      if (refuseOversizeBody(req, res)) return;
       const fast = fastPath?.current;
       if (fast) fast(req, res, () => hono(req, res));
       else hono(req, res);
@@ -69,9 +68,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 
   // With port 0 the public URL is known only once bound: bind first, then fill it in.
-  const app = { fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }) };
+  const app: { fetch: Fetch } = { fetch: () => new Response('starting', { status: 503 }) };
   const fastPath: { current: FastPath | null } = { current: null };
-  const server = await listen((req) => app.fetch(req), config.port, config.host, fastPath);
+  // The Node request rides along as `env.incoming`: the rate limits read the client address from it.
+  const server = await listen((req, env) => app.fetch(req, env), config.port, config.host, fastPath);
   const port = (server.address() as AddressInfo).port;
   if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
 
@@ -91,9 +91,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         token: config.demoApiToken,
       })
     : null;
-  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
-  app.fetch = (req) => hono.fetch(req);
-  fastPath.current = linkRedirectFastPath(ctx);
+  const redirectRateLimit = new RedirectRateLimit(db, config.redirectRateLimitPerMinute);
+  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute, redirectRateLimit });
+  app.fetch = (req, env) => hono.fetch(req, env);
+  fastPath.current = linkRedirectFastPath(ctx, redirectRateLimit);
   if (demoUrl && demo)
     demoSite.fetch = createDemoSite({
       backendUrl: ctx.publicUrl,

@@ -189,6 +189,8 @@ export async function deleteCheckoutLink(ctx: CoreContext, orgId: string, id: st
 
 /** The live link behind a public URL, or null when unknown or deleted. */
 export async function findLinkBySecret(q: Queryable, clientSecret: string): Promise<CheckoutLinkRow | null> {
+  // Secrets are base64url: anything else (a NUL from a hand-edited URL, which PostgreSQL refuses) is nobody's.
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(clientSecret)) return null;
   const row = await q.get<CheckoutLinkRow>(
     'SELECT * FROM checkout_links WHERE client_secret = ? AND deleted_at IS NULL',
     [clientSecret],

@@ -162,11 +162,9 @@ export async function createSessionFromLink(
   mode: 'query' | 'json',
 ): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
-  let resolved = ctx.links.peek(linkSecret);
-  if (resolved === undefined) resolved = await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret));
-  if (!resolved) throw linkNotFound();
+  const peeked = ctx.links.peek(linkSecret);
+  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(peeked);
   const { link, products, organization, allowDiscountCodes } = resolved;
-  if (products.length === 0) throw linkUnavailable();
   const prefill = await resolvePrefill(raw, {
     products,
     allowDiscountCodes,
@@ -205,6 +203,24 @@ export async function createSessionFromLink(
     },
     pageParams: prefill.pageParams,
   };
+}
+
+const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
+  if (!resolved) throw linkNotFound();
+  if (resolved.products.length === 0) throw linkUnavailable();
+  return resolved;
+};
+
+/**
+ * A link that can serve, from the link cache, without opening a session:
+ * what a preview, a HEAD or a prefetch of the shared URL is answered from.
+ * Throws `link_not_found` or `link_unavailable` as a click would.
+ */
+export async function servingLink(ctx: CoreContext, linkSecret: string): Promise<ResolvedLink> {
+  const peeked = ctx.links.peek(linkSecret);
+  return servableOrThrow(
+    peeked === undefined ? await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret)) : peeked,
+  );
 }
 
 /** A link by its public secret with its buyable products and organization, or null when there is none. */

@@ -14,6 +14,7 @@ import {
   type Metadata,
   origin as originSchema,
   type Product,
+  textProblem,
 } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
 import { amountError, currentPrice, discountIneligibility } from './pricing.ts';
@@ -26,6 +27,8 @@ const KNOWN = new Set<string>([
   'embed_origin',
   'embed_mode',
 ]);
+/** What asks for the embedded page: the widget sends these, a shared link's query never passes them on. */
+const EMBEDDING = new Set(['embed', 'embed_origin', 'embed_mode']);
 const emailSchema = z.email().max(320);
 const THEMES = new Set(['light', 'dark', 'auto']);
 
@@ -56,6 +59,9 @@ export interface ResolvedPrefill {
   dropped: DroppedPrefill[];
 }
 
+/** A parameter name as the `dropped` report can hold it: kept short, controls and broken Unicode shown as U+FFFD. */
+const storableName = (name: string) => [...name.slice(0, 100)].map((ch) => (textProblem(ch) ? '\ufffd' : ch)).join('');
+
 const scalar = (v: unknown): string | null =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
 
@@ -66,7 +72,8 @@ const scalar = (v: unknown): string | null =>
  */
 export async function resolvePrefill(raw: Record<string, unknown>, input: PrefillInput): Promise<ResolvedPrefill> {
   const dropped: DroppedPrefill[] = [];
-  const drop = (field: string, reason: string) => dropped.push({ field, reason });
+  // The report is stored with the session: a hostile parameter name must not make it unstorable.
+  const drop = (field: string, reason: string) => dropped.push({ field: storableName(field), reason });
   const pageParams: Record<string, string> = {};
 
   // Every simple value first passes the same type and size gate.
@@ -76,16 +83,21 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     const s = scalar(value);
     if (s === null) drop(field, 'must be a string');
     else if (s.length > MAX_PREFILL_VALUE_LENGTH) drop(field, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
-    else return s.trim();
+    else {
+      const problem = textProblem(s);
+      if (problem) drop(field, problem);
+      else return s.trim();
+    }
     return null;
   };
 
   for (const key of Object.keys(raw)) {
-    if (KNOWN.has(key)) continue;
+    if (KNOWN.has(key) || (input.mode === 'query' && EMBEDDING.has(key))) continue;
     if (input.mode === 'json') drop(key, 'is not a prefill parameter');
     else {
       const s = scalar(raw[key]);
-      if (s !== null && s.length <= MAX_PREFILL_VALUE_LENGTH) pageParams[key] = s;
+      if (s !== null && s.length <= MAX_PREFILL_VALUE_LENGTH && !textProblem(key) && !textProblem(s))
+        pageParams[key] = s;
     }
   }
 
@@ -150,6 +162,11 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
           drop(name, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
           continue;
         }
+        const problem = typeof value === 'string' ? textProblem(value, { multiline: true }) : null;
+        if (problem) {
+          drop(name, problem);
+          continue;
+        }
         const checked = checkFieldValue(field, value);
         if (checked.ok) customFieldData[slug] = checked.value;
         else drop(name, checked.reason);
@@ -180,7 +197,9 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
   }
 
   let embedOrigin: string | null = null;
-  const embed = text('embed_origin');
+  // Embedded mode is the widget's alone (its `embed_url`): a shared link's URL cannot ask for it, else
+  // `?embed=1` would open a full page without its back link or the redirect to `success_url`.
+  const embed = input.mode === 'json' ? text('embed_origin') : null;
   if (embed) {
     const parsed = originSchema.safeParse(embed);
     if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
@@ -188,11 +207,11 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
       drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
     else {
       embedOrigin = parsed.data;
-      // The page asks for it again (a link opened inside a frame, `?embed=1&embed_origin=…`, or `embed_url`).
+      // `embed_url` names it again for the page.
       pageParams.embed_origin = parsed.data;
     }
   }
-  const embedMode = text('embed_mode');
+  const embedMode = input.mode === 'json' ? text('embed_mode') : null;
   if (embedMode) {
     if (embedMode === 'inline') pageParams.embed_mode = embedMode;
     else drop('embed_mode', 'must be inline');

@@ -11,7 +11,7 @@ import type { Database, Queryable, SqlValue } from './database.ts';
  * `await`s, so transactions take a lock that standalone statements also wait
  * for; inside, the callback's statements use the handle it was given.
  */
-export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Database {
+export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FULL'): Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -21,10 +21,11 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NO
   // Must precede the first table: lets the sweep give deleted sessions' pages back.
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
-  // WAL + NORMAL: every commit survives a crash of this process; only a power
-  // cut may lose the last commits before a checkpoint. FULL (SQLITE_SYNCHRONOUS)
-  // fsyncs each commit, which blocks the event loop: group commits
-  // (insertBatched) then share one fsync per event-loop turn.
+  // FULL by default: an order answered 200 is money taken, so its commit must
+  // survive a power cut too, which WAL + NORMAL does not promise (it may lose
+  // the last commits before a checkpoint). FULL fsyncs each commit, blocking
+  // the event loop; group commits (insertBatched) share one fsync per turn.
+  // SQLITE_SYNCHRONOUS=NORMAL trades that for speed where a lost order is acceptable.
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   // Sessions are written on every click: a larger page cache keeps the

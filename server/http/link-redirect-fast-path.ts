@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreContext } from '../core/context.ts';
-import { LINK_REDIRECT_HEADERS, linkRedirectLocation } from './public-links.ts';
+import { clientAddress } from './client-address.ts';
+import { previewKind } from './link-previews.ts';
+import { LINK_REDIRECT_HEADERS, linkRedirectLocation, REDIRECT_VERDICT } from './public-links.ts';
+import type { RedirectRateLimit } from './rate-limit.ts';
 
 const PREFIX = '/v1/checkout-links/';
 const SUFFIX = '/redirect';
@@ -16,17 +19,20 @@ const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
  * costs more than the rest of the request. It runs the same domain code as
  * the Hono route (`linkRedirectLocation`) and sends the same headers.
  *
- * Only a successful redirect is answered here. Anything the plain path
- * cannot take as is (another method, a percent-encoded secret, a fragment
- * or backslash, an unusual Host) and every failure go to `next`, the Hono
- * app, whose route and one error handler answer them. A failed attempt wrote
+ * Only a person's successful redirect is answered here. Anything the plain
+ * path cannot take as is (another method, a percent-encoded secret, a
+ * fragment or backslash, an unusual Host), a preview fetcher or a prefetch,
+ * an address over the rate limit, and every failure go to `next`, the Hono
+ * app, whose route and one error handler answer them. The limit counts each
+ * request once: its verdict rides along on the request. A failed attempt wrote
  * nothing (the session insert is all or nothing), so Hono trying again is
  * harmless: a missing or unavailable link answers from the link cache.
  */
-export function linkRedirectFastPath(ctx: CoreContext) {
+export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const plain = plainRedirectRequest(req);
-    if (!plain) next();
+    if (plain) req[REDIRECT_VERDICT] = limit.hit(clientAddress(req));
+    if (!plain || !req[REDIRECT_VERDICT] || previewKind(req.method, req.headers)) next();
     else
       linkRedirectLocation(ctx, plain.secret, plain.query).then(
         (location) => {

@@ -7,7 +7,7 @@ import { getOrganization } from '../core/organizations.ts';
 import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
 import type { Assets } from './assets.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
-import { COMMON_SECURITY_HEADERS, pageCsp } from './security-headers.ts';
+import { COMMON_SECURITY_HEADERS, pageCsp, setPageSecurityHeaders } from './security-headers.ts';
 
 /** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
 export function pageRoutes(ctx: CoreContext, assets: Assets) {
@@ -37,22 +37,24 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
       checkout = await getPublicCheckout(ctx, c.req.param('secret'));
     } catch (e) {
       if (e instanceof DomainError && e.status === 404) {
-        c.header('Content-Security-Policy', pageCsp(null));
+        setPageSecurityHeaders(c);
         return c.html(renderLinkProblemPage('checkout_not_found'), 404);
       }
       throw e;
     }
     // `embed=true` too: embeds written for Polar's links send that.
-    const embedded = c.req.query('embed') === '1' || c.req.query('embed') === 'true';
+    const asked = c.req.query('embed') === '1' || c.req.query('embed') === 'true';
     // The session remembers the origin it was created for; the query may name it again.
     const requested = c.req.query('embed_origin') ?? checkout.embed_origin;
     let embedOrigin: string | null = null;
-    if (embedded && requested) {
+    if (asked && requested) {
       const org = await getOrganization(ctx.db, checkout.organization.id);
       if (org.embed_origins.includes(requested)) embedOrigin = requested;
     }
+    // Embedded (no back link, no redirect to success_url) only inside a frame an allowed origin may hold.
+    const embedded = embedOrigin !== null;
     const theme = c.req.query('theme');
-    c.header('Content-Security-Policy', pageCsp(embedOrigin));
+    setPageSecurityHeaders(c, embedOrigin);
     return c.html(
       renderCheckoutPage({
         checkout,

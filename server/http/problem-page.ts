@@ -9,6 +9,10 @@ const PAGES = {
     title: 'This product is no longer available',
     body: 'The seller no longer offers the products of this checkout link.',
   },
+  rate_limited: {
+    title: 'Too many checkouts from this address',
+    body: 'This network opened this checkout link very many times in the last minute. Wait a minute and try again.',
+  },
   checkout_not_found: {
     title: 'This checkout does not exist',
     body: 'The checkout may have been mistyped, or it was cleaned up after it expired. Go back to the seller’s page and start again from their checkout link.',

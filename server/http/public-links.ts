@@ -1,14 +1,37 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { sessionPrefill } from '../../src/shared/schemas/index.ts';
-import { createSessionFromLink } from '../core/checkouts.ts';
+import { linkUrl } from '../core/checkout-links.ts';
+import { createSessionFromLink, servingLink } from '../core/checkouts.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
 import type { Database } from '../db/database.ts';
+import { clientAddress, incomingOf } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
-import { renderLinkProblemPage } from './problem-page.ts';
-import { rateLimit } from './rate-limit.ts';
+import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
+import { type ProblemCode, renderLinkProblemPage } from './problem-page.ts';
+import { type RedirectRateLimit, rateLimit } from './rate-limit.ts';
+import { setPageSecurityHeaders } from './security-headers.ts';
+
+/** A readable page for a link that cannot open a checkout, with the headers of every HTML page. */
+const linkProblemPage = (c: Context, code: ProblemCode, status: 404 | 410 | 429) => {
+  setPageSecurityHeaders(c);
+  c.header('Cache-Control', 'no-store');
+  return c.html(renderLinkProblemPage(code), status);
+};
+
+/**
+ * Set by the Node fast path on a request it counted against the redirect
+ * limit and then passed on: the verdict, so the Hono route does not count it twice.
+ */
+export const REDIRECT_VERDICT = Symbol('redirect rate limit verdict');
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    [REDIRECT_VERDICT]?: boolean;
+  }
+}
 
 /** Headers of the link redirect besides `Location`: never cached, and the session's URL is not leaked onward. */
 export const LINK_REDIRECT_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } as const;
@@ -37,24 +60,51 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
  * share; the JSON endpoint is what the widget calls (CORS open by design:
  * the link's secret is public, a session is cheap and rate-limited).
  */
-export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rateLimitPerMinute: number }) {
+export function publicLinkRoutes(
+  ctx: CoreContext,
+  db: Database,
+  options: { rateLimitPerMinute: number; redirectRateLimit: RedirectRateLimit },
+) {
   const app = new Hono();
 
   app.get('/:secret/redirect', async (c) => {
+    const secret = c.req.param('secret');
+    const incoming = incomingOf(c);
+    // The Node fast path may have counted this request already before passing it on.
+    const verdict = incoming?.[REDIRECT_VERDICT] ?? options.redirectRateLimit.hit(clientAddress(incoming));
     try {
+      if (!verdict) {
+        c.header('Retry-After', String(options.redirectRateLimit.retryAfter()));
+        return linkProblemPage(c, 'rate_limited', 429);
+      }
+      const preview = previewKind(c.req.method, c.req.raw.headers);
+      if (preview) return await answerWithoutSession(c, secret, preview);
       // The hot path of every shared link: parse only the query, not a whole URL.
       const raw = c.req.url;
       const q = raw.indexOf('?');
-      const location = await linkRedirectLocation(ctx, c.req.param('secret'), q === -1 ? '' : raw.slice(q + 1));
+      const location = await linkRedirectLocation(ctx, secret, q === -1 ? '' : raw.slice(q + 1));
       for (const [name, value] of Object.entries(LINK_REDIRECT_HEADERS)) c.header(name, value);
       return c.redirect(location, 307);
     } catch (e) {
       // People open this URL: answer a page they can read, with the right status.
       if (e instanceof DomainError && (e.code === 'link_not_found' || e.code === 'link_unavailable'))
-        return c.html(renderLinkProblemPage(e.code), e.status as 404);
+        return linkProblemPage(c, e.code, e.status as 404);
       throw e;
     }
   });
+
+  /** HEAD, a prefetch or a preview fetcher: the link's state, and for a preview its card; never a session. */
+  const answerWithoutSession = async (c: Context, secret: string, kind: PreviewKind) => {
+    const resolved = await servingLink(ctx, secret);
+    // The same URL redirects people: no cache may keep this answer for them.
+    c.header('Cache-Control', 'no-store');
+    c.header('Vary', 'User-Agent, Sec-Purpose, Purpose');
+    // Declining a prefetch the usual way: the browser then fetches for real when the link is followed.
+    if (kind === 'prefetch') return c.body(null, 503);
+    setPageSecurityHeaders(c);
+    if (kind === 'head') return c.body(null, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    return c.html(renderLinkPreview(resolved, linkUrl(ctx, secret)));
+  };
 
   app.use(
     '/:secret/sessions',

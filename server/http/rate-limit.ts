@@ -1,7 +1,22 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
+import { clientAddress, incomingOf } from './client-address.ts';
+
+const currentWindow = () => Math.floor(Date.now() / 60_000);
+const secondsToNextWindow = () => 60 - (Math.floor(Date.now() / 1000) % 60);
+
+/** Adds `hits` to a bucket's current window in storage and answers the window's total over every process. */
+const countHits = async (db: Database, key: string, window: number, hits: number) =>
+  Number(
+    (
+      await db.get<{ hits: number }>(
+        `INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, ?)
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + excluded.hits RETURNING hits`,
+        [key, window, hits],
+      )
+    )?.hits ?? hits,
+  );
 
 /**
  * Fixed-window limit per client address, counted in the database so that it
@@ -9,23 +24,12 @@ import type { Database } from '../db/database.ts';
  */
 export const rateLimit = (db: Database, options: { bucket: string; perMinute: number }) =>
   createMiddleware(async function rateLimit(c, next) {
-    let address = 'unknown';
-    try {
-      address = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // app.request() in tests has no socket.
-    }
-    const window = Math.floor(Date.now() / 60_000);
-    const row = await db.get<{ hits: number }>(
-      `INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)
-       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
-      [`${options.bucket}:${address}`, window],
-    );
-    const hits = Number(row?.hits ?? 1);
+    const address = clientAddress(incomingOf(c));
+    const hits = await countHits(db, `${options.bucket}:${address}`, currentWindow(), 1);
     c.header('RateLimit-Limit', String(options.perMinute));
     c.header('RateLimit-Remaining', String(Math.max(0, options.perMinute - hits)));
     if (hits > options.perMinute) {
-      c.header('Retry-After', String(60 - (Math.floor(Date.now() / 1000) % 60)));
+      c.header('Retry-After', String(secondsToNextWindow()));
       throw new DomainError(
         429,
         'rate_limited',
@@ -38,4 +42,73 @@ export const rateLimit = (db: Database, options: { bucket: string; perMinute: nu
 /** Old windows are dead weight: the sweep calls this. */
 export async function pruneRateLimits(db: Database) {
   await db.run('DELETE FROM rate_limits WHERE window_start < ?', [Math.floor(Date.now() / 60_000) - 1]);
+}
+
+/**
+ * The per-address limit of the link redirect, generous (a person never meets
+ * it) and cheap: a click is counted in memory and decided at once, with no
+ * round trip on the hottest route. Each process adds its counts to storage
+ * at most once a second and reads back the total of every process, so the
+ * limit holds across processes within about a second.
+ */
+export class RedirectRateLimit {
+  readonly #db: Database;
+  readonly perMinute: number;
+  readonly #flushMs: number;
+  #window = currentWindow();
+  /** Per address in this window: hits not yet in storage, and the total storage last answered. */
+  readonly #counts = new Map<string, { pending: number; stored: number }>();
+  #lastFlush = 0;
+  #flushing = false;
+
+  constructor(db: Database, perMinute: number, flushMs = 1_000) {
+    this.#db = db;
+    this.perMinute = perMinute;
+    this.#flushMs = flushMs;
+  }
+
+  /** Counts one redirect from `address`; false once the address is over the limit for this minute. */
+  hit(address: string): boolean {
+    const now = Date.now();
+    const window = Math.floor(now / 60_000);
+    if (window !== this.#window) {
+      this.#window = window;
+      this.#counts.clear();
+    }
+    let count = this.#counts.get(address);
+    if (!count) {
+      count = { pending: 0, stored: 0 };
+      this.#counts.set(address, count);
+    }
+    count.pending++;
+    if (now - this.#lastFlush >= this.#flushMs) void this.flush();
+    return count.stored + count.pending <= this.perMinute;
+  }
+
+  /** Seconds until the window resets, for `Retry-After`. */
+  retryAfter(): number {
+    return secondsToNextWindow();
+  }
+
+  /** Adds this process's pending counts to storage and takes back the totals of every process. */
+  async flush(): Promise<void> {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    this.#lastFlush = Date.now();
+    const window = this.#window;
+    try {
+      for (const [address, count] of this.#counts) {
+        if (count.pending === 0) continue;
+        const hits = count.pending;
+        count.pending = 0;
+        const total = await countHits(this.#db, `redirect:${address}`, window, hits);
+        // A new window began meanwhile: its counts start from zero.
+        if (this.#window === window) count.stored = total;
+      }
+    } catch {
+      // Storage closing at shutdown, or a hiccup: the counts in memory still limit this process.
+    } finally {
+      this.#flushing = false;
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+
 /**
  * Framing policy: the hosted checkout may be framed only by an origin the
  * organization listed in `embed_origins`, and only when that origin asked for
@@ -28,3 +30,9 @@ export const COMMON_SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
+
+/** The headers every HTML page of ours sends: the common ones and the page CSP (framing included). */
+export function setPageSecurityHeaders(c: Context, embedOrigin: string | null = null): void {
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(name, value);
+  c.header('Content-Security-Policy', pageCsp(embedOrigin));
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, id, metadata, timestamp } from './common.ts';
+import { httpUrl, id, metadata, text, timestamp } from './common.ts';
 import { discount } from './discount.ts';
 import { product } from './product.ts';
 
@@ -32,7 +32,7 @@ const productIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'a product can be listed once');
 
 export const checkoutLinkCreate = z.strictObject({
-  label: z.string().trim().max(100).nullable().default(null),
+  label: text({ max: 100 }).nullable().default(null),
   products: productIds,
   allow_discount_codes: z.boolean().default(true),
   discount_id: id.nullable().default(null),
@@ -43,7 +43,7 @@ export const checkoutLinkCreate = z.strictObject({
 export type CheckoutLinkCreate = z.infer<typeof checkoutLinkCreate>;
 
 export const checkoutLinkUpdate = z.strictObject({
-  label: z.string().trim().max(100).nullable().optional(),
+  label: text({ max: 100 }).nullable().optional(),
   products: productIds.optional(),
   allow_discount_codes: z.boolean().optional(),
   discount_id: id.nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../prefill-params.ts';
-import { httpUrl, id, metadata, minorAmount, timestamp } from './common.ts';
+import { httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
 import { product, productPrice } from './product.ts';
 
@@ -101,8 +101,8 @@ const email = z.email().max(320);
 export const checkoutUpdate = z.strictObject({
   product_id: id.optional(),
   customer_email: email.nullable().optional(),
-  customer_name: z.string().trim().max(256).nullable().optional(),
-  discount_code: z.string().trim().max(40).nullable().optional(),
+  customer_name: text({ max: 256 }).nullable().optional(),
+  discount_code: text({ max: 40 }).nullable().optional(),
   amount: minorAmount.optional(),
   custom_field_data: customFieldData.optional(),
 });
@@ -134,13 +134,13 @@ export const checkoutCreate = z.strictObject({
   allow_discount_codes: z.boolean().default(true),
   discount_id: id.nullable().default(null),
   customer_email: email.nullable().default(null),
-  customer_name: z.string().trim().max(256).nullable().default(null),
+  customer_name: text({ max: 256 }).nullable().default(null),
   amount: minorAmount.nullable().default(null),
   custom_field_data: customFieldData.default({}),
   metadata: metadata.default({}),
   success_url: httpUrl.nullable().default(null),
   return_url: httpUrl.nullable().default(null),
-  embed_origin: z.string().max(255).nullable().default(null),
+  embed_origin: text({ max: 255, trim: false }).nullable().default(null),
   /** Seconds until the session expires: 30 minutes to 24 hours. */
   expires_in: z.int().min(1800).max(86_400).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { id, text, timestamp } from './common.ts';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'checkbox', 'select'] as const;
 export const customFieldType = z.enum(CUSTOM_FIELD_TYPES);
@@ -7,12 +7,15 @@ export type CustomFieldType = z.infer<typeof customFieldType>;
 
 const isoDate = z.iso.date();
 const formProperties = {
-  form_label: z.string().max(200).optional(),
-  form_help_text: z.string().max(500).optional(),
-  form_placeholder: z.string().max(200).optional(),
+  form_label: text({ max: 200, trim: false }).optional(),
+  form_help_text: text({ max: 500, multiline: true, trim: false }).optional(),
+  form_placeholder: text({ max: 200, trim: false }).optional(),
 };
 
-export const selectOption = z.object({ value: z.string().min(1).max(100), label: z.string().min(1).max(200) });
+export const selectOption = z.object({
+  value: text({ min: 1, max: 100, trim: false }),
+  label: text({ min: 1, max: 200, trim: false }),
+});
 
 export const customFieldProperties = {
   text: z.strictObject({
@@ -56,7 +59,7 @@ export type CustomField = z.infer<typeof customField>;
 
 const createBase = {
   slug: customFieldSlug,
-  name: z.string().trim().min(1).max(100),
+  name: text({ min: 1, max: 100 }),
 };
 
 export const customFieldCreate = z.discriminatedUnion('type', [
@@ -75,12 +78,14 @@ export type CustomFieldCreate = z.infer<typeof customFieldCreate>;
 /** The type is fixed once created: stored answers depend on it. */
 export const customFieldUpdate = z.strictObject({
   slug: customFieldSlug.optional(),
-  name: z.string().trim().min(1).max(100).optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
+  name: text({ min: 1, max: 100 }).optional(),
+  properties: z.record(text({ max: 100, trim: false }), z.unknown()).optional(),
 });
 export type CustomFieldUpdate = z.infer<typeof customFieldUpdate>;
 
 /** A value a customer entered for a custom field. */
-export const customFieldValue = z.union([z.string().max(2000), z.number(), z.boolean()]).nullable();
-export const customFieldData = z.record(z.string(), customFieldValue);
+export const customFieldValue = z
+  .union([text({ max: 2000, multiline: true, trim: false }), z.number(), z.boolean()])
+  .nullable();
+export const customFieldData = z.record(text({ max: 100, trim: false }), customFieldValue);
 export type CustomFieldData = z.infer<typeof customFieldData>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, id, metadata, minorAmount, timestamp } from './common.ts';
+import { currency, id, metadata, minorAmount, text, timestamp } from './common.ts';
 
 export const DISCOUNT_DURATIONS = ['once', 'forever', 'repeating'] as const;
 export const discountDuration = z.enum(DISCOUNT_DURATIONS);
@@ -37,7 +37,7 @@ export const discountCode = z
   .regex(/^[a-zA-Z0-9_-]+$/, 'use only letters, digits, _ and -');
 
 const createBase = {
-  name: z.string().trim().min(1).max(100),
+  name: text({ min: 1, max: 100 }),
   code: discountCode.nullable().default(null),
   duration: discountDuration.default('once'),
   duration_in_months: z.int().min(1).max(999).nullable().default(null),
@@ -73,7 +73,7 @@ export type DiscountCreate = z.infer<typeof discountCreate>;
 
 /** Amount, type and currency are fixed once created: orders refer to them. */
 export const discountUpdate = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text({ min: 1, max: 100 }).optional(),
   code: discountCode.nullable().optional(),
   max_redemptions: z.int().min(1).nullable().optional(),
   starts_at: timestamp.nullable().optional(),

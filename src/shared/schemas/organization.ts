@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, origin, timestamp } from './common.ts';
+import { id, origin, text, timestamp } from './common.ts';
 
 export const organization = z.object({
   id,
@@ -12,7 +12,7 @@ export const organization = z.object({
 export type Organization = z.infer<typeof organization>;
 
 export const organizationUpdate = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text({ min: 1, max: 100 }).optional(),
   embed_origins: z.array(origin).max(50).optional(),
 });
 export type OrganizationUpdate = z.infer<typeof organizationUpdate>;

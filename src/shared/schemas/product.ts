@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, id, minorAmount, timestamp } from './common.ts';
+import { currency, id, minorAmount, text, timestamp } from './common.ts';
 import { customField } from './custom-field.ts';
 
 export const RECURRING_INTERVALS = ['month', 'year'] as const;
@@ -82,8 +82,8 @@ const uniqueFields = (fields: { custom_field_id: string }[]) =>
   new Set(fields.map((f) => f.custom_field_id)).size === fields.length;
 
 export const productCreate = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).nullable().default(null),
+  name: text({ min: 1, max: 200 }),
+  description: text({ max: 5000, multiline: true, trim: false }).nullable().default(null),
   recurring_interval: recurringInterval.nullable().default(null),
   /** One price per product: the checkout charges it. */
   prices: z.array(priceCreate).length(1, 'a product has exactly one price'),
@@ -96,8 +96,8 @@ export const productCreate = z.strictObject({
 export type ProductCreate = z.infer<typeof productCreate>;
 
 export const productUpdate = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(5000).nullable().optional(),
+  name: text({ min: 1, max: 200 }).optional(),
+  description: text({ max: 5000, multiline: true, trim: false }).nullable().optional(),
   recurring_interval: recurringInterval.nullable().optional(),
   prices: z.array(priceCreate).length(1, 'a product has exactly one price').optional(),
   attached_custom_fields: z

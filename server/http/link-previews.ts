@@ -1,0 +1,62 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { html } from 'hono/html';
+import type { ResolvedLink } from '../core/link-cache.ts';
+
+/**
+ * Link-preview fetchers of chat apps, social networks and search engines.
+ * Named one by one, not by a loose `bot` match: some phones' user agents
+ * hold `CUBOT`, and a person's click must always open a checkout.
+ */
+const PREVIEW_AGENTS =
+  /slackbot|twitterbot|facebookexternalhit|facebot|discordbot|whatsapp|googlebot|google-inspectiontool|googleother|bingbot|linkedinbot|telegrambot|applebot|redditbot|pinterest|skypeuripreview|microsoftpreview|embedly|iframely|mastodon|bluesky|cardyb|vkshare|viber|snapchat|duckduckbot|yandex|baiduspider|petalbot|ahrefsbot|semrushbot|\b(?:bot|crawler|spider)\b/i;
+
+/** A request for the shared link that must not open a session, and what it is. */
+export type PreviewKind = 'head' | 'prefetch' | 'preview';
+
+/**
+ * Why this request for a link's redirect is not a person's click, or null
+ * when it is one. HEAD asks about the link; a prefetch (`Sec-Purpose`, or
+ * the older `Purpose` / `X-Purpose`) may never be followed; a preview
+ * fetcher only wants the card.
+ */
+export function previewKind(method: string | undefined, headers: IncomingHttpHeaders | Headers): PreviewKind | null {
+  if (method === 'HEAD') return 'head';
+  const get = (name: string) =>
+    headers instanceof Headers ? headers.get(name) : (headers[name] as string | undefined);
+  const purpose = get('sec-purpose') ?? get('purpose') ?? get('x-purpose') ?? get('x-moz');
+  if (purpose?.toLowerCase().includes('prefetch')) return 'prefetch';
+  const agent = get('user-agent');
+  return agent && PREVIEW_AGENTS.test(agent) ? 'preview' : null;
+}
+
+const DESCRIPTION_MAX = 300;
+
+/**
+ * The card a preview fetcher reads for a shared link: Open Graph and Twitter
+ * tags with the first product's name and description and the organization's
+ * name. Every value is escaped by `html`.
+ */
+export function renderLinkPreview(resolved: ResolvedLink, linkUrl: string) {
+  const product = resolved.products[0];
+  const seller = resolved.organization.name;
+  const full = product.description?.trim() || `Buy ${product.name} from ${seller}.`;
+  const description = full.length > DESCRIPTION_MAX ? `${full.slice(0, DESCRIPTION_MAX - 1)}…` : full;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+<title>${product.name} · ${seller}</title>
+<meta name="description" content="${description}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="${product.name}">
+<meta property="og:description" content="${description}">
+<meta property="og:site_name" content="${seller}">
+<meta property="og:url" content="${linkUrl}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${product.name}">
+<meta name="twitter:description" content="${description}">
+</head>
+<body><h1>${product.name}</h1><p>${description}</p><p>Sold by ${seller}.</p></body>
+</html>`;
+}
