@@ -20,6 +20,8 @@ const running = await startServer(
     DEMO_PORT: 'off',
     DEMO_API_TOKEN: 'bench_token_0123456789abcdef',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // Every request of the load comes from one address.
+    REDIRECT_RATE_LIMIT_PER_MINUTE: '100000000',
     ...process.env,
   }),
 );
