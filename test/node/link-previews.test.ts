@@ -97,11 +97,12 @@ describe('link previews, HEAD and prefetches of a shared link', () => {
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
     assertPageHeaders(head.headers, 'HEAD');
-    for (const headers of [
+    const prefetches: Record<string, string>[] = [
       { 'sec-purpose': 'prefetch' },
       { 'sec-purpose': 'prefetch;prerender' },
       { purpose: 'prefetch' },
-    ]) {
+    ];
+    for (const headers of prefetches) {
       const res = await rawRequest(server, path, 'GET', headers);
       assert.equal(res.status, 503, JSON.stringify(headers));
       assert.equal(res.headers['cache-control'], 'no-store');
