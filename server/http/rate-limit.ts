@@ -59,7 +59,7 @@ export class RedirectRateLimit {
   /** Per address in this window: hits not yet in storage, and the total storage last answered. */
   readonly #counts = new Map<string, { pending: number; stored: number }>();
   #lastFlush = 0;
-  #flushing = false;
+  #inFlight: Promise<void> | null = null;
 
   constructor(db: Database, perMinute: number, flushMs = 1_000) {
     this.#db = db;
@@ -81,7 +81,7 @@ export class RedirectRateLimit {
       this.#counts.set(address, count);
     }
     count.pending++;
-    if (now - this.#lastFlush >= this.#flushMs) void this.flush();
+    if (now - this.#lastFlush >= this.#flushMs && !this.#inFlight) void this.flush();
     return count.stored + count.pending <= this.perMinute;
   }
 
@@ -92,8 +92,15 @@ export class RedirectRateLimit {
 
   /** Adds this process's pending counts to storage and takes back the totals of every process. */
   async flush(): Promise<void> {
-    if (this.#flushing) return;
-    this.#flushing = true;
+    // One write at a time; a caller that finds one under way waits for it, then writes what came since.
+    while (this.#inFlight) await this.#inFlight;
+    this.#inFlight = this.#write().finally(() => {
+      this.#inFlight = null;
+    });
+    return this.#inFlight;
+  }
+
+  async #write(): Promise<void> {
     this.#lastFlush = Date.now();
     const window = this.#window;
     try {
@@ -107,8 +114,6 @@ export class RedirectRateLimit {
       }
     } catch {
       // Storage closing at shutdown, or a hiccup: the counts in memory still limit this process.
-    } finally {
-      this.#flushing = false;
     }
   }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { RedirectRateLimit } from '../../server/http/rate-limit.ts';
 import { createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -33,4 +34,23 @@ test('the widget endpoint is rate-limited per client address, counted in storage
   assert.equal(fourth.headers.get('ratelimit-remaining'), '0');
   const redirect = await fetch(link.url, { redirect: 'manual' });
   assert.equal(redirect.status, 307, 'people opening the shared link are not limited');
+});
+
+test('the redirect limit decides in memory and agrees across instances once each has flushed its counts', async () => {
+  const a = await startTestServer();
+  servers.push(a);
+  const b = await startTestServer({}, a.dataDir);
+  servers.unshift(b);
+  const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+  const onA = new RedirectRateLimit(a.ctx.db, 3);
+  const onB = new RedirectRateLimit(b.ctx.db, 3);
+  const window = Math.floor(Date.now() / 60_000);
+  assert.deepEqual([onA.hit(address), onA.hit(address)], [true, true]);
+  await onA.flush();
+  assert.equal(onB.hit(address), true, 'B has not heard of A yet: the third hit is allowed anyway');
+  await onB.flush();
+  const fourth = onB.hit(address);
+  if (Math.floor(Date.now() / 60_000) !== window) return; // a new minute restarted the count
+  assert.equal(fourth, false, "B counts A's two hits and its own: the fourth is refused");
+  assert.equal(onB.hit('198.51.100.1'), true, 'another address has its own count');
 });
