@@ -152,7 +152,7 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     else {
       const fields = fieldsBySlug(input.products);
       for (const [slug, value] of Object.entries(rawFields as Record<string, unknown>)) {
-        const name = `${'custom_field_data.'}${slug}`;
+        const name = `${CUSTOM_FIELD_PREFIX}${slug}`;
         const field = fields.get(slug);
         if (!field) {
           drop(name, 'is not a custom field of this checkout');
