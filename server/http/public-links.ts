@@ -77,7 +77,7 @@ export function publicLinkRoutes(
         c.header('Retry-After', String(options.redirectRateLimit.retryAfter()));
         return linkProblemPage(c, 'rate_limited', 429);
       }
-      const preview = previewKind(c.req.method, c.req.raw.headers);
+      const preview = previewKind(c.req.method, c.req.header());
       if (preview) return await answerWithoutSession(c, secret, preview);
       // The hot path of every shared link: parse only the query, not a whole URL.
       const raw = c.req.url;
