@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
@@ -13,32 +13,42 @@ import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
+import type { TrustProxy } from './http/client-address.ts';
+import { closeGracefully } from './http/graceful-close.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
 import { pruneRateLimits } from './http/rate-limit.ts';
+import { logRequests } from './http/request-log.ts';
+import { logger, setLogLevel } from './logger.ts';
 
 export interface RunningServer {
   url: string;
   demoUrl: string | null;
   ctx: CoreContext;
   demo: DemoSeed | null;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then closes storage. */
   close(): Promise<void>;
 }
 
+type NodeBindings = HttpBindings | Http2Bindings;
 type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
  * Serves `fetch` (Hono) as @hono/node-server's `serve` does; `fastPath`, once
- * set, sees each request first and passes on what it does not answer.
+ * set, sees each request first and passes on what it does not answer. Every
+ * request is logged, whichever answers it.
  */
 const listen = (
-  fetch: (req: Request) => Response | Promise<Response>,
+  fetch: (req: Request, env: NodeBindings) => Response | Promise<Response>,
   port: number,
   host: string,
+  trust: TrustProxy,
   fastPath?: { current: FastPath | null },
 ) =>
   new Promise<Server>((resolve) => {
     const hono = getRequestListener(fetch, { hostname: host });
+    const log = logRequests(trust);
     const server = createServer((req, res) => {
+      log(req, res);
       const fast = fastPath?.current;
       if (fast) fast(req, res, () => hono(req, res));
       else hono(req, res);
@@ -52,6 +62,7 @@ const listen = (
  * free one: tests start many.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  setLogLevel(config.logLevel);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -69,9 +80,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 
   // With port 0 the public URL is known only once bound: bind first, then fill it in.
-  const app = { fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }) };
+  const app = {
+    fetch: (_req: Request, _env: NodeBindings): Response | Promise<Response> =>
+      new Response('starting', { status: 503 }),
+  };
   const fastPath: { current: FastPath | null } = { current: null };
-  const server = await listen((req) => app.fetch(req), config.port, config.host, fastPath);
+  const server = await listen((req, env) => app.fetch(req, env), config.port, config.host, config.trustProxy, fastPath);
   const port = (server.address() as AddressInfo).port;
   if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
 
@@ -81,7 +95,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }),
   };
   if (config.demoPort !== null && config.seedDemo) {
-    demoServer = await listen((req) => demoSite.fetch(req), config.demoPort, config.host);
+    demoServer = await listen((req) => demoSite.fetch(req), config.demoPort, config.host, config.trustProxy);
     demoUrl = `http://localhost:${(demoServer.address() as AddressInfo).port}`;
   }
 
@@ -91,8 +105,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         token: config.demoApiToken,
       })
     : null;
-  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
-  app.fetch = (req) => hono.fetch(req);
+  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy });
+  // The Node request travels as Hono's env: the client address is read from its socket.
+  app.fetch = (req, env) => hono.fetch(req, env);
   fastPath.current = linkRedirectFastPath(ctx);
   if (demoUrl && demo)
     demoSite.fetch = createDemoSite({
@@ -108,7 +123,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sweepExpiredSessions(ctx, config.sessionRetentionSeconds);
       await pruneRateLimits(db);
     } catch (e) {
-      console.error('[checkout-link] sweep failed:', e);
+      logger.error({ err: e }, 'sweep failed');
     }
   };
   const timer = setInterval(sweep, config.sweepIntervalSeconds * 1000);
@@ -121,8 +136,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demo,
     async close() {
       clearInterval(timer);
-      await new Promise<void>((r) => server.close(() => r()));
-      if (demoServer) await new Promise<void>((r) => demoServer!.close(() => r()));
+      // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
+      ctx.events.close();
+      await Promise.all([
+        closeGracefully(server, config.shutdownTimeoutMs),
+        demoServer && closeGracefully(demoServer, config.shutdownTimeoutMs),
+      ]);
+      // Only now: a request finishing above may still write (its batched insert commits in close).
       await db.close();
     },
   };

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ErrorBody, ErrorDetail } from '../../src/shared/schemas/common.ts';
 import { DomainError } from '../core/errors.ts';
+import { logger } from '../logger.ts';
+import { loggedPath } from './request-log.ts';
 
 /** zod issues as `detail` entries, with the part of the request in front (`body`, `query`). */
 export const issuesToDetail = (issues: z.core.$ZodIssue[], part?: string): ErrorDetail[] =>
@@ -69,6 +71,6 @@ export function errorResponse(err: Error, c: Context) {
       status,
     );
   }
-  console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
+  logger.error({ err, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed');
   return c.json({ error: 'internal_error', message: 'Something went wrong on our side.', detail: [] }, 500);
 }

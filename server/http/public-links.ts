@@ -6,6 +6,7 @@ import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
 import type { Database } from '../db/database.ts';
+import type { TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -37,7 +38,11 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
  * share; the JSON endpoint is what the widget calls (CORS open by design:
  * the link's secret is public, a session is cheap and rate-limited).
  */
-export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rateLimitPerMinute: number }) {
+export function publicLinkRoutes(
+  ctx: CoreContext,
+  db: Database,
+  options: { rateLimitPerMinute: number; trustProxy: TrustProxy },
+) {
   const app = new Hono();
 
   app.get('/:secret/redirect', async (c) => {
@@ -62,7 +67,7 @@ export function publicLinkRoutes(ctx: CoreContext, db: Database, options: { rate
   );
   app.post(
     '/:secret/sessions',
-    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
+    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute, trustProxy: options.trustProxy }),
     async (c) => {
       const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
       const { created, pageParams } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');

@@ -1,20 +1,18 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
+import { incomingClientAddress, type TrustProxy } from './client-address.ts';
 
 /**
  * Fixed-window limit per client address, counted in the database so that it
  * holds across processes sharing one PostgreSQL.
  */
-export const rateLimit = (db: Database, options: { bucket: string; perMinute: number }) =>
-  createMiddleware(async function rateLimit(c, next) {
-    let address = 'unknown';
-    try {
-      address = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // app.request() in tests has no socket.
-    }
+export const rateLimit = (db: Database, options: { bucket: string; perMinute: number; trustProxy: TrustProxy }) =>
+  createMiddleware<{ Bindings: { incoming?: IncomingMessage } }>(async function rateLimit(c, next) {
+    // app.request() in tests has no socket.
+    const incoming = c.env?.incoming;
+    const address = incoming ? incomingClientAddress(incoming, options.trustProxy) : 'unknown';
     const window = Math.floor(Date.now() / 60_000);
     const row = await db.get<{ hits: number }>(
       `INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)
