@@ -7,10 +7,12 @@ import { Assets } from './http/assets.ts';
 import { TRUST_NONE, type TrustProxy } from './http/client-address.ts';
 import { clientCheckoutRoutes } from './http/client-checkouts.ts';
 import { errorResponse } from './http/errors.ts';
+import { loggedPath } from './http/logged-path.ts';
 import { managementRoutes } from './http/management.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicLinkRoutes } from './http/public-links.ts';
+import { logger } from './logger.ts';
 
 export interface AppOptions {
   rateLimitPerMinute: number;
@@ -42,7 +44,11 @@ async function databaseAnswers(db: Database, ms: number): Promise<boolean> {
 /** The whole HTTP surface over one domain context. Tests call `app.request()` on it. */
 export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
   const app = new Hono();
-  app.onError(errorResponse);
+  app.onError((err, c) =>
+    errorResponse(err, c, (bug) =>
+      logger.error({ err: bug, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed'),
+    ),
+  );
   app.notFound((c) =>
     c.json(
       {

@@ -83,12 +83,8 @@ export function clientProtocol(
   return first === 'https' ? 'https' : first === 'http' ? 'http' : own;
 }
 
-const ADDRESS = Symbol('clientAddress');
 type Incoming = { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> };
 
-/** `clientAddress` of a Node request, worked out once and kept on it (the log line and the rate limit both ask). */
-export function incomingClientAddress(req: Incoming, trust: TrustProxy): string {
-  const kept = req as Incoming & { [ADDRESS]?: string };
-  kept[ADDRESS] ??= clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);
-  return kept[ADDRESS];
-}
+/** `clientAddress` of a Node request (the request log and the rate limit both ask). */
+export const incomingClientAddress = (req: Incoming, trust: TrustProxy): string =>
+  clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust);

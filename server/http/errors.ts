@@ -3,8 +3,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ErrorBody, ErrorDetail } from '../../src/shared/schemas/common.ts';
 import { DomainError } from '../core/errors.ts';
-import { logger } from '../logger.ts';
-import { loggedPath } from './request-log.ts';
 
 /** zod issues as `detail` entries, with the part of the request in front (`body`, `query`). */
 export const issuesToDetail = (issues: z.core.$ZodIssue[], part?: string): ErrorDetail[] =>
@@ -57,8 +55,15 @@ export async function readJson(c: Context, options: { textPlain?: boolean } = {}
   }
 }
 
-/** The one error handler: every failure answers `{ error, detail }`; only our own bugs are 500s. */
-export function errorResponse(err: Error, c: Context) {
+const consoleReport = (err: Error, c: Context) =>
+  console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
+
+/**
+ * The one error handler: every failure answers `{ error, detail }`; only our
+ * own bugs are 500s, reported to `reportBug` (the server's logger; the MSW
+ * mocks, in a browser, keep the console).
+ */
+export function errorResponse(err: Error, c: Context, reportBug: (err: Error, c: Context) => void = consoleReport) {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, detail: err.detail ?? [{ loc: [], msg: err.message }] };
     return c.json({ ...err.extra, ...body, message: err.message }, err.status as 400);
@@ -71,6 +76,6 @@ export function errorResponse(err: Error, c: Context) {
       status,
     );
   }
-  logger.error({ err, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed');
+  reportBug(err, c);
   return c.json({ error: 'internal_error', message: 'Something went wrong on our side.', detail: [] }, 500);
 }

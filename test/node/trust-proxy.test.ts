@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { clientAddress, clientProtocol, parseTrustProxy } from '../../server/http/client-address.ts';
-import { loggedPath } from '../../server/http/request-log.ts';
+import { loggedPath } from '../../server/http/logged-path.ts';
 import { createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
