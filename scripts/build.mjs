@@ -2,7 +2,8 @@
 // Builds every browser output into dist/ (one Vite mode per target), skipping
 // targets whose entry does not exist yet.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const targets = [
   ['embed', 'src/embed/embed.ts'],
@@ -44,3 +45,19 @@ for (const [mode, entry] of targets) {
   }
   console.log(`built ${mode} in ${Date.now() - started} ms`);
 }
+
+// Precompressed copies beside each served text file, made once here rather
+// than on every request: the server answers with `.br` or `.gz` when the
+// client accepts it (server/http/assets.ts). Rewritten for every file on each
+// build, so no copy outlives its source.
+const COMPRESSIBLE = /\.(js|mjs|css|json|svg|html|map)$/;
+let compressed = 0;
+for (const file of readdirSync('dist', { recursive: true }).map(String)) {
+  if (!COMPRESSIBLE.test(file)) continue;
+  const path = `dist/${file}`;
+  const source = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
+  compressed++;
+}
+console.log(`precompressed ${compressed} files (brotli and gzip)`);

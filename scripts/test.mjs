@@ -3,8 +3,8 @@
 // "N passed, N failed". Exit code is non-zero on any failure. The byte budgets
 // of the bundles are checked right after the build (`npm run size`: sizes are
 // deterministic); timing budgets are not tests: `npm run bench` checks them.
-import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 
 const only = process.argv.slice(2);
 const has = (dir, suffix) => {
@@ -14,6 +14,17 @@ const has = (dir, suffix) => {
     return false;
   }
 };
+
+// The end-to-end suite runs Debian's nginx in front of the server (as .ci/run installs it, like Chromium).
+// As root, install it when missing; otherwise that spec skips itself and says why.
+if (!existsSync('/usr/sbin/nginx') && process.getuid?.() === 0 && (!only.length || only.includes('end-to-end'))) {
+  console.log('Installing nginx from Debian for the proxy end-to-end test…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env });
+  // The package's own service on port 80 is not ours: the test starts its own nginx.
+  spawnSync('systemctl', ['stop', 'nginx'], { stdio: 'ignore' });
+}
 
 const steps = [
   ['lint', 'npx', ['biome', 'check', '.']],

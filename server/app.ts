@@ -4,28 +4,54 @@ import type { CoreContext } from './core/context.ts';
 import { DomainError } from './core/errors.ts';
 import type { Database } from './db/database.ts';
 import { Assets } from './http/assets.ts';
+import { TRUST_NONE, type TrustProxy } from './http/client-address.ts';
 import { clientCheckoutRoutes } from './http/client-checkouts.ts';
 import { errorResponse } from './http/errors.ts';
+import { loggedPath } from './http/logged-path.ts';
 import { managementRoutes } from './http/management.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicLinkRoutes } from './http/public-links.ts';
 import { RedirectRateLimit } from './http/rate-limit.ts';
+import { logger } from './logger.ts';
 
 export interface AppOptions {
   rateLimitPerMinute: number;
   /** Shared with the Node fast path of the redirect; by default one of its own at 600 a minute. */
   redirectRateLimit?: RedirectRateLimit;
+  /** Who may name the client's address (TRUST_PROXY); off when absent. */
+  trustProxy?: TrustProxy;
   assets?: Assets;
 }
 
 /** Largest JSON body any endpoint accepts (a link with 50 metadata values fits easily). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** True when `SELECT 1` answers within `ms` (a database that hangs is as down as one that refuses). */
+async function databaseAnswers(db: Database, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([db.get('SELECT 1 AS ok').then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The whole HTTP surface over one domain context. Tests call `app.request()` on it. */
 export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
   const app = new Hono();
-  app.onError(errorResponse);
+  app.onError((err, c) =>
+    errorResponse(err, c, (bug) =>
+      logger.error({ err: bug, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed'),
+    ),
+  );
   app.notFound((c) =>
     c.json(
       {
@@ -57,6 +83,12 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
     await db.get('SELECT 1 AS ok');
     return c.json({ status: 'ok', engine: db.engine });
   });
+  // For load balancers and orchestrators: only whether the database answers, in time.
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const ok = await databaseAnswers(db, HEALTH_TIMEOUT_MS);
+    return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
+  });
 
   // Public routes first: the management API's token check covers the rest of /v1.
   app.route(
@@ -64,6 +96,7 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
     publicLinkRoutes(ctx, db, {
       rateLimitPerMinute: options.rateLimitPerMinute,
       redirectRateLimit: options.redirectRateLimit ?? new RedirectRateLimit(db, 600),
+      trustProxy: options.trustProxy ?? TRUST_NONE,
     }),
   );
   app.route('/v1/checkouts/client', clientCheckoutRoutes(ctx));

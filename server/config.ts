@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './http/client-address.ts';
+import { LOG_LEVELS } from './logger.ts';
 
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +38,24 @@ const env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Opens of a shared link (its redirect) per client address per minute: far above any person's clicks. */
   REDIRECT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * The reverse proxies in front: a number of hops, or their addresses and
+   * subnets (comma-separated). Unset, X-Forwarded-* headers are ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (e) {
+        c.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -66,5 +86,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     redirectRateLimitPerMinute: e.REDIRECT_RATE_LIMIT_PER_MINUTE,
     linkCacheMs: e.LINK_CACHE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from './config.ts';
+import { flushLogs, logger } from './logger.ts';
 import { startServer } from './start.ts';
 
 const config = loadConfig();
@@ -23,7 +24,22 @@ else if (demo)
 lines.push(`  API reference             ${running.url}/v1/openapi.json`, '');
 console.log(lines.join('\n'));
 
+// SIGTERM (a deploy, `docker stop`, systemd): stop accepting, let requests in
+// flight finish up to SHUTDOWN_TIMEOUT_SECONDS, close storage, then exit.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
-    running.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, timeout_ms: config.shutdownTimeoutMs }, 'shutting down');
+    running
+      .close()
+      .then(
+        () => logger.info('stopped'),
+        (err) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exitCode = 1;
+        },
+      )
+      .finally(() => flushLogs().then(() => process.exit()));
   });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
@@ -13,30 +13,43 @@ import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
+import type { TrustProxy } from './http/client-address.ts';
+import { closeGracefully } from './http/graceful-close.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
 import { refuseOversizeBody } from './http/oversize-body.ts';
 import { pruneRateLimits, RedirectRateLimit } from './http/rate-limit.ts';
+import { logRequests } from './http/request-log.ts';
+import { logger, setLogLevel } from './logger.ts';
 
 export interface RunningServer {
   url: string;
   demoUrl: string | null;
   ctx: CoreContext;
   demo: DemoSeed | null;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then closes storage. */
   close(): Promise<void>;
 }
 
+type NodeBindings = HttpBindings | Http2Bindings;
 type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
  * Serves `fetch` (Hono) as @hono/node-server's `serve` does; `fastPath`, once
- * set, sees each request first and passes on what it does not answer.
+ * set, sees each request first and passes on what it does not answer. Every
+ * request is logged, whichever answers it.
  */
-type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
-
-const listen = (fetch: Fetch, port: number, host: string, fastPath?: { current: FastPath | null }) =>
+const listen = (
+  fetch: (req: Request, env: NodeBindings) => Response | Promise<Response>,
+  port: number,
+  host: string,
+  trust: TrustProxy,
+  fastPath?: { current: FastPath | null },
+) =>
   new Promise<Server>((resolve) => {
     const hono = getRequestListener(fetch, { hostname: host });
+    const log = logRequests(trust);
     const server = createServer((req, res) => {
+      log(req, res);
       if (refuseOversizeBody(req, res)) return;
       const fast = fastPath?.current;
       if (fast) fast(req, res, () => hono(req, res));
@@ -51,6 +64,7 @@ const listen = (fetch: Fetch, port: number, host: string, fastPath?: { current: 
  * free one: tests start many.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  setLogLevel(config.logLevel);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -68,10 +82,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 
   // With port 0 the public URL is known only once bound: bind first, then fill it in.
-  const app: { fetch: Fetch } = { fetch: () => new Response('starting', { status: 503 }) };
+  const app = {
+    fetch: (_req: Request, _env: NodeBindings): Response | Promise<Response> =>
+      new Response('starting', { status: 503 }),
+  };
   const fastPath: { current: FastPath | null } = { current: null };
-  // The Node request rides along as `env.incoming`: the rate limits read the client address from it.
-  const server = await listen((req, env) => app.fetch(req, env), config.port, config.host, fastPath);
+  const server = await listen((req, env) => app.fetch(req, env), config.port, config.host, config.trustProxy, fastPath);
   const port = (server.address() as AddressInfo).port;
   if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
 
@@ -81,7 +97,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     fetch: (_req: Request): Response | Promise<Response> => new Response('starting', { status: 503 }),
   };
   if (config.demoPort !== null && config.seedDemo) {
-    demoServer = await listen((req) => demoSite.fetch(req), config.demoPort, config.host);
+    demoServer = await listen((req) => demoSite.fetch(req), config.demoPort, config.host, config.trustProxy);
     demoUrl = `http://localhost:${(demoServer.address() as AddressInfo).port}`;
   }
 
@@ -92,9 +108,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })
     : null;
   const redirectRateLimit = new RedirectRateLimit(db, config.redirectRateLimitPerMinute);
-  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute, redirectRateLimit });
+  const hono = createApp(ctx, db, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    redirectRateLimit,
+    trustProxy: config.trustProxy,
+  });
+  // The Node request travels as Hono's env: the client address is read from its socket.
   app.fetch = (req, env) => hono.fetch(req, env);
-  fastPath.current = linkRedirectFastPath(ctx, redirectRateLimit);
+  fastPath.current = linkRedirectFastPath(ctx, redirectRateLimit, config.trustProxy);
   if (demoUrl && demo)
     demoSite.fetch = createDemoSite({
       backendUrl: ctx.publicUrl,
@@ -109,7 +130,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sweepExpiredSessions(ctx, config.sessionRetentionSeconds);
       await pruneRateLimits(db);
     } catch (e) {
-      console.error('[checkout-link] sweep failed:', e);
+      logger.error({ err: e }, 'sweep failed');
     }
   };
   const timer = setInterval(sweep, config.sweepIntervalSeconds * 1000);
@@ -122,8 +143,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demo,
     async close() {
       clearInterval(timer);
-      await new Promise<void>((r) => server.close(() => r()));
-      if (demoServer) await new Promise<void>((r) => demoServer!.close(() => r()));
+      // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
+      ctx.events.close();
+      await Promise.all([
+        closeGracefully(server, config.shutdownTimeoutMs),
+        demoServer && closeGracefully(demoServer, config.shutdownTimeoutMs),
+      ]);
+      // Only now: a request finishing above may still write (its batched insert commits in close).
       await db.close();
     },
   };

@@ -59,6 +59,7 @@ export interface AccessToken {
   id: string;
   organizationId: string;
   scopes: TokenScope[];
+  lastUsedAt: string | null;
 }
 
 /**
@@ -87,9 +88,16 @@ export async function createAccessToken(
 }
 
 export async function findAccessToken(q: Queryable, token: string): Promise<AccessToken | null> {
-  const row = await q.get<{ id: string; organization_id: string; scopes: string }>(
-    'SELECT id, organization_id, scopes FROM access_tokens WHERE token_hash = ?',
+  const row = await q.get<{ id: string; organization_id: string; scopes: string; last_used_at: string | null }>(
+    'SELECT id, organization_id, scopes, last_used_at FROM access_tokens WHERE token_hash = ?',
     [hashToken(token)],
   );
-  return row ? { id: row.id, organizationId: row.organization_id, scopes: parseJson(row.scopes, []) } : null;
+  return row
+    ? {
+        id: row.id,
+        organizationId: row.organization_id,
+        scopes: parseJson(row.scopes, []),
+        lastUsedAt: row.last_used_at,
+      }
+    : null;
 }

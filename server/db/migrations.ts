@@ -222,6 +222,10 @@ const MIGRATIONS: string[][] = [
       created_at TEXT NOT NULL
     )`,
   ],
+  [
+    // Token management lists when each token last authenticated (written at most once a minute).
+    `ALTER TABLE access_tokens ADD COLUMN last_used_at TEXT`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -26,6 +26,7 @@ const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
   const direct = queryable(pool);
+  let ended: Promise<void> | null = null;
   return {
     engine: 'postgres',
     ...direct,
@@ -48,7 +49,9 @@ export function openPostgres(connectionString: string): Database {
     },
     async compact() {},
     async close() {
-      await pool.end();
+      // Idempotent, as better-sqlite3's close is: a shutdown may race a failed health check's cleanup.
+      ended ??= pool.end();
+      await ended;
     },
   };
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Queryable, SqlValue } from './database.ts';
 
+/** The database file under DATA_DIR (the backup command copies it). */
+export const sqliteFile = (dataDir: string) => join(dataDir, 'checkout-link.sqlite');
+
 /**
  * The embedded engine: one file under `dataDir`, WAL mode.
  *
@@ -15,7 +18,7 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
-    file = join(dataDir, 'checkout-link.sqlite');
+    file = sqliteFile(dataDir);
   }
   const db = new BetterSqlite3(file);
   // Must precede the first table: lets the sweep give deleted sessions' pages back.

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { touchAccessToken } from '../core/access-tokens.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
 import { findAccessToken } from '../core/organizations.ts';
@@ -30,6 +31,7 @@ export const requireToken = (ctx: CoreContext) =>
       throw new DomainError(403, 'insufficient_scope', `This token lacks the "${needed}" scope.`, [
         { loc: ['header', 'authorization'], msg: `lacks the ${needed} scope` },
       ]);
+    await touchAccessToken(ctx, token);
     c.set('organizationId', token.organizationId);
     await next();
   });

@@ -45,7 +45,7 @@ export function clientCheckoutRoutes(ctx: CoreContext) {
       stream.onAbort(() => {
         aborted = true;
       });
-      while (!aborted && (last.status === 'open' || last.status === 'confirmed')) {
+      while (!aborted && !ctx.events.closed && (last.status === 'open' || last.status === 'confirmed')) {
         // Woken by this process's events, or after 2 s to see other processes' changes.
         await ctx.events.next(last.id, 2_000);
         if (aborted) break;

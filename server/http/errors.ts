@@ -55,8 +55,15 @@ export async function readJson(c: Context, options: { textPlain?: boolean } = {}
   }
 }
 
-/** The one error handler: every failure answers `{ error, detail }`; only our own bugs are 500s. */
-export function errorResponse(err: Error, c: Context) {
+const consoleReport = (err: Error, c: Context) =>
+  console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
+
+/**
+ * The one error handler: every failure answers `{ error, detail }`; only our
+ * own bugs are 500s, reported to `reportBug` (the server's logger; the MSW
+ * mocks, in a browser, keep the console).
+ */
+export function errorResponse(err: Error, c: Context, reportBug: (err: Error, c: Context) => void = consoleReport) {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, detail: err.detail ?? [{ loc: [], msg: err.message }] };
     return c.json({ ...err.extra, ...body, message: err.message }, err.status as 400);
@@ -69,6 +76,6 @@ export function errorResponse(err: Error, c: Context) {
       status,
     );
   }
-  console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
+  reportBug(err, c);
   return c.json({ error: 'internal_error', message: 'Something went wrong on our side.', detail: [] }, 500);
 }

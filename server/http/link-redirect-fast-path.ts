@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreContext } from '../core/context.ts';
-import { clientAddress } from './client-address.ts';
+import { incomingClientAddress, type TrustProxy } from './client-address.ts';
 import { previewKind } from './link-previews.ts';
 import { LINK_REDIRECT_HEADERS, linkRedirectLocation, REDIRECT_VERDICT } from './public-links.ts';
 import type { RedirectRateLimit } from './rate-limit.ts';
@@ -28,10 +28,10 @@ const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
  * nothing (the session insert is all or nothing), so Hono trying again is
  * harmless: a missing or unavailable link answers from the link cache.
  */
-export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit) {
+export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit, trust: TrustProxy) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const plain = plainRedirectRequest(req);
-    if (plain) req[REDIRECT_VERDICT] = limit.hit(clientAddress(req));
+    if (plain) req[REDIRECT_VERDICT] = limit.hit(incomingClientAddress(req, trust));
     if (!plain || !req[REDIRECT_VERDICT] || previewKind(req.method, req.headers)) next();
     else
       linkRedirectLocation(ctx, plain.secret, plain.query).then(

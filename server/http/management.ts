@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  accessTokenCreate,
   checkoutCreate,
   checkoutLinkCreate,
   checkoutLinkUpdate,
@@ -16,6 +17,7 @@ import {
   productUpdate,
   purchaseListQuery,
 } from '../../src/shared/schemas/index.ts';
+import { issueAccessToken, listAccessTokens, revokeAccessToken } from '../core/access-tokens.ts';
 import {
   createCheckoutLink,
   deleteCheckoutLink,
@@ -24,7 +26,7 @@ import {
   updateCheckoutLink,
 } from '../core/checkout-links.ts';
 import { createCheckout, getCheckout, listCheckouts } from '../core/checkouts.ts';
-import type { CoreContext } from '../core/context.ts';
+import { type CoreContext, paginate } from '../core/context.ts';
 import {
   createCustomField,
   deleteCustomField,
@@ -68,6 +70,16 @@ export function managementRoutes(ctx: CoreContext) {
   app.patch('/organizations/current', async (c) =>
     c.json(await updateOrganization(ctx, org(c), await body(c, organizationUpdate))),
   );
+
+  app.get('/tokens', async (c) => {
+    const items = await listAccessTokens(ctx, org(c));
+    return c.json(paginate(items, items.length, Math.max(1, items.length)));
+  });
+  app.post('/tokens', async (c) => c.json(await issueAccessToken(ctx, org(c), await body(c, accessTokenCreate)), 201));
+  app.delete('/tokens/:id', async (c) => {
+    await revokeAccessToken(ctx, org(c), idParam(c, 'Access token'));
+    return c.body(null, 204);
+  });
 
   app.get('/products', async (c) =>
     c.json(await listProducts(ctx, org(c), { ...query(c, listQuery), ...query(c, productListQuery) })),

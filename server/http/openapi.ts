@@ -93,6 +93,20 @@ export function buildOpenApi(publicUrl: string) {
     body: s.organizationUpdate,
     response: s.organization,
   });
+  add('get', '/v1/tokens', 'listAccessTokens', {
+    summary: 'List the organization’s access tokens (never the tokens themselves)',
+    response: list(s.accessToken),
+  });
+  add('post', '/v1/tokens', 'createAccessToken', {
+    summary: 'Issue an access token; the answer is the only time it is shown',
+    body: s.accessTokenCreate,
+    response: s.accessTokenCreated,
+    status: 201,
+  });
+  add('delete', '/v1/tokens/{id}', 'revokeAccessToken', {
+    summary: 'Revoke an access token: it answers 401 from the next request on',
+    status: 204,
+  });
   for (const [path, name, create, update, item, extraQuery] of [
     ['/v1/products', 'Product', s.productCreate, s.productUpdate, s.product, s.productListQuery],
     ['/v1/custom-fields', 'CustomField', s.customFieldCreate, s.customFieldUpdate, s.customField, undefined],

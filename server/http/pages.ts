@@ -22,11 +22,11 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     c.header('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors *");
     c.header('Cache-Control', 'public, max-age=300');
     const style = assets.get('pages/checkout.css')
-      ? html`<link rel="preload" as="style" href="/pages/checkout.css">`
+      ? html`<link rel="preload" as="style" href="${assets.url('pages/checkout.css')}">`
       : '';
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
-<link rel="modulepreload" href="/pages/checkout.js">${style}</head></html>`);
+<link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${style}</head></html>`);
   });
 
   app.get('/checkout/:secret', async (c) => {
@@ -58,9 +58,9 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     return c.html(
       renderCheckoutPage({
         checkout,
-        // Unversioned on purpose: /checkout/warm (the widget's warm-up) fetches these exact URLs.
-        scriptUrl: '/pages/checkout.js',
-        styleUrl: assets.get('pages/checkout.css') ? '/pages/checkout.css' : null,
+        // The same hashed URLs as /checkout/warm (the widget's warm-up) preloads.
+        scriptUrl: assets.url('pages/checkout.js'),
+        styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
         embedded,
         embedOrigin,
         theme: theme === 'light' || theme === 'dark' ? theme : null,
@@ -88,13 +88,13 @@ ${style ? html`<link rel="stylesheet" href="${style}">` : ''}
   });
   app.get('/dashboard/', (c) => c.redirect('/dashboard', 301));
 
-  // With a hash (?v=) cache for a year; without, briefly, revalidated by ETag. CORS: the widget prefetches them.
+  // Hashed names are cached for a year, others briefly and revalidated by ETag. CORS: the widget prefetches them.
   app.get('/pages/:file{.+}', (c) =>
-    assets.respond(c, `pages/${c.req.param('file')}`, { cors: true, maxAge: c.req.query('v') ? 31_536_000 : 300 }),
+    assets.respond(c, `pages/${c.req.param('file')}`, { cors: true, stableMaxAge: 300 }),
   );
-  // Merchants paste these URLs unversioned: short cache, revalidated by ETag; loaded cross-origin.
-  app.get('/embed.js', (c) => assets.respond(c, 'embed.js', { cors: true, maxAge: 300 }));
-  app.get('/checkout-link.js', (c) => assets.respond(c, 'checkout-link.js', { cors: true, maxAge: 300 }));
-  app.get('/esm/:file{.+}', (c) => assets.respond(c, `esm/${c.req.param('file')}`, { cors: true, maxAge: 300 }));
+  // Merchants paste these URLs once, unversioned: short cache, revalidated by ETag; loaded cross-origin.
+  app.get('/embed.js', (c) => assets.respond(c, 'embed.js', { cors: true, stableMaxAge: 300 }));
+  app.get('/checkout-link.js', (c) => assets.respond(c, 'checkout-link.js', { cors: true, stableMaxAge: 300 }));
+  app.get('/esm/:file{.+}', (c) => assets.respond(c, `esm/${c.req.param('file')}`, { cors: true, stableMaxAge: 300 }));
   return app;
 }

@@ -7,7 +7,7 @@ import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
 import type { Database } from '../db/database.ts';
-import { clientAddress, incomingOf } from './client-address.ts';
+import { contextClientAddress, incomingOf, type TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
 import { type ProblemCode, renderLinkProblemPage } from './problem-page.ts';
@@ -63,7 +63,7 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
 export function publicLinkRoutes(
   ctx: CoreContext,
   db: Database,
-  options: { rateLimitPerMinute: number; redirectRateLimit: RedirectRateLimit },
+  options: { rateLimitPerMinute: number; redirectRateLimit: RedirectRateLimit; trustProxy: TrustProxy },
 ) {
   const app = new Hono();
 
@@ -71,7 +71,8 @@ export function publicLinkRoutes(
     const secret = c.req.param('secret');
     const incoming = incomingOf(c);
     // The Node fast path may have counted this request already before passing it on.
-    const verdict = incoming?.[REDIRECT_VERDICT] ?? options.redirectRateLimit.hit(clientAddress(incoming));
+    const verdict =
+      incoming?.[REDIRECT_VERDICT] ?? options.redirectRateLimit.hit(contextClientAddress(c, options.trustProxy));
     try {
       if (!verdict) {
         c.header('Retry-After', String(options.redirectRateLimit.retryAfter()));
@@ -112,7 +113,7 @@ export function publicLinkRoutes(
   );
   app.post(
     '/:secret/sessions',
-    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
+    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute, trustProxy: options.trustProxy }),
     async (c) => {
       const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
       const { created, pageParams } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');

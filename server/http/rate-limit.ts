@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
-import { clientAddress, incomingOf } from './client-address.ts';
+import { contextClientAddress, type TrustProxy } from './client-address.ts';
 
 const currentWindow = () => Math.floor(Date.now() / 60_000);
 const secondsToNextWindow = () => 60 - (Math.floor(Date.now() / 1000) % 60);
@@ -22,9 +22,9 @@ const countHits = async (db: Database, key: string, window: number, hits: number
  * Fixed-window limit per client address, counted in the database so that it
  * holds across processes sharing one PostgreSQL.
  */
-export const rateLimit = (db: Database, options: { bucket: string; perMinute: number }) =>
+export const rateLimit = (db: Database, options: { bucket: string; perMinute: number; trustProxy: TrustProxy }) =>
   createMiddleware(async function rateLimit(c, next) {
-    const address = clientAddress(incomingOf(c));
+    const address = contextClientAddress(c, options.trustProxy);
     const hits = await countHits(db, `${options.bucket}:${address}`, currentWindow(), 1);
     c.header('RateLimit-Limit', String(options.perMinute));
     c.header('RateLimit-Remaining', String(Math.max(0, options.perMinute - hits)));

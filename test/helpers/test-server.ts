@@ -53,6 +53,25 @@ export async function removeData(dataDir: string) {
 }
 
 /**
+ * An empty storage for a server or a command-line tool: its own PostgreSQL
+ * schema with TEST_DATABASE_URL, else a temporary SQLite folder. `env` is
+ * what to pass as the environment (DATA_DIR or DATABASE_URL).
+ */
+export async function freshStorage(): Promise<{ env: Record<string, string>; name: string; drop(): Promise<void> }> {
+  if (pgBase) {
+    const schema = `t_${Math.random().toString(36).slice(2, 10)}`;
+    await pgAdmin((c) => c.query(`CREATE SCHEMA ${schema}`));
+    return {
+      env: { DATABASE_URL: pgUrlFor(schema), DATA_DIR: '.tmp/unused' },
+      name: schema,
+      drop: () => pgAdmin((c) => c.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => {}),
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'checkout-link-'));
+  return { env: { DATA_DIR: dir }, name: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
  * A real server on a loopback port over a temporary SQLite folder (or
  * PostgreSQL schema). Pass `dataDir` to reopen an earlier one (restart tests).
  */
@@ -70,6 +89,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     DEMO_PORT: 'off',
     SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '10000',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...storage,
     ...env,
   });

@@ -4,6 +4,7 @@
  * about half of the dashboard's bytes, and only a form needs it (the sign-in
  * screen and the lists do not).
  */
+export { accessTokenCreate } from '../../shared/schemas/access-token.ts';
 export { checkoutLinkCreate } from '../../shared/schemas/checkout-link.ts';
 export { customFieldCreate, customFieldUpdate } from '../../shared/schemas/custom-field.ts';
 export { discountCreate, discountUpdate } from '../../shared/schemas/discount.ts';

@@ -28,3 +28,12 @@ export async function checkWith(pick: (schemas: ApiSchemas) => z.ZodType, value:
   const detail = schemas.schemaDetail(pick(schemas), value);
   return detail ? new FormErrors('Some fields need your attention.', detail) : null;
 }
+
+/** `checkWith` for a submit: a failure to load the checks becomes the form's error instead of a throw. */
+export async function checkForm(pick: (schemas: ApiSchemas) => z.ZodType, value: unknown): Promise<FormErrors | null> {
+  try {
+    return await checkWith(pick, value);
+  } catch (err) {
+    return FormErrors.from(err);
+  }
+}

@@ -3,10 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Organization } from '../../shared/schemas/organization.ts';
 import { OrganizationChangedEvent } from '../app/organization-changed.ts';
 import type { ManagementApi } from '../core/api.ts';
-import { checkWith, preloadSchemas } from '../core/check.ts';
+import { checkForm, preloadSchemas } from '../core/check.ts';
 import { FormErrors } from '../core/form-errors.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import './access-tokens.ts';
 
 /** Organization settings: its name and the sites allowed to frame its checkout (`embed_origins`). */
 @customElement('dash-settings-page')
@@ -43,12 +44,7 @@ export class SettingsPage extends LightElement {
     e.preventDefault();
     this.saved = false;
     const body = { name: this.name, embed_origins: this.originList() };
-    let errors: FormErrors | null;
-    try {
-      errors = await checkWith((s) => s.organizationUpdate, body);
-    } catch (err) {
-      errors = FormErrors.from(err);
-    }
+    const errors = await checkForm((s) => s.organizationUpdate, body);
     if (errors) {
       this.errors = errors;
       return;
@@ -88,6 +84,7 @@ export class SettingsPage extends LightElement {
           ${fieldError('org-origins-error', originErrors)}
         </div>
         <div class="form-actions"><button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save settings'}</button></div>
-      </form>`;
+      </form>
+      <dash-access-tokens .api=${this.api}></dash-access-tokens>`;
   }
 }

@@ -1,3 +1,4 @@
+export * from './access-token.ts';
 export * from './checkout.ts';
 export * from './checkout-link.ts';
 export * from './common.ts';

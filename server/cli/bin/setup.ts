@@ -1,0 +1,3 @@
+import { setup } from '../setup.ts';
+
+process.exitCode = await setup(process.argv.slice(2));
