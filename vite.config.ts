@@ -63,8 +63,6 @@ const targets: Record<string, UserConfig['build']> = {
     minify: false,
     rolldownOptions: {
       external: [/^lit(\/.*)?$/, /^@lit(-labs)?\/(context|reactive-element|ssr-dom-shim)(\/.*)?$/, /^react(\/.*)?$/],
-      // The package's `sideEffects` describes dist/, not these sources: keep every module's effects here.
-      treeshake: { moduleSideEffects: true },
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

@@ -13,6 +13,7 @@ import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
+import { Assets } from './http/assets.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
 import { pruneRateLimits } from './http/rate-limit.ts';
 
@@ -91,7 +92,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         token: config.demoApiToken,
       })
     : null;
-  const hono = createApp(ctx, db, { rateLimitPerMinute: config.rateLimitPerMinute });
+  const hono = createApp(ctx, db, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    assets: new Assets(config.assetsDir),
+  });
   app.fetch = (req) => hono.fetch(req);
   fastPath.current = linkRedirectFastPath(ctx);
   if (demoUrl && demo)
@@ -99,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       backendUrl: ctx.publicUrl,
       linkUrl: demo.linkUrl,
       productIds: demo.productIds,
+      root: config.demoDir,
     }).fetch;
 
   const sweep = async () => {
