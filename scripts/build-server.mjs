@@ -16,9 +16,8 @@ process.chdir(root);
 // Every dependency the server imports must be one the package declares, or it would fail once installed.
 const declared = Object.keys(JSON.parse(readFileSync('server/package.json', 'utf8')).dependencies);
 
-execFileSync('node', ['scripts/build.mjs', 'embed', 'element', 'esm', 'checkout-page', 'dashboard'], {
-  stdio: 'inherit',
-});
+// The bundles the server serves, rebuilt only when a source is newer (npm test has just built them).
+execFileSync('node', ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
 rmSync(out, { recursive: true, force: true });
 const result = await build({
   entryPoints: { bin: 'server/bin.ts' },
@@ -37,11 +36,17 @@ const imported = new Set(
   Object.values(result.metafile.outputs)
     .flatMap((o) => o.imports)
     .filter((i) => i.external && !i.path.startsWith('node:'))
-    .map((i) => i.path.split('/').slice(0, i.path.startsWith('@') ? 2 : 1).join('/')),
+    .map((i) =>
+      i.path
+        .split('/')
+        .slice(0, i.path.startsWith('@') ? 2 : 1)
+        .join('/'),
+    ),
 );
 const undeclared = [...imported].filter((p) => !declared.includes(p));
 if (undeclared.length) throw new Error(`server/package.json does not declare: ${undeclared.join(', ')}`);
 
-cpSync('dist', join(out, 'public'), { recursive: true, filter: (f) => !/(^|\/)dist\/mock/.test(f) });
+// Not dist/esm (the npm package's modules) nor dist/mock (the no-backend demo): the server needs neither.
+cpSync('dist', join(out, 'public'), { recursive: true, filter: (f) => !/(^|\/)dist\/(esm|mock)/.test(f) });
 cpSync('demo', join(out, 'demo'), { recursive: true, filter: (f) => !/(^|\/)demo\/mock/.test(f) });
 console.log(`built checkout-link-server into server/dist (imports ${[...imported].sort().join(', ')})`);

@@ -5,6 +5,7 @@
 // deterministic); timing budgets are not tests: `npm run bench` checks them.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 const only = process.argv.slice(2);
 const has = (dir, suffix) => {
@@ -14,6 +15,9 @@ const has = (dir, suffix) => {
     return false;
   }
 };
+
+// The browser suites need it; a missing browser stops here, not deep inside one of them.
+if (!only.length || only.some((s) => ['browser', 'end-to-end', 'consumer'].includes(s))) ensureChromium();
 
 const steps = [
   ['lint', 'npx', ['biome', 'check', '.']],
@@ -33,6 +37,8 @@ const steps = [
   ],
   has('test/browser', '.test.ts') && ['browser tests', 'npx', ['web-test-runner']],
   has('test/e2e', '.spec.ts') && ['end-to-end', 'npx', ['playwright', 'test']],
+  // The packed packages installed into apps outside the repository (see the test's header).
+  ['consumer', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/consumer/packages.test.ts']],
 ].filter(Boolean);
 
 function listTests(dir, suffix) {

@@ -6,7 +6,10 @@
  */
 const commands: Record<string, { run: () => Promise<unknown>; what: string }> = {
   start: { run: () => import('../main.ts'), what: 'start the backend (the default)' },
-  token: { run: () => import('./issue-token.ts'), what: 'issue an API token: token ["Organization name"] [--read-only]' },
+  token: {
+    run: () => import('./issue-token.ts'),
+    what: 'issue an API token: token ["Organization name"] [--read-only]',
+  },
 };
 
 const requested = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'start';
