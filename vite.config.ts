@@ -42,13 +42,34 @@ const targets: Record<string, UserConfig['build']> = {
       },
     },
   },
+  // One file per source module beside tsc's `.d.ts` (the manifest's module paths exist), Lit and
+  // React left to the app; @lit/react (1 kB) is bundled, or its @types/react peer would land in every app.
   esm: {
-    lib: { entry: { index: 'src/index.ts' }, formats: ['es'], fileName: (_f, name) => `${name}.js` },
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        react: 'src/react.ts',
+        vue: 'src/vue.ts',
+        svelte: 'src/svelte.ts',
+        // The `node` entries themselves (`import './dom-shim.js'` first) are written by scripts/package-esm.mjs:
+        // Rolldown drops a side-effect import ahead of `export *` here.
+        'node/dom-shim': 'src/node/dom-shim.ts',
+      },
+      formats: ['es'],
+    },
     outDir: 'dist/esm',
     emptyOutDir: true,
     target: 'es2022',
     minify: false,
-    rolldownOptions: { external: [/^lit(\/.*)?$/, /^@lit\/(context|reactive-element)(\/.*)?$/] },
+    rolldownOptions: {
+      external: [/^lit(\/.*)?$/, /^@lit(-labs)?\/(context|reactive-element|ssr-dom-shim)(\/.*)?$/, /^react(\/.*)?$/],
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: (chunk) =>
+          chunk.name.includes('node_modules') ? `vendor/${chunk.name.replace(/.*node_modules\//, '')}.js` : '[name].js',
+      },
+    },
   },
   'checkout-page': {
     lib: {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBackend } from './backend.ts';
 import { benchBrowser } from './browser.ts';
@@ -41,13 +41,16 @@ console.log(`\n${table}\n`);
 
 const missed = rows.filter((r) => r.pass === false);
 if (write) {
+  const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   writeFileSync(
     'bench/RESULTS.md',
     `# Benchmark results\n\nOne run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.\n` +
       `Every figure is measured beside its reference in the same run: compare ratios, not absolute numbers.\n` +
       `Rerun with \`npm run bench\` (about ${Math.round((Date.now() - started) / 60_000) || 1} minutes; \`-- --quick\` for a smoke run that writes nothing).\n\n${table}\n\n` +
-      (missed.length ? `Missed: ${missed.map((r) => r.what).join('; ')}.\n` : 'Every budget holds.\n'),
+      (missed.length ? `Missed: ${missed.map((r) => r.what).join('; ')}.\n` : 'Every budget holds.\n') +
+      // The packages' section is `npm run bench:packages`'s: kept as it was.
+      (previous.includes('## Packages') ? `\n${previous.slice(previous.indexOf('## Packages'))}` : ''),
   );
 }
 console.log(missed.length ? `${missed.length} budget(s) missed` : 'every budget holds');

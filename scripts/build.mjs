@@ -41,6 +41,7 @@ for (const [mode, entry] of targets) {
   // The package entry ships its type declarations and the custom-elements manifest beside it.
   if (mode === 'esm') {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+    execFileSync('node', ['scripts/package-esm.mjs'], { stdio: 'inherit' });
     execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
   }
   console.log(`built ${mode} in ${Date.now() - started} ms`);

@@ -5,6 +5,7 @@
 // deterministic); timing budgets are not tests: `npm run bench` checks them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 const only = process.argv.slice(2);
 const has = (dir, suffix) => {
@@ -25,6 +26,8 @@ if (!existsSync('/usr/sbin/nginx') && process.getuid?.() === 0 && (!only.length 
   // The package's own service on port 80 is not ours: the test starts its own nginx.
   spawnSync('systemctl', ['stop', 'nginx'], { stdio: 'ignore' });
 }
+// The browser suites need it; a missing browser stops here, not deep inside one of them.
+if (!only.length || only.some((s) => ['browser', 'end-to-end', 'consumer'].includes(s))) ensureChromium();
 
 const steps = [
   ['lint', 'npx', ['biome', 'check', '.']],
@@ -44,6 +47,8 @@ const steps = [
   ],
   has('test/browser', '.test.ts') && ['browser tests', 'npx', ['web-test-runner']],
   has('test/e2e', '.spec.ts') && ['end-to-end', 'npx', ['playwright', 'test']],
+  // The packed packages installed into apps outside the repository (see the test's header).
+  ['consumer', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/consumer/packages.test.ts']],
 ].filter(Boolean);
 
 function listTests(dir, suffix) {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy } from './http/client-address.ts';
 import { LOG_LEVELS } from './logger.ts';
@@ -8,6 +9,10 @@ const env = z.object({
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().optional(),
+  /** The built browser files the server answers (`/embed.js`, the pages): `npm run build` writes ./dist. */
+  ASSETS_DIR: z.string().default('./dist'),
+  /** The demo merchant site's pages. */
+  DEMO_DIR: z.string().default('./demo'),
   CHECKOUT_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -75,6 +80,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    assetsDir: resolve(e.ASSETS_DIR),
+    demoDir: resolve(e.DEMO_DIR),
     checkoutTtlSeconds: e.CHECKOUT_TTL_SECONDS,
     confirmLeaseSeconds: e.CONFIRM_LEASE_SECONDS,
     sessionRetentionSeconds: e.SESSION_RETENTION_SECONDS,

@@ -15,6 +15,7 @@ import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
 import type { TrustProxy } from './http/client-address.ts';
 import { closeGracefully } from './http/graceful-close.ts';
+import { Assets } from './http/assets.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
 import { refuseOversizeBody } from './http/oversize-body.ts';
 import { pruneRateLimits, RedirectRateLimit } from './http/rate-limit.ts';
@@ -112,6 +113,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     redirectRateLimit,
     trustProxy: config.trustProxy,
+    assets: new Assets(config.assetsDir),
   });
   // The Node request travels as Hono's env: the client address is read from its socket.
   app.fetch = (req, env) => hono.fetch(req, env);
@@ -121,6 +123,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       backendUrl: ctx.publicUrl,
       linkUrl: demo.linkUrl,
       productIds: demo.productIds,
+      root: config.demoDir,
     }).fetch;
 
   const sweep = async () => {

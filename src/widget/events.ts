@@ -79,9 +79,10 @@ export function emit(target: EventTarget | undefined, name: CheckoutLinkShortEve
  * composed) up to the document; a listener that stops propagation on the way
  * hides them. Returns the unsubscribe function.
  */
-export function onCheckoutEvent<K extends CheckoutLinkEventName>(
-  name: K | CheckoutLinkShortEventName,
-  handler: (event: CheckoutLinkEventMap[K]) => void,
+export function onCheckoutEvent<N extends CheckoutLinkEventName | CheckoutLinkShortEventName>(
+  name: N,
+  // Typed by the full name either way, so `onCheckoutEvent('success', e => e.detail.order_id)` checks.
+  handler: (event: CheckoutLinkEventMap[N extends CheckoutLinkEventName ? N : `checkout-link:${N}`]) => void,
 ): () => void {
   const type = PREFIX + name.replace(PREFIX, '');
   document.addEventListener(type, handler as EventListener);
