@@ -50,11 +50,12 @@ for (const [mode, entry] of targets) {
 // Precompressed copies beside each served text file, made once here rather
 // than on every request: the server answers with `.br` or `.gz` when the
 // client accepts it (server/http/assets.ts). Rewritten for every file on each
-// build, so no copy outlives its source.
+// build, so no copy outlives its source. Not `esm/`: the server never serves
+// it, and it ships in the npm package, whose users' bundlers compress it.
 const COMPRESSIBLE = /\.(js|mjs|css|json|svg|html|map)$/;
 let compressed = 0;
 for (const file of readdirSync('dist', { recursive: true }).map(String)) {
-  if (!COMPRESSIBLE.test(file)) continue;
+  if (!COMPRESSIBLE.test(file) || file.startsWith('esm/')) continue;
   const path = `dist/${file}`;
   const source = readFileSync(path);
   writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

@@ -158,7 +158,7 @@ test('the shipped types check with skipLibCheck off, and a wrong attribute value
   step('tsc');
   await sh('npx', ['tsc', '-p', 'tsconfig.json'], plainApp);
   await sh('npx', ['tsc', '-p', 'tsconfig.json'], reactApp);
-  const wrong = await run('npx', ['tsc', '-p', 'tsconfig.wrong.json'], { cwd: reactApp }).then(
+  const wrong = await run('npx', ['tsc', '--pretty', 'false', '-p', 'tsconfig.wrong.json'], { cwd: reactApp }).then(
     () => '',
     (e: { stdout: string }) => e.stdout,
   );
