@@ -7,6 +7,7 @@ import { getOrganization } from '../core/organizations.ts';
 import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
 import type { Assets } from './assets.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
+import { refererOrigin } from './public-links.ts';
 import { COMMON_SECURITY_HEADERS, pageCsp, setPageSecurityHeaders } from './security-headers.ts';
 
 /** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
@@ -38,7 +39,8 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     } catch (e) {
       if (e instanceof DomainError && e.status === 404) {
         setPageSecurityHeaders(c);
-        return c.html(renderLinkProblemPage('checkout_not_found'), 404);
+        const backUrl = refererOrigin(c.req.header('referer'), c.req.url);
+        return c.html(renderLinkProblemPage('checkout_not_found', { backUrl }), 404);
       }
       throw e;
     }
