@@ -10,6 +10,10 @@ import { renderLinkProblemPage } from './problem-page.ts';
 import { refererOrigin } from './public-links.ts';
 import { COMMON_SECURITY_HEADERS, pageCsp, setPageSecurityHeaders } from './security-headers.ts';
 
+/** The brand mark (a rounded square in the dashboard's gradient), inline: no request, no 404. */
+const DASHBOARD_ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Cdefs%3E%3ClinearGradient id='g' x2='1' y2='1'%3E%3Cstop stop-color='%234f46e5'/%3E%3Cstop offset='1' stop-color='%2306b6d4'/%3E%3C/linearGradient%3E%3C/defs%3E%3Crect width='32' height='32' rx='8' fill='url(%23g)'/%3E%3C/svg%3E";
+
 /** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
 export function pageRoutes(ctx: CoreContext, assets: Assets) {
   const app = new Hono();
@@ -82,6 +86,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Dashboard · checkout-link</title>
+<link rel="icon" href="${DASHBOARD_ICON}">
 ${style ? html`<link rel="stylesheet" href="${style}">` : ''}
 <script type="module" src="${assets.url('pages/dashboard.js')}"></script>
 </head>

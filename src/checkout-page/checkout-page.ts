@@ -29,6 +29,7 @@ import { answerForApi, answerFromSession, type FieldAnswer, renderCustomField } 
 import { renderDiscountSection } from './views/discount-section.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './views/field.ts';
 import { focusFirstControl } from './views/first-control.ts';
+import { keepHyphenatedWords, renderHeroPrice } from './views/hero-price.ts';
 import { renderOrderSummary } from './views/order-summary.ts';
 import { renderProcessing, renderRestart, renderSuccess } from './views/outcome-views.ts';
 import { renderProductPicker } from './views/product-picker.ts';
@@ -577,8 +578,8 @@ export class CheckoutPage extends LitElement {
     return html`<div class="layout">
       <section class="summary" aria-labelledby="product-title">
         ${this.embedded ? html`<p class="eyebrow">${c.organization.name}</p>` : nothing}
-        <h1 id="product-title">${c.product.name}</h1>
-        <p class="hero-price">${this.heroPrice(c)}</p>
+        <h1 id="product-title">${keepHyphenatedWords(c.product.name)}</h1>
+        <p class="hero-price">${renderHeroPrice(c)}</p>
         ${c.product.description && c.products.length === 1 ? html`<p class="description">${c.product.description}</p>` : nothing}
         ${
           c.products.length > 1
@@ -633,13 +634,6 @@ export class CheckoutPage extends LitElement {
         </p>
       </form>
     </div>`;
-  }
-
-  private heroPrice(c: CheckoutPublic) {
-    if (c.product_price.amount_type === 'free') return 'Free';
-    return html`${formatMoney(c.amount, c.currency)}${
-      c.product.recurring_interval ? html`<span class="interval">${intervalSuffix(c.product)}</span>` : nothing
-    }`;
   }
 
   private payLabel(c: CheckoutPublic): string {
