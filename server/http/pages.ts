@@ -59,7 +59,11 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     }
     // Embedded (no back link, no redirect to success_url) only inside a frame an allowed origin may hold.
     const embedded = embedOrigin !== null;
-    const theme = c.req.query('theme');
+    // Inline, the frame sits in the merchant's page: the system's dark mode is not the host's, so light unless told.
+    const inline = embedded && c.req.query('embed_mode') === 'inline';
+    const askedTheme = c.req.query('theme');
+    const theme =
+      askedTheme === 'light' || askedTheme === 'dark' ? askedTheme : inline && askedTheme !== 'auto' ? 'light' : null;
     setPageSecurityHeaders(c, embedOrigin);
     return c.html(
       renderCheckoutPage({
@@ -69,7 +73,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
         styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
         embedded,
         embedOrigin,
-        theme: theme === 'light' || theme === 'dark' ? theme : null,
+        theme,
       }),
     );
   });

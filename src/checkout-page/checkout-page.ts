@@ -138,6 +138,7 @@ export class CheckoutPage extends LitElement {
     this.view = VIEW_OF_STATUS[data.checkout.status];
     if (this.view === 'processing') this.watchStatus();
     document.addEventListener('keydown', this.onDocumentKeydown);
+    if (this.embedded) window.addEventListener('focus', this.onWindowFocus);
     if (this.overlay) {
       document.addEventListener('pointerdown', this.onDocumentPointerdown);
       document.addEventListener('click', this.onDocumentClick);
@@ -149,6 +150,7 @@ export class CheckoutPage extends LitElement {
     this.resizeObserver?.disconnect();
     this.stream?.close();
     document.removeEventListener('keydown', this.onDocumentKeydown);
+    window.removeEventListener('focus', this.onWindowFocus);
     document.removeEventListener('pointerdown', this.onDocumentPointerdown);
     document.removeEventListener('click', this.onDocumentClick);
   }
@@ -447,6 +449,15 @@ export class CheckoutPage extends LitElement {
     );
     return { productId: d.productId, email: d.email, name: d.name, fields };
   }
+
+  /**
+   * The overlay focuses the frame once it is shown (after `loaded`); a focus
+   * tried before that, in a hidden frame, did not hold. Landing on the body
+   * would leave the customer on no control at all.
+   */
+  private readonly onWindowFocus = () => {
+    if (document.activeElement === document.body || !document.activeElement) focusFirstControl(this);
+  };
 
   private readonly onDocumentKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.bridge.active && !this.paying && !e.defaultPrevented) this.close();

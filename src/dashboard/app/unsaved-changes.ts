@@ -12,7 +12,7 @@ export class UnsavedChanges {
   constructor(root: HTMLElement) {
     const edited = (e: Event) => {
       const target = e.target as Element;
-      if (target.closest?.('main form')) this.#dirty = true;
+      if (target.closest?.('main.content form')) this.#dirty = true;
     };
     root.addEventListener('input', edited, { capture: true });
     root.addEventListener('change', edited, { capture: true });
