@@ -148,8 +148,15 @@ async function insertSession(ctx: CoreContext, s: NewSession) {
 
 export const linkNotFound = () =>
   new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
-export const linkUnavailable = () =>
-  new DomainError(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+/** A link left with no product: its seller and return URL are known, so its page can name them. */
+export class LinkUnavailableError extends DomainError {
+  constructor(
+    readonly sellerName: string,
+    readonly returnUrl: string | null,
+  ) {
+    super(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+  }
+}
 
 /**
  * Opens a short-lived session from a checkout link's public secret, applying
@@ -207,7 +214,8 @@ export async function createSessionFromLink(
 
 const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
   if (!resolved) throw linkNotFound();
-  if (resolved.products.length === 0) throw linkUnavailable();
+  if (resolved.products.length === 0)
+    throw new LinkUnavailableError(resolved.organization.name, resolved.link.return_url);
   return resolved;
 };
 

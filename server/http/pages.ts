@@ -7,7 +7,12 @@ import { getOrganization } from '../core/organizations.ts';
 import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
 import type { Assets } from './assets.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
+import { refererOrigin } from './public-links.ts';
 import { COMMON_SECURITY_HEADERS, pageCsp, setPageSecurityHeaders } from './security-headers.ts';
+
+/** The brand mark (a rounded square in the dashboard's gradient), inline: no request, no 404. */
+const DASHBOARD_ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Cdefs%3E%3ClinearGradient id='g' x2='1' y2='1'%3E%3Cstop stop-color='%234f46e5'/%3E%3Cstop offset='1' stop-color='%2306b6d4'/%3E%3C/linearGradient%3E%3C/defs%3E%3Crect width='32' height='32' rx='8' fill='url(%23g)'/%3E%3C/svg%3E";
 
 /** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
 export function pageRoutes(ctx: CoreContext, assets: Assets) {
@@ -38,7 +43,8 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     } catch (e) {
       if (e instanceof DomainError && e.status === 404) {
         setPageSecurityHeaders(c);
-        return c.html(renderLinkProblemPage('checkout_not_found'), 404);
+        const backUrl = refererOrigin(c.req.header('referer'), c.req.url);
+        return c.html(renderLinkProblemPage('checkout_not_found', { backUrl }), 404);
       }
       throw e;
     }
@@ -53,7 +59,11 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     }
     // Embedded (no back link, no redirect to success_url) only inside a frame an allowed origin may hold.
     const embedded = embedOrigin !== null;
-    const theme = c.req.query('theme');
+    // Inline, the frame sits in the merchant's page: the system's dark mode is not the host's, so light unless told.
+    const inline = embedded && c.req.query('embed_mode') === 'inline';
+    const askedTheme = c.req.query('theme');
+    const theme =
+      askedTheme === 'light' || askedTheme === 'dark' ? askedTheme : inline && askedTheme !== 'auto' ? 'light' : null;
     setPageSecurityHeaders(c, embedOrigin);
     return c.html(
       renderCheckoutPage({
@@ -63,7 +73,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
         styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
         embedded,
         embedOrigin,
-        theme: theme === 'light' || theme === 'dark' ? theme : null,
+        theme,
       }),
     );
   });
@@ -80,6 +90,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Dashboard · checkout-link</title>
+<link rel="icon" href="${DASHBOARD_ICON}">
 ${style ? html`<link rel="stylesheet" href="${style}">` : ''}
 <script type="module" src="${assets.url('pages/dashboard.js')}"></script>
 </head>

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { sessionPrefill } from '../../src/shared/schemas/index.ts';
 import { linkUrl } from '../core/checkout-links.ts';
-import { createSessionFromLink, servingLink } from '../core/checkouts.ts';
+import { createSessionFromLink, LinkUnavailableError, servingLink } from '../core/checkouts.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
@@ -10,15 +10,15 @@ import type { Database } from '../db/database.ts';
 import { contextClientAddress, incomingOf, type TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
-import { type ProblemCode, renderLinkProblemPage } from './problem-page.ts';
+import { backUrlFrom, type ProblemCode, type ProblemContext, renderLinkProblemPage } from './problem-page.ts';
 import { type RedirectRateLimit, rateLimit } from './rate-limit.ts';
 import { setPageSecurityHeaders } from './security-headers.ts';
 
 /** A readable page for a link that cannot open a checkout, with the headers of every HTML page. */
-const linkProblemPage = (c: Context, code: ProblemCode, status: 404 | 410 | 429) => {
+const linkProblemPage = (c: Context, code: ProblemCode, status: 404 | 410 | 429, context: ProblemContext) => {
   setPageSecurityHeaders(c);
   c.header('Cache-Control', 'no-store');
-  return c.html(renderLinkProblemPage(code), status);
+  return c.html(renderLinkProblemPage(code, context), status);
 };
 
 /**
@@ -56,6 +56,20 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
 }
 
 /**
+ * The page the person came from, as its origin only (the rest of a referrer
+ * is none of our business), unless it is this server (a reload is no way back).
+ */
+export function refererOrigin(referer: string | undefined, self: string): string | null {
+  if (!referer) return null;
+  try {
+    const origin = new URL(referer).origin;
+    return origin === new URL(self).origin ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The public endpoints of a checkout link. The redirect is what people
  * share; the JSON endpoint is what the widget calls (CORS open by design:
  * the link's secret is public, a session is cheap and rate-limited).
@@ -76,7 +90,9 @@ export function publicLinkRoutes(
     try {
       if (!verdict) {
         c.header('Retry-After', String(options.redirectRateLimit.retryAfter()));
-        return linkProblemPage(c, 'rate_limited', 429);
+        return linkProblemPage(c, 'rate_limited', 429, {
+          backUrl: refererOrigin(c.req.header('referer'), c.req.url),
+        });
       }
       const preview = previewKind(c.req.method, c.req.header());
       if (preview) return await answerWithoutSession(c, secret, preview);
@@ -88,8 +104,13 @@ export function publicLinkRoutes(
       return c.redirect(location, 307);
     } catch (e) {
       // People open this URL: answer a page they can read, with the right status.
-      if (e instanceof DomainError && (e.code === 'link_not_found' || e.code === 'link_unavailable'))
-        return linkProblemPage(c, e.code, e.status as 404);
+      if (e instanceof DomainError && (e.code === 'link_not_found' || e.code === 'link_unavailable')) {
+        const known = e instanceof LinkUnavailableError ? e : null;
+        return linkProblemPage(c, e.code, e.status as 404, {
+          sellerName: known?.sellerName,
+          backUrl: backUrlFrom(known?.returnUrl, refererOrigin(c.req.header('referer'), c.req.url)),
+        });
+      }
       throw e;
     }
   });

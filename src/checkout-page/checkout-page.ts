@@ -23,11 +23,13 @@ import {
   useMoneyFormats,
 } from './money.ts';
 import { readPageData } from './page-data.ts';
-import { restartUrl, startAgainEmbedded } from './restart.ts';
+import { type RestartDraft, restartUrl, startAgainEmbedded } from './restart.ts';
 import { successUrlFor } from './success-url.ts';
 import { answerForApi, answerFromSession, type FieldAnswer, renderCustomField } from './views/custom-field-input.ts';
 import { renderDiscountSection } from './views/discount-section.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './views/field.ts';
+import { focusFirstControl } from './views/first-control.ts';
+import { keepHyphenatedWords, renderHeroPrice } from './views/hero-price.ts';
 import { renderOrderSummary } from './views/order-summary.ts';
 import { renderProcessing, renderRestart, renderSuccess } from './views/outcome-views.ts';
 import { renderProductPicker } from './views/product-picker.ts';
@@ -136,6 +138,7 @@ export class CheckoutPage extends LitElement {
     this.view = VIEW_OF_STATUS[data.checkout.status];
     if (this.view === 'processing') this.watchStatus();
     document.addEventListener('keydown', this.onDocumentKeydown);
+    if (this.embedded) window.addEventListener('focus', this.onWindowFocus);
     if (this.overlay) {
       document.addEventListener('pointerdown', this.onDocumentPointerdown);
       document.addEventListener('click', this.onDocumentClick);
@@ -147,6 +150,7 @@ export class CheckoutPage extends LitElement {
     this.resizeObserver?.disconnect();
     this.stream?.close();
     document.removeEventListener('keydown', this.onDocumentKeydown);
+    window.removeEventListener('focus', this.onWindowFocus);
     document.removeEventListener('pointerdown', this.onDocumentPointerdown);
     document.removeEventListener('click', this.onDocumentClick);
   }
@@ -158,6 +162,8 @@ export class CheckoutPage extends LitElement {
       this.resizeObserver = new ResizeObserver(post);
       this.resizeObserver.observe(this);
     }
+    // Framed, the customer arrives by a click on the merchant's page: start them on a control, not the body.
+    if (this.embedded) focusFirstControl(this);
     // The success state on load (a reload after paying) already told the parent, if there was one.
     this.bridge.post({ type: 'loaded', checkout_id: this.checkout.id });
   }
@@ -422,10 +428,36 @@ export class CheckoutPage extends LitElement {
     if (!this.bridge.active || !this.embedOrigin || !this.checkout?.link_url) return; // a plain link does the job
     e.preventDefault();
     this.restartError = null;
-    const target = await startAgainEmbedded(this.checkout, this.embedOrigin, document.documentElement.dataset.theme);
+    const target = await startAgainEmbedded(
+      this.checkout,
+      this.restartDraft(this.checkout),
+      this.embedOrigin,
+      document.documentElement.dataset.theme,
+    );
     if (typeof target === 'string') window.location.assign(target);
     else this.restartError = target.message;
   }
+
+  /** What the customer typed, for the fresh session "Start again" opens. */
+  private restartDraft(c: CheckoutPublic): RestartDraft {
+    const d = this.draft;
+    const fields = Object.fromEntries(
+      c.product.attached_custom_fields.map((a) => [
+        a.custom_field.slug,
+        answerForApi(a, d.fields[a.custom_field.slug]),
+      ]),
+    );
+    return { productId: d.productId, email: d.email, name: d.name, fields };
+  }
+
+  /**
+   * The overlay focuses the frame once it is shown (after `loaded`); a focus
+   * tried before that, in a hidden frame, did not hold. Landing on the body
+   * would leave the customer on no control at all.
+   */
+  private readonly onWindowFocus = () => {
+    if (document.activeElement === document.body || !document.activeElement) focusFirstControl(this);
+  };
 
   private readonly onDocumentKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.bridge.active && !this.paying && !e.defaultPrevented) this.close();
@@ -512,8 +544,8 @@ export class CheckoutPage extends LitElement {
       return html`<main class="page"><section class="outcome"><h1>This checkout could not be loaded</h1>
         <p class="lead">Reload the page, or go back to the seller and start again.</p></section></main>`;
     return html`
-      ${this.embedded ? this.renderCloseButton() : this.renderTopbar(c)}
-      <main class="page" data-view=${this.view}>
+      ${this.overlay ? this.renderCloseButton() : this.embedded ? nothing : this.renderTopbar(c)}
+      <main class="page" data-view=${this.view} aria-label=${ifDefined(this.embedded ? `Checkout: ${c.organization.name}` : undefined)}>
         ${
           this.view === 'form'
             ? this.renderForm(c)
@@ -525,7 +557,7 @@ export class CheckoutPage extends LitElement {
                     c,
                     this.view,
                     (e) => this.restart(e),
-                    restartUrl(c, document.documentElement.dataset.theme),
+                    restartUrl(c, this.restartDraft(c), document.documentElement.dataset.theme),
                     this.restartError,
                   )
         }
@@ -557,8 +589,8 @@ export class CheckoutPage extends LitElement {
     return html`<div class="layout">
       <section class="summary" aria-labelledby="product-title">
         ${this.embedded ? html`<p class="eyebrow">${c.organization.name}</p>` : nothing}
-        <h1 id="product-title">${c.product.name}</h1>
-        <p class="hero-price">${this.heroPrice(c)}</p>
+        <h1 id="product-title">${keepHyphenatedWords(c.product.name)}</h1>
+        <p class="hero-price">${renderHeroPrice(c)}</p>
         ${c.product.description && c.products.length === 1 ? html`<p class="description">${c.product.description}</p>` : nothing}
         ${
           c.products.length > 1
@@ -615,13 +647,6 @@ export class CheckoutPage extends LitElement {
     </div>`;
   }
 
-  private heroPrice(c: CheckoutPublic) {
-    if (c.product_price.amount_type === 'free') return 'Free';
-    return html`${formatMoney(c.amount, c.currency)}${
-      c.product.recurring_interval ? html`<span class="interval">${intervalSuffix(c.product)}</span>` : nothing
-    }`;
-  }
-
   private payLabel(c: CheckoutPublic): string {
     if (!c.is_payment_required) return c.product_price.amount_type === 'free' ? 'Get it free' : 'Complete order';
     const total = formatMoney(c.total_amount, c.currency);
@@ -656,7 +681,8 @@ export class CheckoutPage extends LitElement {
       meta,
       html`<div class="affix-input">
         <span class="affix" aria-hidden="true">${symbol}</span>
-        <input type="text" inputmode="decimal" id="amount" name="amount" autocomplete="off" .value=${live(this.draft.amount)}
+        <input type="text" inputmode="decimal" id="amount" name="amount" autocomplete="off" required
+          .value=${live(this.draft.amount)}
           aria-describedby=${ifDefined(describedBy(meta))} aria-invalid=${ariaInvalid(meta)}
           @input=${(e: Event) => this.edit('amount', { amount: (e.target as HTMLInputElement).value })}
           @change=${() => this.commitAmount()}
@@ -680,7 +706,7 @@ export class CheckoutPage extends LitElement {
         html`<div class="affix-input card-input">
           <svg class="affix" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><rect x="2.5" y="5" width="19" height="14" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.8"/><path d="M2.5 9.5h19" stroke="currentColor" stroke-width="1.8"/></svg>
           <input type="text" inputmode="numeric" id="card_number" name="card_number" autocomplete="cc-number"
-            placeholder="1234 1234 1234 1234" maxlength="23" .value=${live(this.draft.card)}
+            placeholder="1234 1234 1234 1234" maxlength="23" required .value=${live(this.draft.card)}
             aria-describedby=${ifDefined(describedBy(meta))} aria-invalid=${ariaInvalid(meta)}
             @input=${(e: Event) => this.edit('card_number', { card: (e.target as HTMLInputElement).value })}>
         </div>`,

@@ -1,15 +1,45 @@
 import type { CheckoutPublic, SessionCreated } from '../shared/schemas/checkout.ts';
 
 /**
- * Where "Start again" goes on a full page: the checkout link's own URL,
- * which creates a fresh session (keeping the theme the customer saw).
+ * What a fresh session starts from when the customer starts again: the
+ * product, email, name and custom field answers as the page last held them
+ * (typed, not only what the link prefilled). Never the card number.
  */
-export function restartUrl(c: CheckoutPublic, theme: string | undefined): string | null {
+export interface RestartDraft {
+  productId: string;
+  email: string;
+  name: string;
+  /** Answers as the API takes them; null (unanswered) is left out. */
+  fields: Record<string, string | number | boolean | null>;
+}
+
+/** The draft as a prefill object: only what the customer has filled in. */
+function prefillOf(d: RestartDraft) {
+  const fields = Object.entries(d.fields).filter(([, v]) => v !== null && v !== '') as [
+    string,
+    string | number | boolean,
+  ][];
+  return {
+    product_id: d.productId,
+    ...(d.email.trim() ? { customer_email: d.email.trim() } : {}),
+    ...(d.name.trim() ? { customer_name: d.name.trim() } : {}),
+    ...(fields.length ? { custom_field_data: Object.fromEntries(fields) } : {}),
+  };
+}
+
+/**
+ * Where "Start again" goes on a full page: the checkout link's own URL,
+ * which creates a fresh session (keeping the theme the customer saw) with
+ * the draft as its prefill.
+ */
+export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string | undefined): string | null {
   if (!c.link_url) return null;
   const url = new URL(c.link_url);
   if (theme === 'light' || theme === 'dark') url.searchParams.set('theme', theme);
-  url.searchParams.set('product_id', c.product_id);
-  if (c.customer_email) url.searchParams.set('customer_email', c.customer_email);
+  const { custom_field_data, ...simple } = prefillOf(draft);
+  for (const [k, v] of Object.entries(simple)) url.searchParams.set(k, v);
+  for (const [slug, v] of Object.entries(custom_field_data ?? {}))
+    url.searchParams.set(`custom_field_data.${slug}`, String(v));
   return url.toString();
 }
 
@@ -22,6 +52,7 @@ export function restartUrl(c: CheckoutPublic, theme: string | undefined): string
  */
 export async function startAgainEmbedded(
   c: CheckoutPublic,
+  draft: RestartDraft,
   embedOrigin: string,
   theme: string | undefined,
 ): Promise<string | { message: string }> {
@@ -32,12 +63,7 @@ export async function startAgainEmbedded(
     const res = await fetch(sessions, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        embed_origin: embedOrigin,
-        product_id: c.product_id,
-        ...(c.customer_email ? { customer_email: c.customer_email } : {}),
-        ...(c.customer_name ? { customer_name: c.customer_name } : {}),
-      }),
+      body: JSON.stringify({ embed_origin: embedOrigin, ...prefillOf(draft) }),
     });
     if (!res.ok) return failed;
     const created = (await res.json()) as SessionCreated;

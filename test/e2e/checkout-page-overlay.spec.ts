@@ -116,3 +116,28 @@ test('inline (`embed_mode=inline`): no card, an opaque page in the flow, no clos
   await page.mouse.click(5, 5);
   await expect.poll(() => posted(page)).toEqual(['loaded']);
 });
+
+test('inline follows the host page, not the system: light unless told, no close button, a named main', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const frame = await frameFullViewport(page, await sessionUrl(page, '&embed_mode=inline'), 'light');
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(frame.getByRole('button', { name: 'Close checkout' }), 'inline has nothing to close').toHaveCount(0);
+  await expect(frame.getByRole('main', { name: 'Checkout: Demo Shop' })).toBeVisible();
+  // Told, it obeys: `theme=auto` is the system's scheme.
+  const auto = await frameFullViewport(page, await sessionUrl(page, '&embed_mode=inline&theme=auto'), 'dark');
+  await expect(auto.locator('html')).not.toHaveAttribute('data-theme', /./);
+  expect(await pixel(page, 5, 5)).not.toEqual([255, 255, 255]);
+});
+
+test('overlay: once the parent focuses the frame, focus is on a control, not the body', async ({ page }) => {
+  const frame = await frameFullViewport(page, await sessionUrl(page, ''), 'light');
+  await expect(frame.getByRole('button', { name: 'Close checkout' })).toBeVisible();
+  // Nothing focused inside (as when the frame's first focus fell in a hidden frame), and the frame unfocused.
+  await frame.locator('body').evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect(frame.getByLabel('Email')).not.toBeFocused();
+  await page.locator('#checkout').focus();
+  await expect(frame.getByLabel('Email')).toBeFocused();
+});

@@ -286,3 +286,37 @@ test('nothing the merchant or the URL supplies is rendered as HTML', async ({ pa
   expect(await page.locator('checkout-page img, checkout-page b').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test('Start again on an expired checkout carries what was typed: product, email, name, fields, never the card', async ({
+  page,
+  request,
+}) => {
+  const link = await launchOfferLink(request);
+  const pro = link.products.find((p) => p.name === 'Pro membership')!;
+  await page.goto(`${link.url}?product_id=${pro.id}`);
+  const first = await pageCheckout(page);
+  await page.getByLabel('Email').fill('typed@example.com');
+  await page.locator('#customer_name').fill('Ada Typed');
+  await page.getByLabel(/^Company/).fill('Typed Ltd');
+  await page.getByRole('checkbox', { name: /I accept the terms of service/ }).check();
+  await page.getByLabel('Card number').fill(SUCCEEDS);
+
+  // The session expires before the customer pays: the submit meets a 410.
+  expireSession(first.id);
+  await page.getByRole('button', { name: /^Subscribe / }).click();
+  await expect(page.getByRole('heading', { name: 'This checkout has expired' })).toBeFocused();
+  await page.getByRole('link', { name: 'Start again' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/checkout/') && !url.pathname.endsWith(first.client_secret));
+
+  const fresh = await pageCheckout(page);
+  expect(fresh.id).not.toBe(first.id);
+  expect(fresh.product_id).toBe(pro.id);
+  expect(fresh.customer_email).toBe('typed@example.com');
+  expect(fresh.customer_name).toBe('Ada Typed');
+  expect(fresh.custom_field_data).toEqual({ company: 'Typed Ltd', terms: true });
+  await expect(page.getByLabel('Email')).toHaveValue('typed@example.com');
+  await expect(page.getByLabel(/^Company/)).toHaveValue('Typed Ltd');
+  await expect(page.getByRole('checkbox', { name: /I accept the terms of service/ })).toBeChecked();
+  await expect(page.getByLabel('Card number'), 'the card is never carried').toHaveValue('');
+  expect(page.url()).not.toContain('4242');
+});

@@ -33,6 +33,8 @@ test('an over-long metadata key is refused next to the field', async ({ page }) 
   // Refused: still on the form, no link created.
   await expect(page.getByRole('heading', { name: 'New Link' })).toBeVisible();
   await page.goto('/dashboard#/links');
+  // The form was edited: leaving it asks first.
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave' }).click();
   await expect(page.getByRole('heading', { name: 'Launch offer' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Too long a key' })).toHaveCount(0);
 });
@@ -208,7 +210,7 @@ test('custom fields: a taken slug is refused next to it, create, edit, delete', 
   await expect(slug).toHaveValue('company');
   await page.getByRole('button', { name: 'Create field' }).click();
   await expect(slug).toHaveAttribute('aria-invalid', 'true');
-  await expect(await describedError(page, slug)).toHaveText('is already used by another custom field');
+  await expect(await describedError(page, slug)).toHaveText('Is already used by another custom field.');
   await expect(page.getByRole('alert')).toContainText('A custom field with slug "company" exists');
 
   await page.getByLabel('Name', { exact: true }).fill(name);
@@ -453,4 +455,73 @@ test('a form whose checks cannot load says so in its banner', async ({ page }) =
   await page.unroute('**/pages/api-schemas-*.js');
   await page.getByRole('button', { name: 'Create discount' }).click();
   await expect(page.getByRole('row', { name: /Offline/ })).toContainText('10 % off, once');
+});
+
+test('saves are announced, an empty form names every field at once, leaving an edited form asks', async ({ page }) => {
+  const name = `Sticker ${Date.now()}`;
+  await signInAndWait(page);
+  await page.getByRole('link', { name: 'New product' }).click();
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const nameField = page.getByLabel('Name', { exact: true });
+  const amount = page.getByLabel('Amount', { exact: true });
+  // Both on the first submit, not Amount now and Name on the next one.
+  await expect(await describedError(page, nameField)).toHaveText('Required.');
+  await expect(await describedError(page, amount)).toHaveText('Enter an amount.');
+  await expect(nameField).toBeFocused();
+
+  // Leaving asks; "Keep editing" stays on the form with what was typed, at its address.
+  await nameField.fill(name);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discounts' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(leave).toHaveCount(0);
+  await expect(nameField).toHaveValue(name);
+  await expect(page).toHaveURL(/#\/products\/new$/);
+
+  // Saved: the list says so in a polite live region that was there before the words.
+  await amount.fill('4');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const notice = page.locator('.notice-region');
+  await expect(notice).toHaveAttribute('aria-live', 'polite');
+  await expect(notice).toHaveText(`Created “${name}”.`);
+
+  // An edited form left by Cancel asks too; "Leave" goes, and nothing was saved.
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .getByRole('link', { name: `Edit ${name}` })
+    .click();
+  await nameField.fill(`${name} renamed`);
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).not.toContainText('renamed');
+  // Untouched, the form leaves without a question.
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .getByRole('link', { name: `Edit ${name}` })
+    .click();
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+
+  // Edits are announced, and the API's terse rules read as sentences.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Custom fields' }).click();
+  await page.getByRole('link', { name: 'New custom field' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Bad slug');
+  const slug = page.getByLabel(/^Slug/);
+  await slug.fill('Bad Slug');
+  await page.getByRole('button', { name: /^Create / }).click();
+  await expect(await describedError(page, slug)).toHaveText(
+    'Use only lowercase letters, digits, hyphens and underscores.',
+  );
+  await slug.fill(`sticker_${Date.now()}`);
+  await page.getByRole('button', { name: /^Create / }).click();
+  await expect(page.locator('.notice-region')).toHaveText('Created “Bad slug”.');
+  await page
+    .getByRole('row', { name: /Bad slug/ })
+    .getByRole('link', { name: 'Edit Bad slug' })
+    .click();
+  await page.getByLabel('Name', { exact: true }).fill('Good slug');
+  await page.getByRole('button', { name: /^Save / }).click();
+  await expect(page.locator('.notice-region')).toHaveText('Saved “Good slug”.');
 });

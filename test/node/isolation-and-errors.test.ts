@@ -161,6 +161,29 @@ describe('organizations never see each other, and bad input is a clear 4xx that 
     );
   });
 
+  test('problem pages name the seller where known and offer a checked way back', async () => {
+    const lonely = await createProduct(server, { name: 'Gone soon' });
+    const lonelyLink = await createLink(server, [lonely.id], { return_url: 'https://shop.example/store' });
+    await server.api(`/v1/products/${lonely.id}`, { method: 'DELETE' });
+    const gone = await (await fetch(lonelyLink.url, { redirect: 'manual' })).text();
+    assert.match(gone, /<header><span class="avatar" aria-hidden="true">T<\/span>Test Shop<\/header>/);
+    assert.match(gone, /<a class="button" href="https:\/\/shop\.example\/store">Back to Test Shop<\/a>/);
+
+    // Unknown: no seller; the way back is the referring page's origin, never its path, never another scheme.
+    const unknown = `${server.url}/v1/checkout-links/cl_unknown/redirect`;
+    const fromShop = await (await fetch(unknown, { headers: { referer: 'https://shop.example/p/1?x=<b>' } })).text();
+    assert.match(fromShop, /<a class="button" href="https:\/\/shop\.example\/">Back to the shop<\/a>/);
+    assert.doesNotMatch(fromShop, /<header>/);
+    for (const referer of ['javascript:alert(1)', `${server.url}/checkout/cs_x`]) {
+      const page = await (await fetch(unknown, { headers: { referer } })).text();
+      assert.doesNotMatch(page, /class="button"/, `no way back to ${referer}`);
+      assert.match(page, /Use your browser’s Back button/);
+    }
+    const checkout = await fetch(`${server.url}/checkout/cs_nope`, { headers: { referer: 'https://shop.example/a' } });
+    assert.equal(checkout.status, 404);
+    assert.match(await checkout.text(), /This checkout does not exist[\s\S]*href="https:\/\/shop\.example\/"/);
+  });
+
   test('the checkout page may be framed only by a listed embed origin', async () => {
     const res = await server.api(link.url.replace('/redirect', '/sessions'), { body: {}, token: null });
     const page = (q: string) => fetch(`${res.body.url}${q}`);

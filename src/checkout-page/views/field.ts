@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { labelWithLinks } from './label-links.ts';
 
 /** What a field shows around its control: label, required mark, help, a dropped-prefill note, an error. */
 export interface FieldMeta {
@@ -49,7 +50,7 @@ export function fieldNotes(meta: FieldMeta) {
 /** A labelled field: label above, control, then its notes. */
 export function field(meta: FieldMeta, control: TemplateResult, extraClass = '') {
   return html`<div class="field ${extraClass}" data-field=${ifDefined(meta.id)} ?data-invalid=${Boolean(meta.error)}>
-    <label class="label" for=${meta.id}>${meta.label} ${requiredMark(meta)}</label>
+    <label class="label" for=${meta.id}>${labelWithLinks(meta.label)} ${requiredMark(meta)}</label>
     ${control} ${fieldNotes(meta)}
   </div>`;
 }
@@ -59,7 +60,7 @@ export function checkboxField(meta: FieldMeta, control: TemplateResult) {
   return html`<div class="field field-check" ?data-invalid=${Boolean(meta.error)}>
     <div class="check-row">
       ${control}
-      <label for=${meta.id}>${meta.label} ${meta.required ? requiredMark(meta) : nothing}</label>
+      <label for=${meta.id}>${labelWithLinks(meta.label)} ${meta.required ? requiredMark(meta) : nothing}</label>
     </div>
     ${fieldNotes(meta)}
   </div>`;

@@ -12,7 +12,7 @@ export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): strin
 }
 
 /** For subscriptions: how long the reduction lasts, and what renews after. */
-function renewalNote(c: CheckoutPublic): string | null {
+export function renewalNote(c: CheckoutPublic): string | null {
   if (!c.product.recurring_interval || !c.discount || c.discount_amount === 0) return null;
   const full = formatMoney(c.amount, c.currency) + intervalSuffix(c.product);
   if (c.discount.duration === 'once') return `Discount on the first payment, then ${full}.`;

@@ -33,7 +33,6 @@ export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
           ? html`${subscription ? 'Your subscription is active.' : 'Your payment went through.'}`
           : html`Your order is complete.`
       }
-      ${c.customer_email ? html`A confirmation is on its way to <strong>${c.customer_email}</strong>.` : nothing}
     </p>
     <dl class="receipt">
       <div class="line"><dt>${c.product.name}</dt><dd>${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}</dd></div>

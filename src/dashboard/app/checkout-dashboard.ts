@@ -5,8 +5,9 @@ import { ManagementApi } from '../core/api.ts';
 import { clearToken, readToken, saveToken } from '../core/token-store.ts';
 import { LightElement } from '../ui/light-element.ts';
 import type { OrganizationChangedEvent } from './organization-changed.ts';
-import { hrefWithQuery, parseRoute, type Route, type Section, sameView } from './route.ts';
+import { hrefOf, hrefWithQuery, parseRoute, type Route, type Section, sameView } from './route.ts';
 import type { SignedInEvent } from './sign-in.ts';
+import { UnsavedChanges } from './unsaved-changes.ts';
 import './sign-in.ts';
 import '../products/products-page.ts';
 import '../links/links-page.ts';
@@ -39,9 +40,23 @@ export class CheckoutDashboard extends LightElement {
   /** Each section's last view state, so leaving Sales on page 3 and coming back finds page 3. */
   readonly #queries = new Map<Section, string>();
 
-  readonly #onHash = () => {
+  readonly #unsaved = new UnsavedChanges(this);
+
+  readonly #onHash = async () => {
     const previous = this.route;
-    this.route = parseRoute(location.hash);
+    const next = parseRoute(location.hash);
+    if (!sameView(previous, next) && this.#unsaved.dirty) {
+      const url = location.href;
+      if (!(await this.#unsaved.mayLeave())) {
+        // Stay: the form is still on screen; put its address back without another hashchange.
+        history.replaceState(history.state, '', hrefOf(previous));
+        return;
+      }
+      // Another navigation happened while the dialog was open: that one decides.
+      if (location.href !== url) return;
+    }
+    this.#unsaved.clear();
+    this.route = next;
     this.#queries.set(this.route.section, this.route.query);
     // Move focus to the new view's heading, as a page load would for a screen reader; a change of
     // view state only (next page) leaves focus where it is (on the control that asked for it).

@@ -36,6 +36,12 @@ export function hrefWithQuery(section: Section, query: URLSearchParams | string)
   return q ? `${href(section)}?${q}` : href(section);
 }
 
+/** The address of a route, view state included. */
+export function hrefOf(r: Route) {
+  const base = href(r.section, r.id ?? undefined, r.action ?? undefined);
+  return r.query ? `${base}?${r.query}` : base;
+}
+
 export function navigate(section: Section, id?: string, action?: string) {
   location.hash = href(section, id, action);
 }

@@ -1,6 +1,27 @@
 import type { ErrorDetail } from '../../shared/schemas/common.ts';
 import { ApiError } from './api.ts';
 
+/** The API's terse phrasing (written for developers) as sentences for people; everything else gets a capital and a full stop. */
+const FOR_PEOPLE: Record<string, string> = {
+  'use only a-z, 0-9, _ and -': 'Use only lowercase letters, digits, hyphens and underscores.',
+  'use only letters, digits, _ and -': 'Use only letters, digits, hyphens and underscores.',
+  'must be after starts_at': 'Must be after the start date.',
+  'must be at least minimum_amount': 'Must be at least the minimum amount.',
+  'must be at most maximum_amount': 'Must be at most the maximum amount.',
+  'must be an absolute http(s) URL': 'Enter a full address starting with https:// (or http://).',
+  'must be an origin like https://shop.example (no path)':
+    'Enter an origin such as https://shop.example, with no path.',
+  'must be a three-letter ISO 4217 currency code': 'Enter a three-letter currency code, such as USD.',
+};
+
+export function forPeople(msg: string): string {
+  const known = FOR_PEOPLE[msg];
+  if (known) return known;
+  const s = msg.trim();
+  if (!s) return s;
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
+}
+
 /**
  * Server (or client-side schema) errors keyed by the field they concern.
  * `loc` such as `['body', 'metadata', 'campaign']` or `['products', 0]` becomes
@@ -16,7 +37,7 @@ export class FormErrors {
     for (const d of detail) {
       const loc = d.loc[0] === 'body' || d.loc[0] === 'query' ? d.loc.slice(1) : d.loc;
       const key = loc.join('.');
-      this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), d.msg]);
+      this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), forPeople(d.msg)]);
     }
   }
 
@@ -30,6 +51,11 @@ export class FormErrors {
 
   get any(): boolean {
     return this.message !== null || this.#byKey.size > 0;
+  }
+
+  /** Every message with its dotted key. */
+  entries(): [string, string][] {
+    return [...this.#byKey].flatMap(([k, msgs]) => msgs.map((m) => [k, m] as [string, string]));
   }
 
   /** Messages for exactly `key`. */

@@ -35,6 +35,28 @@ export function localErrors(found: [string, string][]): FormErrors | null {
 }
 
 /**
+ * The local errors and the schema's, all at once (an empty form names every
+ * field to fill on the first submit); the schema's word on a field the local
+ * check already named is left out.
+ */
+export function combineErrors(found: [string, string][], schema: FormErrors | null): FormErrors | null {
+  const own = new Set(found.map(([key]) => key));
+  return localErrors([...found, ...(schema?.entries().filter(([key]) => !own.has(key)) ?? [])]);
+}
+
+/** Fired by a {@link CrudForm} once the API accepted the record. */
+export class CrudSavedEvent extends Event {
+  constructor(
+    /** The saved record's name, as the API answered it. */
+    readonly name: string,
+    /** Whether it was created (else edited). */
+    readonly created: boolean,
+  ) {
+    super('saved');
+  }
+}
+
+/**
  * A create/edit form card: heading, error banner, the subclass's fields, and
  * Cancel / Create (or Save). On submit it asks the subclass for the body and
  * its client-side errors (the API's own schema, see `checkWithSchema`), sends
@@ -89,10 +111,11 @@ export abstract class CrudForm<T extends NamedRecord> extends LightElement {
     }
     this.busy = true;
     try {
-      if (this.record) await this.api.patch(`${this.resource.path}/${this.record.id}`, body);
-      else await this.api.post(this.resource.path, body);
+      const saved = this.record
+        ? await this.api.patch<T>(`${this.resource.path}/${this.record.id}`, body)
+        : await this.api.post<T>(this.resource.path, body);
       this.errors = FormErrors.none;
-      this.dispatchEvent(new Event('saved'));
+      this.dispatchEvent(new CrudSavedEvent(saved.name, !this.record));
     } catch (err) {
       this.errors = FormErrors.from(err);
       this.showedErrors();

@@ -1,10 +1,11 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { href, navigate, type Section } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
 import { confirmAction } from '../ui/confirm.ts';
 import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import type { CrudSavedEvent } from './crud-form.ts';
 import { type Column, recordTable } from './record-table.ts';
 
 /** What every record a {@link CrudPage} lists has. */
@@ -54,15 +55,22 @@ export abstract class CrudPage<T extends NamedRecord> extends LightElement {
   /** The records, or null until the first load succeeds. */
   @state() protected items: T[] | null = null;
   @state() protected error: string | null = null;
+  /** What the last save did ("Created “Poster”."), read out by the polite live region. */
+  @state() protected notice: string | null = null;
 
   protected abstract readonly resource: CrudPageResource<T>;
 
-  /** The create (`item` null) or edit form; it calls `saved` once the API accepted it. */
-  protected abstract renderForm(item: T | null, saved: () => Promise<void>): unknown;
+  /** The create (`item` null) or edit form; it calls `saved` with its `CrudSavedEvent` once the API accepted it. */
+  protected abstract renderForm(item: T | null, saved: (e: Event) => Promise<void>): unknown;
 
   override connectedCallback() {
     super.connectedCallback();
     this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Opening a form starts afresh; the list after a save keeps its notice.
+    if (changed.has('itemId') && this.itemId !== null) this.notice = null;
   }
 
   /** Every record of the collection (Products also fetches what its form offers). */
@@ -123,8 +131,10 @@ export abstract class CrudPage<T extends NamedRecord> extends LightElement {
     if (itemId === null) return this.renderList(items);
     const item = itemId === 'new' ? null : items.find((i) => i.id === itemId);
     if (item === undefined) return errorState(this.resource.missing);
-    return this.renderForm(item, async () => {
+    return this.renderForm(item, async (e) => {
+      const saved = e as CrudSavedEvent;
       await this.load();
+      this.notice = `${saved.created ? 'Created' : 'Saved'} “${saved.name}”.`;
       navigate(this.resource.section);
     });
   }
@@ -136,6 +146,9 @@ export abstract class CrudPage<T extends NamedRecord> extends LightElement {
         ${this.itemId === null ? html`<a class="btn btn-primary" href=${href(o.section, 'new')}>${o.newLabel}</a>` : nothing}
       </div>
       ${this.renderSubhead()}
+      <div class="notice-region" role="status" aria-live="polite">
+        ${this.notice ? html`<p class="banner banner-success">${this.notice}</p>` : nothing}
+      </div>
       ${this.error ? errorState(this.error, () => this.load()) : nothing}
       ${this.items === null ? (this.error ? nothing : loadingState(o.plural)) : this.renderContent(this.items)}`;
   }

@@ -118,7 +118,14 @@ export class CustomFieldForm extends CrudForm<CustomField> {
         <p class="hint" id="field-type-hint">${this.record ? 'The type cannot change: stored answers depend on it.' : 'Fixed once created.'}</p>
         ${fieldError('field-type-error', e.under('type'))}
       </div>
-      ${inputField({ id: 'field-form-label', label: 'Label on the checkout', value: this.formLabel, errors: e.under('properties.form_label'), onInput: (v) => (this.formLabel = v) })}
+      ${inputField({
+        id: 'field-form-label',
+        label: 'Label on the checkout',
+        value: this.formLabel,
+        errors: e.under('properties.form_label'),
+        hint: html`Defaults to the name. A link is written <code>[text](https://…)</code> and opens in a new tab (https only); nothing else is formatted.`,
+        onInput: (v) => (this.formLabel = v),
+      })}
       ${inputField({ id: 'field-help', label: 'Help text', value: this.helpText, errors: e.under('properties.form_help_text'), onInput: (v) => (this.helpText = v) })}
       ${
         this.type === 'select'

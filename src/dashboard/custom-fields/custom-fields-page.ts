@@ -35,7 +35,7 @@ export class CustomFieldsPage extends CrudPage<CustomField> {
     }),
   };
 
-  protected renderForm(field: CustomField | null, saved: () => Promise<void>) {
+  protected renderForm(field: CustomField | null, saved: (e: Event) => Promise<void>) {
     return html`<dash-custom-field-form .api=${this.api} .record=${field} @saved=${saved}></dash-custom-field-form>`;
   }
 }

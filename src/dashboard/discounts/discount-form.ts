@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { Discount } from '../../shared/schemas/discount.ts';
 import { checkWith } from '../core/check.ts';
 import { toMinor } from '../core/format.ts';
-import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
+import { type Built, CrudForm, combineErrors } from '../crud/crud-form.ts';
 import { fieldError, inputField } from '../ui/fields.ts';
 
 /**
@@ -82,7 +82,7 @@ export class DiscountForm extends CrudForm<Discount> {
     const body = this.body(local);
     return {
       body,
-      errors: localErrors(local) ?? (await checkWith((s) => (this.record ? s.discountUpdate : s.discountCreate), body)),
+      errors: combineErrors(local, await checkWith((s) => (this.record ? s.discountUpdate : s.discountCreate), body)),
     };
   }
 

@@ -38,7 +38,7 @@ export class DiscountsPage extends CrudPage<Discount> {
     }),
   };
 
-  protected renderForm(discount: Discount | null, saved: () => Promise<void>) {
+  protected renderForm(discount: Discount | null, saved: (e: Event) => Promise<void>) {
     return html`<dash-discount-form .api=${this.api} .record=${discount} @saved=${saved}></dash-discount-form>`;
   }
 }

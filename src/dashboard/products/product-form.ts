@@ -5,7 +5,7 @@ import type { Product } from '../../shared/schemas/product.ts';
 import { href } from '../app/route.ts';
 import { checkWith } from '../core/check.ts';
 import { formatMoney, toMajorInput, toMinor } from '../core/format.ts';
-import { type Built, CrudForm, localErrors } from '../crud/crud-form.ts';
+import { type Built, CrudForm, combineErrors } from '../crud/crud-form.ts';
 import { fieldError, inputField } from '../ui/fields.ts';
 
 type PriceKind = 'fixed' | 'custom' | 'free';
@@ -99,7 +99,7 @@ export class ProductForm extends CrudForm<Product> {
       prices: [this.buildPrice(local)],
       attached_custom_fields: [...this.attached].map(([custom_field_id, required]) => ({ custom_field_id, required })),
     };
-    return { body, errors: localErrors(local) ?? (await checkWith((s) => s.productCreate, body)) };
+    return { body, errors: combineErrors(local, await checkWith((s) => s.productCreate, body)) };
   }
 
   private toggleField(id: string, on: boolean) {

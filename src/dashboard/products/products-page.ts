@@ -97,7 +97,7 @@ export class ProductsPage extends CrudPage<Product> {
     return productsTabs('products');
   }
 
-  protected renderForm(product: Product | null, saved: () => Promise<void>) {
+  protected renderForm(product: Product | null, saved: (e: Event) => Promise<void>) {
     return html`<dash-product-form .api=${this.api} .record=${product} .customFields=${this.customFields}
       @saved=${saved}></dash-product-form>`;
   }

@@ -34,6 +34,14 @@ const STATUS_CLASS: Record<string, string> = {
   failed: 'badge-danger',
 };
 
+/** An open session's time left; an expired one's date; a completed one never expires, so no date at all. */
+function expiry(c: Checkout) {
+  if (c.status === 'open')
+    return html`<time datetime=${c.expires_at} title=${formatDateTime(c.expires_at)}>${relativeTime(c.expires_at)}</time>`;
+  if (c.status === 'expired') return html`<span class="muted">${formatDateTime(c.expires_at)}</span>`;
+  return html`<span class="muted">—<span class="visually-hidden">does not expire</span></span>`;
+}
+
 /**
  * Sales: orders, subscriptions and checkout sessions, newest first, 25 a
  * page with Previous / Next (the pages are in the URL,
@@ -105,7 +113,7 @@ export class SalesPage extends LightElement {
       <thead><tr><th scope="col">Date</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Total</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
       <tbody>${list.items.map(
         (o) => html`<tr>
-          <td data-label="Date">${formatDateTime(o.created_at)}</td>
+          <td data-label="Date" class="date">${formatDateTime(o.created_at)}</td>
           <td data-label="Customer">${o.customer_email}${o.customer_name ? html`<div class="muted small">${o.customer_name}</div>` : nothing}</td>
           <td data-label="Product">${o.product_name}</td>
           <td data-label="Total">${formatMoney(o.total_amount, o.currency)}${o.discount_amount ? html`<div class="muted small">−${formatMoney(o.discount_amount, o.currency)} discount</div>` : nothing}</td>
@@ -125,11 +133,11 @@ export class SalesPage extends LightElement {
       <thead><tr><th scope="col">Started</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Current period ends</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
       <tbody>${list.items.map(
         (s) => html`<tr>
-          <td data-label="Started">${formatDateTime(s.created_at)}</td>
+          <td data-label="Started" class="date">${formatDateTime(s.created_at)}</td>
           <td data-label="Customer">${s.customer_email}${s.customer_name ? html`<div class="muted small">${s.customer_name}</div>` : nothing}</td>
           <td data-label="Product">${s.product_name}</td>
           <td data-label="Price">${formatMoney(s.total_amount, s.currency)} / ${s.recurring_interval}</td>
-          <td data-label="Period ends">${formatDateTime(s.current_period_end)}</td>
+          <td data-label="Period ends" class="date">${formatDateTime(s.current_period_end)}</td>
           <td data-label="Metadata">${pairs(s.metadata)}</td>
           <td data-label="Custom fields">${pairs(s.custom_field_data)}</td>
         </tr>`,
@@ -143,12 +151,12 @@ export class SalesPage extends LightElement {
       <thead><tr><th scope="col">Created</th><th scope="col">Status</th><th scope="col">Product</th><th scope="col">Total</th><th scope="col">Customer</th><th scope="col">Expires</th><th scope="col">Metadata</th></tr></thead>
       <tbody>${list.items.map(
         (c) => html`<tr>
-          <td data-label="Created">${formatDateTime(c.created_at)}</td>
+          <td data-label="Created" class="date">${formatDateTime(c.created_at)}</td>
           <td data-label="Status"><span class="badge ${STATUS_CLASS[c.status] ?? ''}">${c.status}</span></td>
           <td data-label="Product">${c.product.name}</td>
           <td data-label="Total">${formatMoney(c.total_amount, c.currency)}</td>
           <td data-label="Customer">${c.customer_email ?? html`<span class="muted">—</span>`}</td>
-          <td data-label="Expires">${c.status === 'open' ? html`<time datetime=${c.expires_at} title=${formatDateTime(c.expires_at)}>${relativeTime(c.expires_at)}</time>` : html`<span class="muted">${formatDateTime(c.expires_at)}</span>`}</td>
+          <td data-label="Expires" class="date">${expiry(c)}</td>
           <td data-label="Metadata">${pairs(c.metadata)}</td>
         </tr>`,
       )}</tbody></table></div>`;

@@ -3,7 +3,13 @@
  * Escape and inertness come from the platform). Text goes in with
  * `textContent`: a label the merchant typed is never parsed as HTML.
  */
-export function confirmAction(options: { title: string; body: string; confirmLabel: string }): Promise<boolean> {
+export function confirmAction(options: {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  /** The safe answer's label (default "Cancel"). */
+  cancelLabel?: string;
+}): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = document.createElement('dialog');
     dialog.className = 'confirm-dialog';
@@ -18,7 +24,7 @@ export function confirmAction(options: { title: string; body: string; confirmLab
     const cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.className = 'btn';
-    cancel.textContent = 'Cancel';
+    cancel.textContent = options.cancelLabel ?? 'Cancel';
     const confirm = document.createElement('button');
     confirm.type = 'button';
     confirm.className = 'btn btn-danger';
