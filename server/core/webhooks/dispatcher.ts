@@ -119,7 +119,8 @@ export class WebhookDispatcher {
 
   async #claim(limit: number): Promise<string[]> {
     const now = Date.now();
-    const lease = iso(new Date(now + this.#options.timeoutMs + 5_000));
+    // Twice the timeout: an attempt in flight always ends (and records) before another process may claim it.
+    const lease = iso(new Date(now + 2 * this.#options.timeoutMs));
     const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     const rows = await this.#db.all<{ id: string }>(
       `UPDATE outbox_deliveries SET lease_until = ?, lease_owner = ?
