@@ -98,6 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const webhooks = new WebhookDispatcher(db, {
     ...config.webhooks,
     allowPrivate: privateTargetsAllowed(config.webhooks.allowPrivate, config.publicUrl),
+    now: () => ctx.now(),
   });
   ctx.webhooks = webhooks;
   webhooks.start();

@@ -11,6 +11,7 @@ import {
   type AttemptRecord,
   applyEdits,
   attemptRecord,
+  checkoutView,
   getPublicCheckout,
   loadOpenSession,
   releaseRedemption,
@@ -222,7 +223,7 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       purchase.subscriptionId,
       session.id,
     ]);
-    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase);
+    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
   });
   if (queued) ctx.webhooks?.kick();
   ctx.events.emit(session.id);

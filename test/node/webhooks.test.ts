@@ -213,3 +213,54 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     assert.equal(receiver.received.length, 0);
   });
 });
+
+describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
+  test('checkout.created on a link click, checkout.updated on success, checkout.expired from the sweep', async () => {
+    const server = await startTestServer(FAST);
+    const receiver = await startReceiver();
+    try {
+      const link = await createLink(server, [(await createProduct(server)).id], { metadata: { source: 'bio' } });
+      const before = await openLink(server, link.url);
+      const endpoint = await server.api('/v1/webhooks/endpoints', {
+        body: { url: receiver.url, events: ['checkout.created', 'checkout.updated', 'checkout.expired'] },
+      });
+      assert.equal(endpoint.status, 201);
+      const clicked = await openLink(server, link.url, { customer_email: 'c@example.com' });
+      await receiver.waitFor(1);
+      const created = JSON.parse(receiver.received[0].body);
+      assert.equal(created.type, 'checkout.created');
+      const view = await server.api(`/v1/checkouts/${created.data.id}`);
+      assert.deepEqual(created.data, view.body, 'data is the checkout as GET /v1/checkouts/{id} answers it');
+      assert.equal(created.data.client_secret, clicked.secret);
+      assert.equal(created.data.metadata.source, 'bio');
+
+      const paid = await server.api(`/v1/checkouts/client/${clicked.secret}/confirm`, {
+        body: { card_number: CARD },
+        token: null,
+      });
+      assert.equal(paid.status, 200);
+      await receiver.waitFor(2);
+      const updated = JSON.parse(receiver.received[1].body);
+      assert.equal(updated.type, 'checkout.updated');
+      assert.equal(updated.data.status, 'succeeded');
+      assert.equal(updated.data.order_id, paid.body.order_id);
+
+      await settledDeliveries(server, endpoint.body.id);
+      // The session opened before the endpoint existed expires now: its event still goes out.
+      const later = new Date(Date.now() + 2 * 86_400_000);
+      server.ctx.now = () => later;
+      const { sweepExpiredSessions } = await import('../../server/core/checkouts.ts');
+      const swept = await sweepExpiredSessions(server.ctx, 7 * 86_400);
+      assert.equal(swept.expired, 1);
+      await receiver.waitFor(3);
+      const expired = JSON.parse(receiver.received[2].body);
+      assert.equal(expired.type, 'checkout.expired');
+      assert.equal(expired.data.client_secret, before.secret);
+      assert.equal(expired.data.status, 'expired');
+      assert.equal(receiver.received.length, 3);
+    } finally {
+      await server.stop();
+      await receiver.close();
+    }
+  });
+});

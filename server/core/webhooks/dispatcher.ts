@@ -18,6 +18,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** Failed deliveries in a row after which an endpoint is disabled. */
   disableAfter?: number;
+  /** The clock deliveries are due by: the domain's, which wrote them. */
+  now?: () => Date;
 }
 
 interface ClaimedDelivery {
@@ -56,7 +58,7 @@ export class WebhookDispatcher {
 
   constructor(db: Database, options: DispatcherOptions) {
     this.#db = db;
-    this.#options = { concurrency: 16, disableAfter: 10, ...options };
+    this.#options = { concurrency: 16, disableAfter: 10, now: () => new Date(), ...options };
   }
 
   /** Whether private and loopback targets are allowed (the development switch). */
@@ -118,7 +120,7 @@ export class WebhookDispatcher {
   }
 
   async #claim(limit: number): Promise<string[]> {
-    const now = Date.now();
+    const now = this.#options.now().getTime();
     // Twice the timeout: an attempt in flight always ends (and records) before another process may claim it.
     const lease = iso(new Date(now + 2 * this.#options.timeoutMs));
     const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
@@ -178,7 +180,7 @@ export class WebhookDispatcher {
   ): Promise<void> {
     const attempts = d.attempts + 1;
     const schedule = this.#options.retryScheduleSeconds;
-    const now = new Date();
+    const now = this.#options.now();
     const lastTry = final || attempts > schedule.length;
     const status = result.ok ? 'succeeded' : lastTry ? 'failed' : 'pending';
     const next = status === 'pending' ? iso(new Date(now.getTime() + withJitter(schedule[attempts - 1]))) : null;

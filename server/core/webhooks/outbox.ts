@@ -4,24 +4,36 @@ import { iso, json, parseJson } from '../context.ts';
 import { newId } from '../ids.ts';
 
 /**
- * Writes an event to the outbox in the caller's transaction, with one
- * pending delivery per enabled endpoint of the organization subscribed to
- * its type. Nothing is written when no endpoint listens. Answers how many
- * deliveries it queued, so the caller can wake the dispatcher after commit.
+ * Writes events to the outbox in the caller's transaction, each with one
+ * pending delivery per enabled endpoint of the organization subscribed to its
+ * type. One read finds the endpoints; an event nobody listens to is neither
+ * built (`data` is not called) nor written. Answers how many deliveries it
+ * queued, so the caller can wake the dispatcher after commit.
  */
-export async function enqueueEvent(
+export async function enqueueEvents(
   tx: Queryable,
   now: Date,
   organizationId: string,
-  type: WebhookEventType,
-  data: unknown,
+  events: { type: WebhookEventType; data: () => Promise<unknown> }[],
 ): Promise<number> {
-  const endpoints = await subscribedEndpoints(tx, organizationId, type);
+  const endpoints = await tx.all<{ id: string; events: string }>(
+    'SELECT id, events FROM webhook_endpoints WHERE organization_id = ? AND enabled = 1 ORDER BY created_at, id',
+    [organizationId],
+  );
   if (endpoints.length === 0) return 0;
   const at = iso(now);
-  const eventId = await insertEvent(tx, organizationId, type, data, at);
-  for (const endpointId of endpoints) await insertDelivery(tx, eventId, organizationId, endpointId, at);
-  return endpoints.length;
+  let queued = 0;
+  const built = new Map<() => Promise<unknown>, Promise<unknown>>();
+  for (const { type, data } of events) {
+    const targets = endpoints.filter((e) => parseJson<string[]>(e.events, []).includes(type));
+    if (targets.length === 0) continue;
+    // Events of one change often share their data (order.created, order.paid): read it once.
+    if (!built.has(data)) built.set(data, data());
+    const eventId = await insertEvent(tx, organizationId, type, await built.get(data), at);
+    for (const target of targets) await insertDelivery(tx, eventId, organizationId, target.id, at);
+    queued += targets.length;
+  }
+  return queued;
 }
 
 /** The event itself: its id is every delivery's `webhook-id`, its payload the exact body signed and sent. */
@@ -45,14 +57,6 @@ export async function insertDelivery(tx: Queryable, eventId: string, orgId: stri
     [id, eventId, orgId, endpointId, at, at],
   );
   return id;
-}
-
-async function subscribedEndpoints(q: Queryable, orgId: string, type: string): Promise<string[]> {
-  const rows = await q.all<{ id: string; events: string }>(
-    'SELECT id, events FROM webhook_endpoints WHERE organization_id = ? AND enabled = 1 ORDER BY created_at, id',
-    [orgId],
-  );
-  return rows.filter((r) => parseJson<string[]>(r.events, []).includes(type)).map((r) => r.id);
 }
 
 /**
