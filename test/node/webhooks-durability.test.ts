@@ -60,8 +60,10 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
   test('two servers on one database deliver each event exactly once', async () => {
     const receiver = await startReceiver();
     cleanups.push(receiver.close);
-    const a = await startTestServer(FAST);
-    const b = await startTestServer(FAST, a.dataDir);
+    // A lease long enough that only a real double claim, not a slow attempt on a loaded machine, could send twice.
+    const env = { ...FAST, WEBHOOK_TIMEOUT_MS: '15000' };
+    const a = await startTestServer(env);
+    const b = await startTestServer(env, a.dataDir);
     cleanups.push(() => a.stop());
     cleanups.push(() => b.stop({ keepData: true }));
     await a.api('/v1/webhooks/endpoints', { body: { url: receiver.url, events: ['order.created', 'order.paid'] } });

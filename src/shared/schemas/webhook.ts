@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook-event-types.ts';
 import { id, timestamp } from './common.ts';
 
-/** Every event a webhook endpoint may subscribe to. */
-export const WEBHOOK_EVENT_TYPES = [
-  'checkout.created',
-  'checkout.updated',
-  'checkout.expired',
-  'order.created',
-  'order.paid',
-  'subscription.created',
-  'subscription.active',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType };
 
 const eventType = z
   .string()
