@@ -13,8 +13,8 @@ import { buildOpenApi } from './http/openapi.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicLinkRoutes } from './http/public-links.ts';
 import { RedirectRateLimit } from './http/rate-limit.ts';
-import { logger } from './logger.ts';
 import { webhookRoutes } from './http/webhooks.ts';
+import { logger } from './logger.ts';
 
 export interface AppOptions {
   rateLimitPerMinute: number;

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { logger } from '../../logger.ts';
 import { iso } from '../context.ts';
 import { crashPoint } from '../crash-points.ts';
 import { newId } from '../ids.ts';
@@ -81,7 +82,7 @@ export class WebhookDispatcher {
       return;
     }
     this.#scanning = this.#scan()
-      .catch((e) => console.error('[checkout-link] webhook dispatcher:', e))
+      .catch((err) => logger.error({ err }, 'webhook dispatcher failed'))
       .finally(() => {
         this.#scanning = null;
         if (this.#again) {
@@ -110,7 +111,7 @@ export class WebhookDispatcher {
     for (const id of ids) {
       const abort = new AbortController();
       const done = this.#attempt(id, abort.signal)
-        .catch((e) => console.error('[checkout-link] webhook attempt:', e))
+        .catch((err) => logger.error({ err, delivery_id: id }, 'webhook attempt failed'))
         .finally(() => {
           this.#inFlight.delete(id);
           this.kick();
