@@ -13,6 +13,7 @@ import { buildOpenApi } from './http/openapi.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicLinkRoutes } from './http/public-links.ts';
 import { RedirectRateLimit } from './http/rate-limit.ts';
+import { webhookRoutes } from './http/webhooks.ts';
 import { logger } from './logger.ts';
 
 export interface AppOptions {
@@ -100,6 +101,7 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
     }),
   );
   app.route('/v1/checkouts/client', clientCheckoutRoutes(ctx));
+  app.route('/v1/webhooks', webhookRoutes(ctx));
   app.route('/v1', managementRoutes(ctx));
   app.route('/', pageRoutes(ctx, options.assets ?? new Assets()));
   app.get('/', (c) => c.redirect('/dashboard'));

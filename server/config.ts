@@ -61,6 +61,16 @@ const env = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Lets webhook endpoints be private or loopback addresses (development); on by itself when PUBLIC_URL is loopback. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Seconds before each retry of a failed webhook: about 10 attempts over a day by default. */
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of seconds')
+    .default('10,60,300,1800,3600,7200,14400,28800,43200'),
+  /** How often each process looks for webhook work queued elsewhere or due for a retry. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -96,5 +106,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    webhooks: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === '1',
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryScheduleSeconds: e.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map(Number),
+      pollMs: e.WEBHOOK_POLL_MS,
+    },
   };
 }

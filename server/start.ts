@@ -11,6 +11,8 @@ import { LinkCache } from './core/link-cache.ts';
 import { createTestProcessor } from './core/payments.ts';
 import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
+import { privateTargetsAllowed } from './core/webhooks/address-guard.ts';
+import { WebhookDispatcher } from './core/webhooks/dispatcher.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createDemoSite } from './demo-site.ts';
 import { Assets } from './http/assets.ts';
@@ -27,6 +29,8 @@ export interface RunningServer {
   demoUrl: string | null;
   ctx: CoreContext;
   demo: DemoSeed | null;
+  /** Delivers the outbox's webhooks; `close` stops it, handing claimed work back. */
+  webhooks: WebhookDispatcher;
   /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then closes storage. */
   close(): Promise<void>;
 }
@@ -91,6 +95,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server = await listen((req, env) => app.fetch(req, env), config.port, config.host, config.trustProxy, fastPath);
   const port = (server.address() as AddressInfo).port;
   if (config.port === 0) ctx.publicUrl = `http://localhost:${port}`;
+  const webhooks = new WebhookDispatcher(db, {
+    ...config.webhooks,
+    allowPrivate: privateTargetsAllowed(config.webhooks.allowPrivate, config.publicUrl),
+    now: () => ctx.now(),
+  });
+  ctx.webhooks = webhooks;
+  webhooks.start();
 
   let demoServer: Server | null = null;
   let demoUrl: string | null = null;
@@ -144,6 +155,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demoUrl,
     ctx,
     demo,
+    webhooks,
     async close() {
       clearInterval(timer);
       // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
@@ -152,6 +164,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         closeGracefully(server, config.shutdownTimeoutMs),
         demoServer && closeGracefully(demoServer, config.shutdownTimeoutMs),
       ]);
+      // After the requests (a confirm finishing above may queue a delivery): claimed work is handed back.
+      await webhooks.stop();
       // Only now: a request finishing above may still write (its batched insert commits in close).
       await db.close();
     },

@@ -30,6 +30,7 @@ import { resolvePrefill } from './prefill.ts';
 import { type Amounts, amountError } from './pricing.ts';
 import { currentPrice, loadProducts } from './products.ts';
 import type { PurchasedDiscount, PurchasedProduct } from './purchases.ts';
+import { expiringSessionsWithListeners, listens, writeReported } from './webhooks/report.ts';
 
 export interface SessionRow {
   id: string;
@@ -122,7 +123,7 @@ async function insertSession(ctx: CoreContext, s: NewSession) {
   const { id, clientSecret } = newSessionIds();
   const nowMs = ctx.now().getTime();
   const expiresAt = expiresIso(nowMs + s.ttlSeconds * 1000);
-  await ctx.db.insertBatched(INSERT_SESSION, [
+  const params = [
     id,
     s.organizationId,
     clientSecret,
@@ -142,7 +143,17 @@ async function insertSession(ctx: CoreContext, s: NewSession) {
     s.embedOrigin,
     json(s.dropped),
     createdIso(nowMs),
-  ]);
+  ];
+  const reported = listens(ctx, s.organizationId, 'checkout.created');
+  if (reported === true || (reported !== false && (await reported)))
+    await writeReported(
+      ctx,
+      s.organizationId,
+      'checkout.created',
+      (tx) => tx.run(INSERT_SESSION, params).then(() => true),
+      (tx) => checkoutView(ctx, tx, id),
+    );
+  else await ctx.db.insertBatched(INSERT_SESSION, params);
   return { id, clientSecret, expiresAt };
 }
 
@@ -302,12 +313,25 @@ async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<
 /** Past `expires_at`, an open session is expired whatever storage still says; this makes storage agree. */
 async function settleExpiry(ctx: CoreContext, row: SessionRow): Promise<SessionRow> {
   if (row.status !== 'open' || Date.parse(row.expires_at) > ctx.now().getTime()) return row;
-  await ctx.db.run(
-    "UPDATE checkout_sessions SET status = 'expired', modified_at = ? WHERE id = ? AND status = 'open'",
-    [iso(ctx.now()), row.id],
-  );
+  const expire = (q: Queryable) =>
+    q
+      .run("UPDATE checkout_sessions SET status = 'expired', modified_at = ? WHERE id = ? AND status = 'open'", [
+        iso(ctx.now()),
+        row.id,
+      ])
+      .then((r) => r.changes > 0);
+  if (await listens(ctx, row.organization_id, 'checkout.expired'))
+    await writeReported(ctx, row.organization_id, 'checkout.expired', expire, (tx) => checkoutView(ctx, tx, row.id));
+  else await expire(ctx.db);
   ctx.events.emit(row.id);
   return { ...row, status: 'expired' };
+}
+
+/** A session as GET /v1/checkouts/{id} answers it, read through `q` (a transaction, for webhook events). */
+export async function checkoutView(ctx: CoreContext, q: Queryable, id: string): Promise<Checkout> {
+  const row = await q.get<SessionRow>('SELECT * FROM checkout_sessions WHERE id = ?', [id]);
+  if (!row) throw notFound('Checkout');
+  return toCheckout(ctx, q, row);
 }
 
 async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Promise<Checkout> {
@@ -496,6 +520,8 @@ export async function releaseRedemption(tx: Queryable, checkoutId: string) {
  */
 export async function sweepExpiredSessions(ctx: CoreContext, retentionSeconds: number) {
   const now = ctx.now();
+  const reported = await expiringSessionsWithListeners<SessionRow>(ctx.db, now);
+  for (const row of reported) await settleExpiry(ctx, row);
   const expired = await ctx.db.run(
     "UPDATE checkout_sessions SET status = 'expired', modified_at = ? WHERE status = 'open' AND expires_at <= ?",
     [iso(now), iso(now)],
@@ -505,5 +531,5 @@ export async function sweepExpiredSessions(ctx: CoreContext, retentionSeconds: n
     [iso(new Date(now.getTime() - retentionSeconds * 1000))],
   );
   if (deleted.changes > 0) await ctx.db.compact();
-  return { expired: expired.changes, deleted: deleted.changes };
+  return { expired: reported.length + expired.changes, deleted: deleted.changes };
 }

@@ -11,6 +11,7 @@ import {
   type AttemptRecord,
   applyEdits,
   attemptRecord,
+  checkoutView,
   getPublicCheckout,
   loadOpenSession,
   releaseRedemption,
@@ -23,6 +24,7 @@ import { crashPoint } from './crash-points.ts';
 import { DomainError } from './errors.ts';
 import { newId } from './ids.ts';
 import { createPurchase } from './purchases.ts';
+import { enqueuePurchaseEvents } from './webhooks/purchase-events.ts';
 
 /**
  * Paying for a session, in named steps. Exactly one order or subscription
@@ -199,14 +201,14 @@ async function claimSession(
 
 /** Step 4, the second commit, by whoever holds the attempt `key` (its confirm, or a settler). */
 async function completeAttempt(ctx: CoreContext, session: SessionRow, key: string, record: AttemptRecord) {
-  await ctx.db.transaction(async (tx) => {
+  const queued = await ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const { changes } = await tx.run(
       `UPDATE checkout_sessions SET status = 'succeeded', attempt_lease_until = NULL, modified_at = ?
        WHERE id = ? AND status = 'confirmed' AND attempt_key = ?`,
       [iso(now), session.id, key],
     );
-    if (changes === 0) return; // settled already, by another confirm or the sweep
+    if (changes === 0) return 0; // settled already, by another confirm or the sweep
     const purchase = await createPurchase(tx, now, {
       session,
       product: record.product,
@@ -221,7 +223,9 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       purchase.subscriptionId,
       session.id,
     ]);
+    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
   });
+  if (queued) ctx.webhooks?.kick();
   ctx.events.emit(session.id);
 }
 

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { CheckoutEvents } from './checkout-events.ts';
 import type { LinkCache } from './link-cache.ts';
 import type { PaymentProcessor } from './payments.ts';
+import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** What every domain function needs: storage, configuration, the clock. */
 export interface CoreContext {
@@ -14,6 +15,8 @@ export interface CoreContext {
   processor: PaymentProcessor;
   events: CheckoutEvents;
   links: LinkCache;
+  /** Delivers the outbox's webhooks; absent in tools that serve no requests. */
+  webhooks?: WebhookDispatcher;
   now: () => Date;
 }
 

@@ -10,6 +10,7 @@ import type {
 } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import { notFound } from './errors.ts';
 import { newId } from './ids.ts';
 import type { Amounts } from './pricing.ts';
 
@@ -103,6 +104,22 @@ const decode = (r: Row) => ({
   custom_field_data: parseJson(r.custom_field_data, {}),
 });
 
+const asOrder = (r: Row) => ({ ...decode(r), status: 'paid' as const, billing_reason: 'purchase' as const }) as Order;
+const asSubscription = (r: Row) => ({ ...decode(r), status: 'active' as const }) as Subscription;
+
+/** One order as GET /v1/orders/{id} answers it (`q` may be a transaction: webhooks read it before commit). */
+export async function getOrder(q: Queryable, orgId: string, id: string): Promise<Order> {
+  const row = await q.get<Row>('SELECT * FROM orders WHERE id = ? AND organization_id = ?', [id, orgId]);
+  if (!row) throw notFound('Order');
+  return asOrder(row);
+}
+
+export async function getSubscription(q: Queryable, orgId: string, id: string): Promise<Subscription> {
+  const row = await q.get<Row>('SELECT * FROM subscriptions WHERE id = ? AND organization_id = ?', [id, orgId]);
+  if (!row) throw notFound('Subscription');
+  return asSubscription(row);
+}
+
 async function list<T>(
   ctx: CoreContext,
   table: 'orders' | 'subscriptions',
@@ -122,25 +139,17 @@ async function list<T>(
     `SELECT * FROM ${table} WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
     [...params, query.limit, (query.page - 1) * query.limit],
   );
-  return paginate(rows.map(decode) as T[], Number(total?.n ?? 0), query.limit);
+  return paginate(rows as T[], Number(total?.n ?? 0), query.limit);
 }
 
 export const listOrders = (
   ctx: CoreContext,
   orgId: string,
   query: ListQuery & { checkout_id?: string; product_id?: string },
-) =>
-  list<Order>(ctx, 'orders', orgId, query).then((page) => ({
-    ...page,
-    items: page.items.map((o) => ({ ...o, status: 'paid' as const, billing_reason: 'purchase' as const })),
-  }));
+) => list<Row>(ctx, 'orders', orgId, query).then((page) => ({ ...page, items: page.items.map(asOrder) }));
 
 export const listSubscriptions = (
   ctx: CoreContext,
   orgId: string,
   query: ListQuery & { checkout_id?: string; product_id?: string },
-) =>
-  list<Subscription>(ctx, 'subscriptions', orgId, query).then((page) => ({
-    ...page,
-    items: page.items.map((s) => ({ ...s, status: 'active' as const })),
-  }));
+) => list<Row>(ctx, 'subscriptions', orgId, query).then((page) => ({ ...page, items: page.items.map(asSubscription) }));

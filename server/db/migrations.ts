@@ -226,6 +226,51 @@ const MIGRATIONS: string[][] = [
     // Token management lists when each token last authenticated (written at most once a minute).
     `ALTER TABLE access_tokens ADD COLUMN last_used_at TEXT`,
   ],
+  [
+    `CREATE TABLE webhook_endpoints (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL REFERENCES organizations(id),
+      url TEXT NOT NULL,
+      events TEXT NOT NULL,
+      secret TEXT NOT NULL,
+      enabled INTEGER NOT NULL,
+      consecutive_failures INTEGER NOT NULL DEFAULT 0,
+      disabled_reason TEXT,
+      created_at TEXT NOT NULL,
+      modified_at TEXT
+    )`,
+    `CREATE INDEX webhook_endpoints_org ON webhook_endpoints (organization_id, created_at)`,
+    // The durable outbox: an event is written in the transaction of the change
+    // it reports, with one delivery per recipient (a webhook endpoint; later a
+    // receipt email), which the dispatcher claims under a lease.
+    `CREATE TABLE outbox_events (
+      id TEXT PRIMARY KEY,
+      organization_id TEXT NOT NULL,
+      type TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE outbox_deliveries (
+      id TEXT PRIMARY KEY,
+      event_id TEXT NOT NULL REFERENCES outbox_events(id),
+      organization_id TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      endpoint_id TEXT,
+      status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at TEXT,
+      lease_until TEXT,
+      lease_owner TEXT,
+      last_response_status INTEGER,
+      last_error TEXT,
+      last_duration_ms INTEGER,
+      created_at TEXT NOT NULL,
+      completed_at TEXT
+    )`,
+    // Partial: the claimer scans only what is due, however long the history.
+    `CREATE INDEX outbox_deliveries_due ON outbox_deliveries (next_attempt_at) WHERE status = 'pending'`,
+    `CREATE INDEX outbox_deliveries_endpoint ON outbox_deliveries (endpoint_id, created_at)`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

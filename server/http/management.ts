@@ -38,7 +38,7 @@ import { createDiscount, deleteDiscount, getDiscount, listDiscounts, updateDisco
 import { notFound } from '../core/errors.ts';
 import { getOrganization, updateOrganization } from '../core/organizations.ts';
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct } from '../core/products.ts';
-import { listOrders, listSubscriptions } from '../core/purchases.ts';
+import { getOrder, getSubscription, listOrders, listSubscriptions } from '../core/purchases.ts';
 import { type AuthVariables, requireToken } from './auth.ts';
 import { parseWith, readJson } from './errors.ts';
 
@@ -146,6 +146,8 @@ export function managementRoutes(ctx: CoreContext) {
   app.get('/orders', async (c) =>
     c.json(await listOrders(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
   );
+  app.get('/orders/:id', async (c) => c.json(await getOrder(ctx.db, org(c), idParam(c, 'Order'))));
+  app.get('/subscriptions/:id', async (c) => c.json(await getSubscription(ctx.db, org(c), idParam(c, 'Subscription'))));
   app.get('/subscriptions', async (c) =>
     c.json(await listSubscriptions(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
   );

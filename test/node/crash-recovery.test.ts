@@ -1,38 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
 import { settleInterruptedConfirms } from '../../server/core/confirm.ts';
+import { startChild } from '../helpers/child-server.ts';
 import { createDiscount, createProduct, createSubscriptionProduct } from '../helpers/factories.ts';
-import { removeData, startTestServer, storageEnv, type TestServer } from '../helpers/test-server.ts';
+import { removeData, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const CARD = '4242424242424242';
 const POINTS = ['after-claim', 'after-charge'] as const;
-
-/**
- * A server in a child process on `dataDir`'s storage that kills itself
- * (SIGKILL) when a confirm reaches `crashAt`; answers its URL once listening.
- */
-async function startChild(dataDir: string, crashAt: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      ...storageEnv(dataDir),
-      PORT: '0',
-      DEMO_PORT: 'off',
-      SEED_DEMO: 'false',
-      CHECKOUT_LINK_CRASH_AT: crashAt,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  for await (const chunk of child.stdout!) {
-    out += chunk;
-    const url = /API and hosted checkout\s+(http:\/\/localhost:\d+)/.exec(out)?.[1];
-    if (url) return { url, child };
-  }
-  throw new Error(`the child server stopped before listening: ${out}`);
-}
 
 describe('a confirm killed between its commits is settled, never stranded (PostgreSQL when TEST_DATABASE_URL is set)', () => {
   let dataDir = '';

@@ -8,6 +8,7 @@ import { FormErrors } from '../core/form-errors.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
 import './access-tokens.ts';
+import './webhooks-section.ts';
 
 /** Organization settings: its name and the sites allowed to frame its checkout (`embed_origins`). */
 @customElement('dash-settings-page')
@@ -85,6 +86,7 @@ export class SettingsPage extends LightElement {
         </div>
         <div class="form-actions"><button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save settings'}</button></div>
       </form>
-      <dash-access-tokens .api=${this.api}></dash-access-tokens>`;
+      <dash-access-tokens .api=${this.api}></dash-access-tokens>
+      <dash-webhooks-section .api=${this.api}></dash-webhooks-section>`;
   }
 }

@@ -7,3 +7,4 @@ export * from './discount.ts';
 export * from './order.ts';
 export * from './organization.ts';
 export * from './product.ts';
+export * from './webhook.ts';

@@ -1,0 +1,37 @@
+import type { Queryable } from '../../db/database.ts';
+import { getOrder, getSubscription } from '../purchases.ts';
+import { enqueueEvents } from './outbox.ts';
+
+/**
+ * The events of a purchase just created, in its transaction: `order.created`
+ * and `order.paid` (payment is taken before the order exists), or
+ * `subscription.created` and `subscription.active`; and `checkout.updated`
+ * for its session, now succeeded. Each carries the record exactly as the
+ * management API answers it.
+ */
+export async function enqueuePurchaseEvents(
+  tx: Queryable,
+  now: Date,
+  orgId: string,
+  purchase: { orderId: string | null; subscriptionId: string | null },
+  checkout: () => Promise<unknown>,
+): Promise<number> {
+  const { orderId, subscriptionId } = purchase;
+  const order = () => getOrder(tx, orgId, orderId!);
+  const subscription = () => getSubscription(tx, orgId, subscriptionId!);
+  return enqueueEvents(tx, now, orgId, [
+    { type: 'checkout.updated', data: checkout },
+    ...(orderId
+      ? [
+          { type: 'order.created' as const, data: order },
+          { type: 'order.paid' as const, data: order },
+        ]
+      : []),
+    ...(subscriptionId
+      ? [
+          { type: 'subscription.created' as const, data: subscription },
+          { type: 'subscription.active' as const, data: subscription },
+        ]
+      : []),
+  ]);
+}

@@ -1,0 +1,43 @@
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedWebhook {
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The status this receiver answered. */
+  answered: number;
+}
+
+/**
+ * A merchant's webhook receiver on loopback: records every request and
+ * answers what `respond` says (200 by default) for the n-th request (0-based).
+ */
+export async function startReceiver(respond: (n: number) => number = () => 200) {
+  const received: ReceivedWebhook[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const answered = respond(received.length);
+      received.push({ headers: req.headers, body, answered });
+      res.writeHead(answered, { 'content-type': 'text/plain' }).end('ok');
+      for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return {
+    url,
+    received,
+    /** Resolves once at least `count` requests arrived. */
+    waitFor(count: number): Promise<void> {
+      if (received.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
