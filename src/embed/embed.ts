@@ -66,12 +66,13 @@ if (!shared.embedded) {
         warmUp(linkOf(el));
         // Modified and non-primary clicks keep their link behaviour (new tab, new window, download).
         if (type === 'click' && !(e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
-          e.preventDefault();
           openCheckout(linkOf(el), {
             prefill: prefillOf(el),
             mode: el.dataset.mode as OpenCheckoutOptions['mode'],
             source: el,
           });
+          // Only now: if reading the button threw, an anchor still follows its own link.
+          e.preventDefault();
         }
       }
     });

@@ -6,7 +6,11 @@ import { navigate } from './navigate.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
 export interface FrameTimings {
-  /** Longest wait, from the start, for the page's `loaded` message (default 10 s): a slow server counts too. */
+  /**
+   * Wait, from the start, for the page's `loaded` message (default 10 s; a
+   * slow server counts too) before `:error` `timeout` and the "still loading"
+   * choice: keep waiting, or open the checkout page.
+   */
   timeout?: number;
   /**
    * Wait after the frame's first `load` event for `loaded` (default 2.5 s). A
@@ -19,7 +23,7 @@ export interface FrameTimings {
 /** Error codes of the session endpoint's statuses; any other failing status is `server`. */
 const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
   404: 'link_not_found',
-  410: 'session_expired',
+  410: 'link_unavailable',
   429: 'rate_limited',
 };
 
@@ -27,23 +31,34 @@ const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
 export type MessageDetail = Record<string, unknown>;
 
 /**
+ * Sessions this page created, by request (endpoint and body): opening the
+ * same button again within the session's life frames the same session, so
+ * what the page saved of the customer's input is still there. Dropped once
+ * it succeeded or the page restarted it; nothing typed is kept here.
+ */
+const sessions = new Map<string, SessionCreated>();
+
+let warned = 0;
+
+/**
  * Loads a checkout link's session into a new iframe appended to `parent`.
- * `url` is the link URL with the prefill in its query (`withPrefill`, the
- * fallback URL too): that query, plus `embed_origin`, is the JSON body that
- * creates the session at the link's endpoint (`…/redirect` → `…/sessions`);
- * then the page it answers as `embed_url` (the session's page embedded for
- * this origin, with `theme` and `embed_mode`) is framed and its messages
- * handled. Messages count only when they come from the page's origin AND
- * from this iframe's window (any other window or origin could forge them),
- * and then only if they parse as an embed message.
+ * `url` is the link URL with the prefill in its query (`withPrefill`): that
+ * query, plus `embed_origin`, is the JSON body that creates the session at
+ * the link's endpoint (`…/redirect` → `…/sessions`); then the page it answers
+ * as `embed_url` (the session's page embedded for this origin, with `theme`
+ * and `embed_mode`) is framed and its messages handled. Messages count only
+ * when they come from the page's origin AND from this iframe's window (any
+ * other window or origin could forge them), and then only if they parse.
  *
- * The first `loaded` shows the frame (class `cl-l` on `parent`) and fires
- * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
+ * A `loaded` from a session not seen yet (the first, or after the page
+ * restarted an expired one) sets `parent.id = 'r'` and fires `:loaded`;
+ * `confirmed` and `success` fire their events on the source, and an
  * uncanceled `success` asking for it navigates to `success_url` right after
  * `onMessage` (which hears every message, told whether that redirect comes).
- * Any failure (network, 4xx, 5xx, CORS, an origin the organization does not
- * list, no `loaded` in time, a refused frame) calls `onFail` once; none is
- * reported after `loaded` or after the returned stop function ran.
+ * A failure (network, 4xx, 5xx, CORS, an origin the organization does not
+ * list, a refused frame) calls `onFail` once; none is reported after `loaded`
+ * or after the returned stop ran. `link` (the way out to the checkout page)
+ * points at the session's own page once one exists: no second session for one click.
  */
 export function loadCheckout(
   parent: Element,
@@ -51,29 +66,44 @@ export function loadCheckout(
   options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   onFail: (error: CheckoutLinkErrorDetail) => void,
+  link: HTMLAnchorElement,
 ): () => void {
-  const iframe = create('iframe', { className: 'cl-f', title: 'Checkout', allow: 'payment' });
-  const embed_origin = location.origin;
-  const params = new URL(url).searchParams;
-  /** `loaded` came, a failure was reported, or stopped: no failure counts any more (timers just lapse). */
+  const iframe = create('iframe', { title: 'Checkout', allow: 'payment' });
+  const endpoint = url.replace(/\/redirect\/?(\?.*)?$/, '/sessions');
+  // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
+  const body = JSON.stringify({
+    ...Object.fromEntries(new URL(url).searchParams),
+    embed_origin: location.origin,
+    embed_mode: options.embed_mode,
+  });
+  const key = endpoint + body;
+  /** Failures no longer count: `loaded` came, one was reported, or stopped (timers just lapse). */
   let done = false;
+  let loadedId: unknown;
   let origin: string;
   const listener = (event: MessageEvent) => {
     const message = event.origin === origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
     if (message) {
-      const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
-      // A repeated `loaded` (the page interactive again after a declined payment) is no new event.
+      const {
+        type,
+        source: _,
+        redirect,
+        ...detail
+      } = message as EmbedMessage & { redirect?: boolean; checkout_id?: string };
+      // A repeated `loaded` of the same session (interactive again after a declined payment) is no new event.
+      const fresh = type !== 'loaded' || loadedId !== detail.checkout_id;
+      // Paid, or restarted by the page (a `loaded` of another session): the cached one is spent.
+      if (type === 'success' || (type === 'loaded' && fresh && loadedId)) sessions.delete(key);
+      if (type === 'loaded') loadedId = detail.checkout_id;
       const to =
+        fresh &&
         type !== 'close' &&
         type !== 'resize' &&
-        !(type === 'loaded' && done) &&
         emit(options.source, type, detail) &&
         redirect &&
         (detail as { success_url: string | null }).success_url;
-      if (type === 'loaded') {
-        done = true;
-        parent.classList.add('cl-l');
-      }
+      if (type === 'loaded') parent.id = 'r';
+      done = true;
       onMessage(type, detail, !!to);
       if (to) navigate(to);
     }
@@ -82,26 +112,36 @@ export function loadCheckout(
     done = true;
     removeEventListener('message', listener);
   };
-  // The message is the code: short, and the code says it all (the server's own answer is in the network panel).
-  const fail = (code: CheckoutLinkErrorCode) => {
+  const fail = (code: CheckoutLinkErrorCode, message: string = code) => {
     if (!done) {
       stop();
-      onFail({ code, message: code });
+      // Try again starts from a new session: this one's page did not come up.
+      sessions.delete(key);
+      onFail({ code, message });
     }
   };
-  setTimeout(fail, options.timeout ?? 10_000, 'timeout');
 
   (async () => {
-    // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
-    const response = await fetch(url.replace(/\/redirect\/?(\?.*)?$/, '/sessions'), {
-      method: 'POST',
-      body: JSON.stringify({ ...Object.fromEntries(params), embed_origin, embed_mode: options.embed_mode }),
-    });
-    if (!response.ok) return fail(STATUS_CODES[response.status] ?? 'server');
+    let created = sessions.get(key);
+    if (!(Date.parse(created?.expires_at as string) > Date.now())) {
+      const response = await fetch(endpoint, { method: 'POST', body });
+      // The server's own sentence (JSON `message`) says what happened, in words for the customer.
+      if (!response.ok)
+        return fail(STATUS_CODES[response.status] ?? 'server', (await response.json().catch(() => 0))?.message);
+      created = (await response.json()) as SessionCreated;
+      sessions.set(key, created);
+    }
+    link.href = created!.url;
     // The server builds the page URL to frame (embedded, for this origin, with the theme and `embed_mode`);
     // none when the organization does not list this origin, whose frame the page would refuse.
-    const src = ((await response.json()) as SessionCreated).embed_url;
-    if (!src) return fail('frame_refused');
+    const src = created!.embed_url;
+    if (!src) {
+      warned++ ||
+        console.warn(
+          `[checkout-link] EMBED_ORIGIN: ${location.origin} is not in this organization's embed_origins. Add it in Settings.`,
+        );
+      return fail('frame_refused');
+    }
     origin = new URL(src).origin;
     if (done) return;
     addEventListener('message', listener);
@@ -112,3 +152,6 @@ export function loadCheckout(
   })().catch(() => fail('network'));
   return stop;
 }
+
+/** Forgets the sessions kept for reopening (tests start each case afresh). */
+export const forgetSessions = (): void => sessions.clear();
