@@ -227,6 +227,20 @@ describe('openCheckout (overlay)', () => {
     expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
   });
 
+  it('a `loaded` from another session (the page restarted an expired one) fires `:loaded` again; a repeat does not', async () => {
+    useFakeCheckout('ready');
+    const first = nextEvent('loaded');
+    openCheckout(LINK_URL, { source: button });
+    const firstId = (await first).detail.checkout_id;
+    const page = await framedPage();
+    page.send('loaded');
+    const again = nextEvent('loaded');
+    page.send('loaded', { checkout_id: 'cs_restarted' });
+    expect((await again).detail.checkout_id).to.equal('cs_restarted');
+    expect(firstId).to.not.equal('cs_restarted');
+    expect(log.names()).to.deep.equal(['open', 'loaded', 'loaded']);
+  });
+
   describe('a failure stays in the overlay, with Try again and a plain link (never a dead button)', () => {
     const prefill = { customer_email: 'ada@example.com' };
     const cases = [
