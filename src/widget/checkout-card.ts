@@ -1,7 +1,10 @@
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
+import type { MessageDetail } from './frame.ts';
 import { styledRoot } from './overlay-styles.ts';
-import { type FrameTimings, loadCheckout, type MessageDetail } from './session.ts';
+import { type FrameTimings, loadCheckout } from './session.ts';
+
+const LOADING = 'Loading checkout…';
 
 /** What the card says when the server gave no sentence of its own. */
 const sentence = ({ code, message }: CheckoutLinkErrorDetail) =>
@@ -36,32 +39,31 @@ export function mountCheckout(
   const text = create('p', { role: 'status' } as Partial<HTMLParagraphElement>);
   const link = create('a', { textContent: 'Open the checkout page' });
   const action = create('button');
-  const fail = (error: CheckoutLinkErrorDetail, id: string, words: string) => {
-    emit(options.source, 'error', error);
-    onFail(error);
-    show(id, words);
-  };
-  /** Shows state `id` with its words, and re-arms the "still loading" timer while loading. */
-  const show = (id: string, words: string) => {
+  /** Shows state `id` with its words (after reporting `error`), and re-arms the "still loading" timer while loading. */
+  const show = (id: string, words: string, error?: CheckoutLinkErrorDetail) => {
+    if (error) {
+      emit(options.source, 'error', error);
+      onFail(error);
+    }
     wrapper.id = id;
     text.textContent = words;
     action.textContent = id === 'e' ? 'Try again' : 'Keep waiting';
     clearTimeout(timer);
     if (id === 'l')
-      timer = setTimeout(() => {
-        if (wrapper.id === 'l') fail({ code: 'timeout', message: 'timeout' }, 'w', 'Still loading…');
-      }, options.timeout ?? 10_000);
+      timer = setTimeout(
+        () => wrapper.id === 'l' && show('w', 'Still loading…', { code: 'timeout', message: 'timeout' }),
+        options.timeout ?? 10_000,
+      );
   };
   const start = () => {
     stop();
-    wrapper.querySelector('iframe')?.remove();
     link.href = url;
-    show('l', 'Loading checkout…');
-    stop = loadCheckout(wrapper, url, options, onMessage, (error) => fail(error, 'e', sentence(error)), link);
+    show('l', LOADING);
+    stop = loadCheckout(wrapper, url, options, onMessage, (error) => show('e', sentence(error), error), link);
   };
   action.onclick = () => {
     onFail();
-    wrapper.id === 'e' ? start() : show('l', 'Loading checkout…');
+    wrapper.id === 'e' ? start() : show('l', LOADING);
   };
   const card = create('div');
   const actions = create('span');

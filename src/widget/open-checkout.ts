@@ -2,8 +2,9 @@ import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
 import { mountCheckout } from './checkout-card.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
+import type { MessageDetail } from './frame.ts';
 import { navigate } from './navigate.ts';
-import type { FrameTimings, MessageDetail } from './session.ts';
+import type { FrameTimings } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
 export type CheckoutTheme = 'light' | 'dark' | 'auto';

@@ -8,18 +8,18 @@
  * by inheritance (an `!important` declaration of the inner context wins).
  *
  * Layout: the dialog (or the inline wrapper) is a grid centering the status
- * card (spinner, words, a choice, a close button), with the frame over it,
- * hidden until the page says `loaded`. The wrapper's `id` is the state:
+ * card (spinner, words, a choice, a close button) in the system colors of
+ * the dialog's color scheme; the frame runtime lays its frame over it, hidden
+ * until the page says `loaded`. The wrapper's `id` is the state:
  * `l` loading, `w` still loading (a choice), `e` failed (a choice), `r`
  * ready (the frame shown, the card gone). Written tight: every byte counts
  * against the snippet's budget.
  */
 const CSS =
-  ':host{all:initial!important;display:block!important}[open],article{all:unset;position:fixed;inset:0;display:grid;place-items:center;font:16px system-ui}' +
-  'article{position:relative}::backdrop{background:#0009}iframe{position:absolute;width:100%;height:100%;border:0}' +
-  '#r>div,#l span,#e b,:not(#r)>iframe{display:none}' +
-  'div{position:relative;padding:2em;border-radius:1em;background:#fff;color:#000;text-align:center}' +
-  'b{display:block;margin:auto;width:2em;height:2em;border:.2em solid #ccc;border-top-color:#000;border-radius:50%;animation:s 1s linear infinite}' +
+  ':host{all:initial!important;display:block!important}[open],article{all:unset;position:fixed;inset:0;display:grid;place-items:center}' +
+  'article{position:relative}::backdrop{background:#0009}#r>div,#l span,#e b{display:none}' +
+  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;text-align:center;font:16px system-ui}' +
+  'b{display:inline-block;padding:1em;border:.2em solid;border-top-color:#0000;border-radius:50%;animation:s 1s linear infinite}' +
   '@keyframes s{to{rotate:1turn}}button,a{margin:.3em;font:inherit}div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
 
 let sheet: CSSStyleSheet | undefined;
