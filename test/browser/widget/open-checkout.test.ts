@@ -4,7 +4,7 @@ import { delay, http } from 'msw';
 import { scenarios } from '../../../mock-server/handlers.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
 import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
-import { forgetSessions } from '../../../src/widget/session.ts';
+import { forgetSessions, loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
 import {
   captureSessionBodies,
   cardAction,
@@ -310,6 +310,32 @@ describe('openCheckout (overlay)', () => {
         expect(await result).to.deep.equal({ status: 'closed' });
         expect(log.names()).to.deep.equal(['open', 'error', 'loaded', 'close']);
       });
+
+    it('a frame runtime that does not load: :error network, the card and its link; Try again loads it again', async () => {
+      useFakeCheckout('ready');
+      const load = loadFrame;
+      let tries = 0;
+      setFrameLoader(() =>
+        tries++ ? load() : Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      );
+      try {
+        const errored = nextEvent('error');
+        const result = openCheckout(LINK_URL, { source: button });
+        expect((await errored).detail.code).to.equal('network');
+        const dialog = overlay() as HTMLDialogElement;
+        expect(dialog.id, 'the failed state').to.equal('e');
+        expect(cardAction()?.textContent).to.equal('Try again');
+        expect(cardLink()?.checkVisibility(), 'the plain link').to.equal(true);
+        const loaded = nextEvent('loaded');
+        cardAction()?.click();
+        await loaded;
+        expect([dialog.id, tries]).to.deep.equal(['r', 2]);
+        closeCheckout();
+        expect(await result).to.deep.equal({ status: 'closed' });
+      } finally {
+        setFrameLoader(load);
+      }
+    });
 
     it('closing on the failed card settles `error` with its detail', async () => {
       worker.use(...scenarios.networkError());
