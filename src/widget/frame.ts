@@ -1,5 +1,4 @@
 import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
-import type { SessionCreated } from '../shared/schemas/checkout.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorCode, emit } from './events.ts';
 import { navigate } from './navigate.ts';
@@ -32,7 +31,8 @@ let warned = 0;
  */
 export function frameSession(
   parent: Element,
-  { embed_url: src }: SessionCreated,
+  // Only what it reads of the session (`SessionCreated`), so the package's types need no zod.
+  { embed_url: src }: { embed_url?: string | null },
   options: { source?: HTMLElement; refusedGrace?: number },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   fail: (code: CheckoutLinkErrorCode) => void,
