@@ -6,14 +6,6 @@ import { type FrameTimings, loadCheckout } from './session.ts';
 
 const LOADING = 'Loading checkout…';
 
-/** What the card says when the server gave no sentence of its own. */
-const sentence = ({ code, message }: CheckoutLinkErrorDetail) =>
-  message !== code
-    ? message
-    : code === 'network'
-      ? 'The checkout could not be reached.'
-      : 'The checkout could not be shown here.';
-
 /**
  * Mounts a checkout into a styled shadow root on `host`: `wrapper` (the
  * overlay's dialog, or the inline checkout's box) holds the status card and,
@@ -39,8 +31,11 @@ export function mountCheckout(
   const text = create('p', { role: 'status' } as Partial<HTMLParagraphElement>);
   const link = create('a', { textContent: 'Open the checkout page' });
   const action = create('button');
-  /** Shows state `id` with its words (after reporting `error`), and re-arms the "still loading" timer while loading. */
-  const show = (id: string, words: string, error?: CheckoutLinkErrorDetail) => {
+  /**
+   * Shows state `id` (failed unless told) with its words, after reporting `error`, and re-arms the
+   * "still loading" timer while loading. In the order `loadCheckout` reports a failure: it calls this.
+   */
+  const show = (words: string, error?: CheckoutLinkErrorDetail, id = 'e') => {
     if (error) {
       emit(options.source, 'error', error);
       onFail(error);
@@ -51,19 +46,19 @@ export function mountCheckout(
     clearTimeout(timer);
     if (id === 'l')
       timer = setTimeout(
-        () => wrapper.id === 'l' && show('w', 'Still loading…', { code: 'timeout', message: 'timeout' }),
+        () => wrapper.id === 'l' && show('Still loading…', { code: 'timeout', message: 'timeout' }, 'w'),
         options.timeout ?? 10_000,
       );
   };
   const start = () => {
     stop();
     link.href = url;
-    show('l', LOADING);
-    stop = loadCheckout(wrapper, url, options, onMessage, (error) => show('e', sentence(error), error), link);
+    show(LOADING, undefined, 'l');
+    stop = loadCheckout(wrapper, url, options, onMessage, show, link);
   };
   action.onclick = () => {
     onFail();
-    wrapper.id === 'e' ? start() : show('l', LOADING);
+    wrapper.id === 'e' ? start() : show(LOADING, undefined, 'l');
   };
   const card = create('div');
   const actions = create('span');

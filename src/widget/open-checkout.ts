@@ -102,9 +102,9 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
       } else {
         // The frame inherits it: a framed page's transparent background shows only where the
         // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
-        // follows the customer's system unless told light or dark (any other word would be taken
-        // as a custom scheme name, so only these two pass). CSSOM, which a strict CSP allows.
-        dialog.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
+        // follows the customer's system (the stylesheet's `light dark`) unless told light or dark (any
+        // other word would be taken as a custom scheme name, so only these two pass). CSSOM, which a strict CSP allows.
+        if (theme === 'light' || theme === 'dark') dialog.style.colorScheme = theme;
         // Escape or a back gesture close the dialog natively; during a payment it comes right back.
         // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.
         dialog.onclose = () => (confirmed && host.isConnected ? dialog.showModal() : close());

@@ -1,7 +1,6 @@
 import type { EmbedMessage } from '../shared/embed-messages.ts';
-import type { SessionCreated } from '../shared/schemas/checkout.ts';
 import type { CheckoutLinkErrorCode, CheckoutLinkErrorDetail } from './events.ts';
-import type { MessageDetail } from './frame.ts';
+import type { FramedSession, MessageDetail } from './frame.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
 export interface FrameTimings {
@@ -19,21 +18,6 @@ export interface FrameTimings {
   refusedGrace?: number;
 }
 
-/** Error codes of the session endpoint's statuses; any other failing status is `server`. */
-const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
-  404: 'link_not_found',
-  410: 'link_unavailable',
-  429: 'rate_limited',
-};
-
-/**
- * Sessions this page created, by request (endpoint and body): opening the
- * same button again within the session's life frames the same session, so
- * what the page saved of the customer's input is still there. Dropped once
- * it succeeded or the page restarted it; nothing typed is kept here.
- */
-const sessions = new Map<string, SessionCreated>();
-
 /**
  * Loads the frame runtime (`./frame.ts`): inlined where it is bundled (the
  * element); the snippet, built without it, points this at the file beside
@@ -45,25 +29,29 @@ export const setFrameLoader = (load: typeof loadFrame) => {
   loadFrame = load;
 };
 
+/** The frame runtime once it loaded: it keeps the sessions to reopen, so the click can ask it first. */
+let runtime: Awaited<ReturnType<typeof loadFrame>> | undefined;
+
 /**
  * Loads a checkout link's session into a new iframe appended to `parent`.
  * `url` is the link URL with the prefill in its query (`withPrefill`): that
  * query, plus `embed_origin`, is the JSON body that creates the session at
- * the link's endpoint (`…/redirect` → `…/sessions`); then the page it answers
- * as `embed_url` is framed by the frame runtime (`frameSession`, which handles
- * its messages), loaded at the same time as that request.
+ * the link's endpoint (`…/redirect` → `…/sessions`), a request sent at once;
+ * the frame runtime (`frameSession`), loaded at the same time, reads its
+ * answer, frames the page it names as `embed_url` and handles its messages.
  *
  * A failure (network, 4xx, 5xx, CORS, an origin the organization does not
- * list, a refused frame, a frame runtime that did not load) calls `onFail` once; none is reported after `loaded`
- * or after the returned stop ran. `link` (the way out to the checkout page)
- * points at the session's own page once one exists: no second session for one click.
+ * list, a refused frame, a frame runtime that did not load) calls `onFail`
+ * once, with the card's words; none is reported after `loaded` or after the
+ * returned stop ran. `link` (the way out to the checkout page) points at the
+ * session's own page once the runtime read one: no second session for one click.
  */
 export function loadCheckout(
   parent: Element,
   url: string,
   options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
-  onFail: (error: CheckoutLinkErrorDetail) => void,
+  onFail: (words: string, error: CheckoutLinkErrorDetail) => void,
   link: HTMLAnchorElement,
 ): () => void {
   const endpoint = url.replace(/\/redirect\/?(\?.*)?$/, '/sessions');
@@ -81,47 +69,41 @@ export function loadCheckout(
     done = true;
     unframe();
   };
-  const fail = (code: CheckoutLinkErrorCode, message: string = code) => {
+  // The words here are the one failure this file sees itself; the runtime words its own.
+  const fail = (code: CheckoutLinkErrorCode, message: string = code, words = 'The checkout could not be reached.') => {
     if (!done) {
       stop();
-      // Try again starts from a new session: this one's page did not come up.
-      sessions.delete(key);
-      onFail({ code, message });
+      onFail(words, { code, message });
     }
   };
-  const session = async () => {
-    let created = sessions.get(key);
-    if (!(Date.parse(created?.expires_at as string) > Date.now())) {
-      const response = await fetch(endpoint, { method: 'POST', body });
-      // The server's own sentence (JSON `message`) says what happened, in words for the customer.
-      if (!response.ok)
-        return fail(STATUS_CODES[response.status] ?? 'server', (await response.json().catch(() => 0))?.message);
-      created = (await response.json()) as SessionCreated;
-      sessions.set(key, created);
-    }
-    link.href = created!.url;
-    return created;
-  };
+  // With no runtime yet there is no session to reopen either: the runtime keeps them.
+  const kept = runtime?.keptSession(key);
   // Both at once, so the frame runtime adds no round trip to the click. A rejection: the request
-  // itself failed (offline, CORS, DNS), its answer was no JSON, or the frame runtime did not load.
-  Promise.all([loadFrame(), session()])
-    .then(([{ frameSession }, created]) => {
-      if (created && !done)
+  // itself failed (offline, CORS, DNS) or the frame runtime did not load.
+  Promise.all([
+    // The card's finishing styles come with the runtime, as soon as it is in (the session may take longer).
+    loadFrame().then((loaded) => {
+      loaded.styleCard(parent);
+      runtime = loaded;
+      return loaded;
+    }),
+    kept || fetch(endpoint, { method: 'POST', body }),
+  ])
+    .then(([{ frameSession }, answer]) => {
+      if (!done)
         unframe = frameSession(
           parent,
-          created,
+          answer as FramedSession | Response,
           options,
           (type, detail, redirecting) => {
             done = true;
             onMessage(type, detail, redirecting);
           },
           fail,
-          () => sessions.delete(key),
+          key,
+          link,
         );
     })
     .catch(() => fail('network'));
   return stop;
 }
-
-/** Forgets the sessions kept for reopening (tests start each case afresh). */
-export const forgetSessions = (): void => sessions.clear();

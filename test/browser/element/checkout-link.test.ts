@@ -361,6 +361,8 @@ describe('<checkout-link>', () => {
     const href = 'http://warm-up.invalid/v1/checkout-links/x/redirect';
     const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${href}>Buy</checkout-link>`);
     el.dispatchEvent(new PointerEvent('pointerenter'));
+    // The hints come with the frame runtime (inlined here, still imported: a promise later).
+    await waitUntil(() => document.querySelector('iframe[src="http://warm-up.invalid/checkout/warm"]'), 'no hints');
     const hints = [...document.head.querySelectorAll<HTMLLinkElement>('link[href^="http://warm-up.invalid"]')];
     expect(hints.map((l) => l.rel)).to.include('preconnect');
     const frame = document.querySelector<HTMLIFrameElement>('iframe[src="http://warm-up.invalid/checkout/warm"]');

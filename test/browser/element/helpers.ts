@@ -2,8 +2,8 @@ import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import { startWorker, worker } from '../../../mock-server/browser.ts';
 import { type MockOptions, scenarios } from '../../../mock-server/handlers.ts';
+import { forgetSessions } from '../../../src/widget/frame.ts';
 import { setNavigate } from '../../../src/widget/navigate.ts';
-import { forgetSessions } from '../../../src/widget/session.ts';
 
 /** A checkout link URL on the test server's origin: the MSW worker answers it. */
 export const LINK_URL = `${location.origin}/v1/checkout-links/cl_test_secret/redirect`;

@@ -63,6 +63,8 @@ describe('embed.js snippet', () => {
     expect(hints()).to.deep.equal([]);
     button.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     button.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    // The hints come with the frame runtime the warm-up loads.
+    await until(() => hints().length, 'the hints');
     expect(hints()).to.deep.equal([`preconnect ${origin}/ anonymous`, `frame ${origin}/checkout/warm hidden=true`]);
     expect(log.names()).to.deep.equal([]);
   });

@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { delay, http } from 'msw';
 import { scenarios } from '../../../mock-server/handlers.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
+import { forgetSessions } from '../../../src/widget/frame.ts';
 import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
-import { forgetSessions, loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
+import { loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
 import {
   captureSessionBodies,
   cardAction,
