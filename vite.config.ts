@@ -4,20 +4,37 @@ import { defineConfig, type UserConfig } from 'vite';
  * One config, one mode per output (`vite build --mode <target>`);
  * `scripts/build.mjs` builds them all into `dist/`.
  *
- * - `embed`: the script-tag snippet, an IIFE with everything inlined.
+ * - `embed`: the script-tag snippet, an IIFE with everything inlined but the frame runtime.
+ * - `embed-frame`: that runtime (`src/widget/frame.ts`), the module the snippet imports on intent.
  * - `element`: `<checkout-link>` with Lit bundled, for script tags and CDNs.
  * - `esm`: the element for bundler users, Lit left as a dependency.
  * - `checkout-page`, `dashboard`: the pages the backend serves.
  */
+/** The frame runtime's module, imported dynamically by `src/widget/session.ts`. */
+const FRAME = /\/widget\/frame\.ts$|^\.\/frame\.ts$/;
+
 const targets: Record<string, UserConfig['build']> = {
   embed: {
     lib: { entry: 'src/embed/embed.ts', formats: ['iife'], name: 'CheckoutLinkEmbed', fileName: () => 'embed.js' },
     emptyOutDir: false,
     target: 'es2022',
     // Terser after Rolldown's minifier, as for the element: bytes off the snippet's 2,500 B gzip budget.
-    rolldownOptions: { output: { minify: true, comments: false } },
+    // The frame runtime stays out (the snippet imports it by its full URL, see `setFrameLoader` in
+    // src/embed/embed.ts), so the snippet carries only what works with the backend down or slow.
+    rolldownOptions: {
+      external: FRAME,
+      output: { minify: true, comments: false, paths: (id) => (FRAME.test(id) ? './embed-frame.js' : id) },
+    },
     minify: 'terser',
     terserOptions: { compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } },
+  },
+  'embed-frame': {
+    lib: { entry: 'src/widget/frame.ts', formats: ['es'], fileName: () => 'embed-frame.js' },
+    emptyOutDir: false,
+    target: 'es2022',
+    rolldownOptions: { output: { minify: true, comments: false } },
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } },
   },
   element: {
     lib: { entry: 'src/element/bundle.ts', formats: ['es'], fileName: () => 'checkout-link.js' },
@@ -26,7 +43,8 @@ const targets: Record<string, UserConfig['build']> = {
     // Both minifiers run: Rolldown's (Vite keeps whitespace in ES library builds otherwise) and Terser;
     // together ~100 B gzip smaller than either alone here, and the budget (9,000 B with Lit) is tight.
     // No comments: the `@__PURE__` annotations are spent once minified.
-    rolldownOptions: { output: { minify: true, comments: false } },
+    // One file: the frame runtime is inlined, not a chunk.
+    rolldownOptions: { output: { minify: true, comments: false, codeSplitting: false } },
     minify: 'terser',
     terserOptions: {
       module: true,

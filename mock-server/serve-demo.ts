@@ -19,6 +19,7 @@ const port = Number(process.env.PORT ?? 3100);
 
 const BUNDLES = {
   'dist/embed.js': 'embed',
+  'dist/embed-frame.js': 'embed-frame',
   'dist/checkout-link.js': 'element',
   'dist/mock/start.js': 'demo-mock',
   'dist/mock/checkout.js': 'demo-mock',
@@ -81,6 +82,7 @@ app.get('/mockServiceWorker.js', js('public/mockServiceWorker.js'));
 app.get('/__mock/start.js', js('dist/mock/start.js'));
 app.get('/mock/checkout.js', js('dist/mock/checkout.js'));
 app.get('/embed.js', js('dist/embed.js'));
+app.get('/embed-frame.js', js('dist/embed-frame.js'));
 // The widget's warm-up frames the real checkout page's warm-up page; here the framed page is the mock.
 app.get('/checkout/warm', (c) => c.body(null, 204));
 app.get('/checkout-link.js', js('dist/checkout-link.js'));

@@ -7,6 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const targets = [
   ['embed', 'src/embed/embed.ts'],
+  ['embed-frame', 'src/widget/frame.ts'],
   ['element', 'src/element/bundle.ts'],
   ['esm', 'src/index.ts'],
   ['checkout-page', 'src/checkout-page/main.ts'],
@@ -18,14 +19,20 @@ const args = process.argv.slice(2);
 // fresh clone gets its bundles and later starts stay instant.
 const ifStale = args.includes('--if-stale');
 // The bundles the server serves; the npm package entry (esm) is not needed to run.
-const SERVED = ['embed', 'element', 'checkout-page', 'dashboard'];
+const SERVED = ['embed', 'embed-frame', 'element', 'checkout-page', 'dashboard'];
 const only = ifStale ? SERVED : args.filter((a) => !a.startsWith('--'));
 
 if (ifStale) {
   const newest = (dir) =>
     readdirSync(dir, { recursive: true }).reduce((m, f) => Math.max(m, statSync(`${dir}/${f}`).mtimeMs), 0);
   const sources = Math.max(newest('src'), statSync('vite.config.ts').mtimeMs, statSync('package.json').mtimeMs);
-  const outputs = ['dist/embed.js', 'dist/checkout-link.js', 'dist/pages/checkout.js', 'dist/pages/dashboard.js'];
+  const outputs = [
+    'dist/embed.js',
+    'dist/embed-frame.js',
+    'dist/checkout-link.js',
+    'dist/pages/checkout.js',
+    'dist/pages/dashboard.js',
+  ];
   if (outputs.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) process.exit(0);
   console.log('Building the browser bundles (sources changed since the last build)…');
 }

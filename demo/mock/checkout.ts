@@ -196,7 +196,6 @@ function wire(checkout: CheckoutPublic, bridge: EmbedBridge) {
     pay.disabled = true;
     pay.textContent = 'Paying…';
     showErrors({ error: '', message: '' });
-    bridge.post({ type: 'confirmed', checkout_id: checkout.id });
     const card = $<HTMLInputElement>('#card').value.replace(/\D/g, '');
     const result = await call<CheckoutPublic>(
       `/v1/checkouts/client/${encodeURIComponent(checkout.client_secret)}/confirm`,
@@ -212,9 +211,12 @@ function wire(checkout: CheckoutPublic, bridge: EmbedBridge) {
     paying = false;
     pay.disabled = false;
     pay.textContent = label;
+    // As the real page: `confirmed` only once a payment really ran (paid or declined), never for a refused submit.
+    const charged = result.ok || result.body.error === 'card_declined' || result.body.error === 'payment_failed';
+    if (charged) bridge.post({ type: 'confirmed', checkout_id: checkout.id });
     if (!result.ok || result.body.status !== 'succeeded') {
-      // Interactive again (declined, or a field to fix): the parent may allow closing.
-      bridge.post({ type: 'loaded', checkout_id: checkout.id });
+      // Interactive again after a declined payment: the parent may allow closing.
+      if (charged) bridge.post({ type: 'loaded', checkout_id: checkout.id });
       showErrors(result.ok ? { error: 'not_paid', message: 'The payment did not go through.' } : result.body);
       return;
     }

@@ -105,6 +105,8 @@ ${style ? html`<link rel="stylesheet" href="${style}">` : ''}
   );
   // Merchants paste these URLs once, unversioned: short cache, revalidated by ETag; loaded cross-origin.
   app.get('/embed.js', (c) => assets.respond(c, 'embed.js', { cors: true, stableMaxAge: 300 }));
+  // The snippet's frame runtime, a module it imports from beside itself on intent.
+  app.get('/embed-frame.js', (c) => assets.respond(c, 'embed-frame.js', { cors: true, stableMaxAge: 300 }));
   app.get('/checkout-link.js', (c) => assets.respond(c, 'checkout-link.js', { cors: true, stableMaxAge: 300 }));
   app.get('/esm/:file{.+}', (c) => assets.respond(c, `esm/${c.req.param('file')}`, { cors: true, stableMaxAge: 300 }));
   return app;

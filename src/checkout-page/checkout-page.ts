@@ -295,19 +295,22 @@ export class CheckoutPage extends LitElement {
     this.formError = null;
     this.errors = new Map();
     const checkoutId = this.checkout.id;
-    this.bridge.post({ type: 'confirmed', checkout_id: checkoutId });
     const result = await this.enqueue(() => {
       // Built after earlier edits settled, so it reflects the latest session.
       return confirmCheckout(this.checkout!.client_secret, this.confirmBody());
     });
     this.paying = false;
+    // `confirmed` only once the server says a payment really ran (paid, processing, declined or failed),
+    // never for a submit it refused (fields to fix, an expired session): the parent hears what happened.
+    const charged = result.ok || result.error === 'card_declined' || result.error === 'payment_failed';
+    if (charged) this.bridge.post({ type: 'confirmed', checkout_id: checkoutId });
     if (result.ok) {
       this.adopt(result.checkout);
       if (result.checkout.status !== 'succeeded') this.bridge.post({ type: 'loaded', checkout_id: checkoutId });
       return;
     }
-    // Interactive again (declined, or fields to fix): the parent may allow closing.
-    this.bridge.post({ type: 'loaded', checkout_id: checkoutId });
+    // Interactive again after a declined payment: the parent may allow closing.
+    if (charged) this.bridge.post({ type: 'loaded', checkout_id: checkoutId });
     if (result.error === 'card_declined') this.draft = { ...this.draft, card: '' };
     await this.handleFailure(result, true);
   }

@@ -13,12 +13,17 @@
 import { prefillFromAttributes, prefillFromQuery } from '../widget/build-prefill.ts';
 import { onCheckoutEvent } from '../widget/events.ts';
 import { closeCheckout, type OpenCheckoutOptions, openCheckout } from '../widget/open-checkout.ts';
+import { setFrameLoader } from '../widget/session.ts';
 import { sharedState } from '../widget/shared-state.ts';
 import { warmUp } from '../widget/warm-up.ts';
 
 const ATTRIBUTE = 'data-checkout-link';
 /** Read now: `currentScript` is only set while this script runs (the element bundle sits beside it). */
-const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+const script = (document.currentScript as HTMLScriptElement | null)?.src;
+const scriptSrc = script || location.href;
+// Built, a classic script: the frame runtime is the file beside it, by its full URL (the `import()` of a
+// cross-origin classic script has no base URL). As a module (tests, bundlers) the import stays as written.
+if (script) setFrameLoader(() => import(/* @vite-ignore */ new URL('embed-frame.js', script).href));
 
 /** The `window.CheckoutLink` API. */
 export interface CheckoutLinkApi {
@@ -66,12 +71,13 @@ if (!shared.embedded) {
         warmUp(linkOf(el));
         // Modified and non-primary clicks keep their link behaviour (new tab, new window, download).
         if (type === 'click' && !(e.defaultPrevented || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
-          e.preventDefault();
           openCheckout(linkOf(el), {
             prefill: prefillOf(el),
             mode: el.dataset.mode as OpenCheckoutOptions['mode'],
             source: el,
           });
+          // Only now: if reading the button threw, an anchor still follows its own link.
+          e.preventDefault();
         }
       }
     });

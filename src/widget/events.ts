@@ -1,7 +1,7 @@
-/** Why a checkout could not be shown; the fallback (navigation to the link URL) has run or will run. */
+/** Why a checkout could not be shown (yet: `timeout` is a slow page, which may still come); the overlay says so and offers the way on. */
 export type CheckoutLinkErrorCode =
   | 'link_not_found'
-  | 'session_expired'
+  | 'link_unavailable'
   | 'network'
   | 'server'
   | 'frame_refused'
@@ -35,7 +35,7 @@ export interface CheckoutLinkOpenDetail {
  * reach `CheckoutLink.on()` listeners on the document. `:open` and `:success` are cancelable:
  * canceling `:open` keeps the checkout closed, canceling `:success` stops the
  * redirect to `success_url`. `:close` fires whenever a shown overlay goes
- * away (also from code, and after `:error`).
+ * away (also from code, and when closed after `:error`).
  */
 export interface CheckoutLinkEventMap {
   'checkout-link:open': CustomEvent<CheckoutLinkOpenDetail>;

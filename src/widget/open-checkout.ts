@@ -1,9 +1,10 @@
 import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import { mountCheckout } from './checkout-card.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
+import type { MessageDetail } from './frame.ts';
 import { navigate } from './navigate.ts';
-import { LOADING, STYLE } from './overlay-styles.ts';
-import { type FrameTimings, loadCheckout, type MessageDetail } from './session.ts';
+import type { FrameTimings } from './session.ts';
 import { sharedState } from './shared-state.ts';
 
 export type CheckoutTheme = 'light' | 'dark' | 'auto';
@@ -22,9 +23,9 @@ export interface OpenCheckoutOptions extends FrameTimings {
 /**
  * How a checkout ended. `success`: the order or subscription exists (detail:
  * the success detail); `closed`: closed by the customer or from code, or
- * `:open` was canceled; `error`: the checkout could not be shown (detail: the
- * error detail) and the customer was sent to the link URL; `redirected`:
- * `mode: 'redirect'` navigated to the link URL.
+ * `:open` was canceled; `error`: closed while the overlay showed a failure
+ * (detail: the last error detail); `redirected`: `mode: 'redirect'`
+ * navigated to the link URL.
  */
 export interface OpenCheckoutResult {
   status: 'success' | 'closed' | 'error' | 'redirected';
@@ -37,12 +38,14 @@ export function closeCheckout(): void {
 }
 
 /**
- * Opens a checkout link in an overlay: a native `<dialog>` shown at once
- * with a spinner, a session created from the link's JSON endpoint, the
- * session page framed and shown on its `loaded` message. Never throws and
- * never leaves a dead button: any failure fires `checkout-link:error` and
- * navigates to the link URL with the prefill. Settles once (a promise
- * ignores later resolves), see `OpenCheckoutResult`.
+ * Opens a checkout link in an overlay: a native `<dialog>` in its own styled
+ * shadow root, shown at once with the loading card, a session created from
+ * the link's JSON endpoint, the session page framed and shown on its `loaded`
+ * message. Never throws and never leaves a dead button: a failure fires
+ * `checkout-link:error` and the card says what happened, with Try again and a
+ * plain link to the checkout page; if even that cannot be built, it navigates
+ * to the link URL. Settles once (a promise ignores later resolves), see
+ * `OpenCheckoutResult`.
  */
 export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {}): Promise<OpenCheckoutResult> {
   return new Promise((resolve) => {
@@ -51,39 +54,37 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     const theme = prefill.theme;
     const mode = options.mode === 'redirect' ? 'redirect' : 'overlay';
     const focusBack = source ?? (document.activeElement as HTMLElement | null);
-    const dialog = create('dialog', {
-      className: 'cl-o',
-      ariaLabel: 'Checkout',
-      // The loading state's Close button closes the dialog natively (`method=dialog`), through `onclose`.
-      innerHTML: `${STYLE}<form method=dialog class=cl-s>${LOADING}<button>Close</button></form>`,
-    });
+    // A custom element name: a host may attach a shadow root to it, and no host rule for `div` reaches it.
+    const host = document.createElement('checkout-link-overlay');
+    const dialog = create('dialog', { ariaLabel: 'Checkout' });
     /** A payment is in progress: the customer cannot close until it settles. */
     let confirmed = false;
+    /** The failure the card shows, if any: closing then settles `error`. */
+    let failure: CheckoutLinkErrorDetail | undefined;
     let stop = () => {};
-    /** The link URL with the prefill: where failures go, and what the session is made from. */
+    /** The link URL with the prefill: what the session is made from, and the way out if all else fails. */
     let url = linkUrl;
+    const html = document.documentElement.style;
+    const overflow = html.overflow;
 
     /** Settles the promise, taking the overlay down (if it is up) with `:close`. */
     const end = (status: OpenCheckoutResult['status'], detail?: unknown) => {
-      if (dialog.isConnected) {
+      if (host.isConnected) {
         stop();
-        dialog.remove();
+        host.remove();
+        html.overflow = overflow;
         focusBack?.focus();
         emit(source, 'close');
       }
       resolve(detail ? { status, detail } : { status });
     };
-    const close = () => end('closed');
+    const close = () => (failure ? end('error', failure) : end('closed'));
     /** Closing asked by the customer: never during a payment. */
     const ask = () => confirmed || close();
-    const fallBack = (detail: CheckoutLinkErrorDetail) => {
-      emit(source, 'error', detail);
-      end('error', detail);
-      navigate(url);
-    };
     const onMessage = (type: string, detail: MessageDetail, redirecting: boolean) => {
       if (type === 'close') ask();
       else if (type !== 'resize') {
+        failure = undefined;
         // A `loaded` after `confirmed`: the payment was declined and the page is interactive again.
         confirmed = type === 'confirmed';
         if (type === 'loaded') (dialog.lastChild as HTMLElement).focus();
@@ -101,21 +102,24 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
       } else {
         // The frame inherits it: a framed page's transparent background shows only where the
         // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
-        // follows the customer's system unless told light or dark (any other word would be taken
-        // as a custom scheme name, so only these two pass).
-        dialog.style.colorScheme = theme === 'light' || theme === 'dark' ? theme : 'light dark';
-        // Escape, a back gesture or the loading state's Close button close the dialog natively;
-        // during a payment it comes right back.
+        // follows the customer's system (the stylesheet's `light dark`) unless told light or dark (any
+        // other word would be taken as a custom scheme name, so only these two pass). CSSOM, which a strict CSP allows.
+        if (theme === 'light' || theme === 'dark') dialog.style.colorScheme = theme;
+        // Escape or a back gesture close the dialog natively; during a payment it comes right back.
         // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.
-        dialog.onclose = () => (confirmed && dialog.isConnected ? dialog.showModal() : close());
-        document.body.append(dialog);
+        dialog.onclose = () => (confirmed && host.isConnected ? dialog.showModal() : close());
+        stop = mountCheckout(host, dialog, url, { ...options, source }, onMessage, (error) => (failure = error), ask);
+        document.body.append(host);
+        // The page behind stays still (a modal dialog does not stop it scrolling).
+        html.overflow = 'hidden';
         dialog.showModal();
         sharedState().close = close;
-        stop = loadCheckout(dialog, url, options, onMessage, fallBack);
       }
     } catch {
       // Never into the host page: whatever broke, the link URL still works.
-      fallBack({ code: 'server', message: 'server' });
+      emit(source, 'error', { code: 'server', message: 'server' });
+      end('error');
+      navigate(url);
     }
   });
 }

@@ -1,25 +1,38 @@
 /**
- * The widget's styles and loading markup (classes prefixed `cl-` to stay out
- * of the host's way), written into the overlay's dialog or the inline
- * container itself: a `<style>` there applies wherever it sits (the document,
- * or the shadow root of `<checkout-link>`) and leaves with it, so nothing is
- * injected or tracked per root.
+ * The widget's styles, one constructed stylesheet adopted by the shadow root
+ * that holds the overlay's dialog or the inline checkout. A constructed sheet
+ * is not an inline `<style>`, so a host page's strict CSP (`style-src 'self'`)
+ * allows it; the shadow root keeps the host's CSS out (`* { all: unset }`,
+ * `dialog { display: none !important }`, `iframe { width: 10px !important }`
+ * match nothing inside it), and `:host` resets what the host could pass down
+ * by inheritance (an `!important` declaration of the inner context wins).
  *
- * The overlay is a full-viewport transparent modal `<dialog>` holding a
- * full-viewport frame: the hosted page, told it is an overlay, draws the card
- * (centered, or a full-screen sheet at 600px and below) and its own close
- * button on a transparent background, as Polar's embed does. So here only:
- * the dialog reset, the dim backdrop, the frame (hidden until `loaded`) and
- * the loading state (`.cl-s`, hidden once the page is up). The page behind
- * does not scroll while an overlay is in it (`:has`, so nothing to restore
- * after). Written tight on purpose: every byte counts against the snippet's
- * budget.
+ * Layout: the dialog (or the inline wrapper) is a grid centering the status
+ * card (spinner, words, a choice, a close button) in the system colors of
+ * the dialog's color scheme (the customer's system unless the theme says light or dark);
+ * the frame runtime lays its frame over it, hidden
+ * until the page says `loaded`. The wrapper's `id` is the state:
+ * `l` loading, `w` still loading (a choice), `e` failed (a choice), `r`
+ * ready (the frame shown, the card gone). Written tight: every byte counts
+ * against the snippet's budget. The spinner and the close button's corner
+ * come with the frame runtime (`card-styles.ts`): until it arrives, the card
+ * shows its words, its choice and a plain close button.
  */
-export const STYLE =
-  '<style>.cl-o{max-width:100%;max-height:100%;width:100%;height:100%;padding:0;border:0;background:none;color:#fff}' +
-  '.cl-o::backdrop{background:#0009}body:has(.cl-o){overflow:hidden}' +
-  '.cl-f{position:absolute;top:0;width:100%;height:100%;border:0}.cl-l>:not(.cl-f),:not(.cl-l)>.cl-f{visibility:hidden}' +
-  '.cl-s{margin-top:40vh;text-align:center;font:24px system-ui}</style>';
+const CSS =
+  ':host{all:initial!important;display:block!important}[open]{all:unset;position:fixed;inset:0;display:grid;place-items:center;color-scheme:light dark}' +
+  '::backdrop{background:#0009}#r>div,#l span,#e b{display:none}' +
+  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;text-align:center;font:16px system-ui}' +
+  'button,a{margin:.3em;font:inherit}';
 
-/** The loading text, shown at once until the page says `loaded` (static markup, nothing user-supplied). */
-export const LOADING = '<p role=status>Loading checkout…</p>';
+let sheet: CSSStyleSheet | undefined;
+
+/** A shadow root on `host` carrying the widget's styles (one sheet per page, shared by every root). */
+export function styledRoot(host: Element): ShadowRoot {
+  const root = host.attachShadow({ mode: 'open' });
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  root.adoptedStyleSheets = [sheet];
+  return root;
+}

@@ -1,12 +1,14 @@
-import { type EmbedMessage, parseEmbedMessage } from '../shared/embed-messages.ts';
-import type { SessionCreated } from '../shared/schemas/checkout.ts';
-import { create } from './dom.ts';
-import { type CheckoutLinkErrorCode, type CheckoutLinkErrorDetail, emit } from './events.ts';
-import { navigate } from './navigate.ts';
+import type { EmbedMessage } from '../shared/embed-messages.ts';
+import type { CheckoutLinkErrorCode, CheckoutLinkErrorDetail } from './events.ts';
+import type { FramedSession, MessageDetail } from './frame.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
 export interface FrameTimings {
-  /** Longest wait, from the start, for the page's `loaded` message (default 10 s): a slow server counts too. */
+  /**
+   * Wait, from the start, for the page's `loaded` message (default 10 s; a
+   * slow server counts too) before `:error` `timeout` and the "still loading"
+   * choice: keep waiting, or open the checkout page.
+   */
   timeout?: number;
   /**
    * Wait after the frame's first `load` event for `loaded` (default 2.5 s). A
@@ -16,99 +18,92 @@ export interface FrameTimings {
   refusedGrace?: number;
 }
 
-/** Error codes of the session endpoint's statuses; any other failing status is `server`. */
-const STATUS_CODES: Record<number, CheckoutLinkErrorCode> = {
-  404: 'link_not_found',
-  410: 'session_expired',
-  429: 'rate_limited',
+/**
+ * Loads the frame runtime (`./frame.ts`): inlined where it is bundled (the
+ * element); the snippet, built without it, points this at the file beside
+ * itself (`setFrameLoader`). Called by the warm-up on intent and on the click
+ * beside the session request.
+ */
+export let loadFrame = (): Promise<typeof import('./frame.ts')> => import('./frame.ts');
+export const setFrameLoader = (load: typeof loadFrame) => {
+  loadFrame = load;
 };
 
-/** What the page said, minus the protocol's own keys: the detail of the matching event. */
-export type MessageDetail = Record<string, unknown>;
+/** The frame runtime once it loaded: it keeps the sessions to reopen, so the click can ask it first. */
+let runtime: Awaited<ReturnType<typeof loadFrame>> | undefined;
 
 /**
  * Loads a checkout link's session into a new iframe appended to `parent`.
- * `url` is the link URL with the prefill in its query (`withPrefill`, the
- * fallback URL too): that query, plus `embed_origin`, is the JSON body that
- * creates the session at the link's endpoint (`…/redirect` → `…/sessions`);
- * then the page it answers as `embed_url` (the session's page embedded for
- * this origin, with `theme` and `embed_mode`) is framed and its messages
- * handled. Messages count only when they come from the page's origin AND
- * from this iframe's window (any other window or origin could forge them),
- * and then only if they parse as an embed message.
+ * `url` is the link URL with the prefill in its query (`withPrefill`): that
+ * query, plus `embed_origin`, is the JSON body that creates the session at
+ * the link's endpoint (`…/redirect` → `…/sessions`), a request sent at once;
+ * the frame runtime (`frameSession`), loaded at the same time, reads its
+ * answer, frames the page it names as `embed_url` and handles its messages.
  *
- * The first `loaded` shows the frame (class `cl-l` on `parent`) and fires
- * `:loaded`; `confirmed` and `success` fire their events on `target`, and an
- * uncanceled `success` asking for it navigates to `success_url` right after
- * `onMessage` (which hears every message, told whether that redirect comes).
- * Any failure (network, 4xx, 5xx, CORS, an origin the organization does not
- * list, no `loaded` in time, a refused frame) calls `onFail` once; none is
- * reported after `loaded` or after the returned stop function ran.
+ * A failure (network, 4xx, 5xx, CORS, an origin the organization does not
+ * list, a refused frame, a frame runtime that did not load) calls `onFail`
+ * once, with the card's words; none is reported after `loaded` or after the
+ * returned stop ran. `link` (the way out to the checkout page) points at the
+ * session's own page once the runtime read one: no second session for one click.
  */
 export function loadCheckout(
   parent: Element,
   url: string,
   options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
-  onFail: (error: CheckoutLinkErrorDetail) => void,
+  onFail: (words: string, error: CheckoutLinkErrorDetail) => void,
+  link: HTMLAnchorElement,
 ): () => void {
-  const iframe = create('iframe', { className: 'cl-f', title: 'Checkout', allow: 'payment' });
-  const embed_origin = location.origin;
-  const params = new URL(url).searchParams;
-  /** `loaded` came, a failure was reported, or stopped: no failure counts any more (timers just lapse). */
+  const endpoint = url.replace(/\/redirect\/?(\?.*)?$/, '/sessions');
+  // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
+  const body = JSON.stringify({
+    ...Object.fromEntries(new URL(url).searchParams),
+    embed_origin: location.origin,
+    embed_mode: options.embed_mode,
+  });
+  const key = endpoint + body;
+  /** Failures no longer count: a message came, one was reported, or stopped (timers just lapse). */
   let done = false;
-  let origin: string;
-  const listener = (event: MessageEvent) => {
-    const message = event.origin === origin && event.source === iframe.contentWindow && parseEmbedMessage(event.data);
-    if (message) {
-      const { type, source: _, redirect, ...detail } = message as EmbedMessage & { redirect?: boolean };
-      // A repeated `loaded` (the page interactive again after a declined payment) is no new event.
-      const to =
-        type !== 'close' &&
-        type !== 'resize' &&
-        !(type === 'loaded' && done) &&
-        emit(options.source, type, detail) &&
-        redirect &&
-        (detail as { success_url: string | null }).success_url;
-      if (type === 'loaded') {
-        done = true;
-        parent.classList.add('cl-l');
-      }
-      onMessage(type, detail, !!to);
-      if (to) navigate(to);
-    }
-  };
+  let unframe = () => {};
   const stop = () => {
     done = true;
-    removeEventListener('message', listener);
+    unframe();
   };
-  // The message is the code: short, and the code says it all (the server's own answer is in the network panel).
-  const fail = (code: CheckoutLinkErrorCode) => {
+  // The words here are the one failure this file sees itself; the runtime words its own.
+  const fail = (code: CheckoutLinkErrorCode, message: string = code, words = 'The checkout could not be reached.') => {
     if (!done) {
       stop();
-      onFail({ code, message: code });
+      onFail(words, { code, message });
     }
   };
-  setTimeout(fail, options.timeout ?? 10_000, 'timeout');
-
-  (async () => {
-    // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
-    const response = await fetch(url.replace(/\/redirect\/?(\?.*)?$/, '/sessions'), {
-      method: 'POST',
-      body: JSON.stringify({ ...Object.fromEntries(params), embed_origin, embed_mode: options.embed_mode }),
-    });
-    if (!response.ok) return fail(STATUS_CODES[response.status] ?? 'server');
-    // The server builds the page URL to frame (embedded, for this origin, with the theme and `embed_mode`);
-    // none when the organization does not list this origin, whose frame the page would refuse.
-    const src = ((await response.json()) as SessionCreated).embed_url;
-    if (!src) return fail('frame_refused');
-    origin = new URL(src).origin;
-    if (done) return;
-    addEventListener('message', listener);
-    iframe.onload = () => setTimeout(fail, options.refusedGrace ?? 2_500, 'frame_refused');
-    iframe.src = src;
-    parent.append(iframe);
-    // A rejection: the request itself failed (offline, CORS, DNS), or its answer was no JSON.
-  })().catch(() => fail('network'));
+  // With no runtime yet there is no session to reopen either: the runtime keeps them.
+  const kept = runtime?.keptSession(key);
+  // Both at once, so the frame runtime adds no round trip to the click. A rejection: the request
+  // itself failed (offline, CORS, DNS) or the frame runtime did not load.
+  Promise.all([
+    // The card's finishing styles come with the runtime, as soon as it is in (the session may take longer).
+    loadFrame().then((loaded) => {
+      loaded.styleCard(parent);
+      runtime = loaded;
+      return loaded;
+    }),
+    kept || fetch(endpoint, { method: 'POST', body }),
+  ])
+    .then(([{ frameSession }, answer]) => {
+      if (!done)
+        unframe = frameSession(
+          parent,
+          answer as FramedSession | Response,
+          options,
+          (type, detail, redirecting) => {
+            done = true;
+            onMessage(type, detail, redirecting);
+          },
+          fail,
+          key,
+          link,
+        );
+    })
+    .catch(() => fail('network'));
   return stop;
 }

@@ -81,13 +81,20 @@ test('no backend: the inline checkout, created on load, is answered by the mocks
   await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
 });
 
-test('no backend, server error scenario: the button falls back to the link URL', async ({ page }) => {
+test('no backend, server error scenario: the overlay says so; its plain link opens the checkout page', async ({
+  page,
+}) => {
   await page.goto(`${origin}/script-tag.html?scenario=serverError`);
   await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
+  await page.getByRole('button', { name: /Buy the e-book/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Checkout' });
+  await expect(dialog.getByRole('status')).toHaveText('Something went wrong on our side.');
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page).toHaveURL(`${origin}/script-tag.html?scenario=serverError`);
   const navigation = page.waitForRequest(
     (r) => r.isNavigationRequest() && r.url().includes('/v1/checkout-links/cl_demo_no_backend/redirect'),
   );
-  await page.getByRole('button', { name: /Buy the e-book/ }).click();
+  await dialog.getByRole('link', { name: 'Open the checkout page' }).click();
   await navigation;
   // The link URL opens the mock checkout as a full page, still under the scenario: the customer sees the failure.
   await expect(page).toHaveURL(/\/mock\/checkout\.html\?.*scenario=serverError/);

@@ -6,7 +6,7 @@ import { E2E_DEMO_PORT, E2E_PORT, E2E_TOKEN } from '../../playwright.config.ts';
  * the real backend's widget; a customer pays in the overlay with the test
  * card; the order exists with the link's metadata plus the campaign the
  * page URL carried. And when the backend cannot be reached at the click,
- * the customer still gets to the checkout through the plain link URL.
+ * the overlay says so, and its plain link still gets the customer to the checkout.
  */
 
 const DEMO = `http://localhost:${E2E_DEMO_PORT}`;
@@ -115,15 +115,20 @@ for (const { name, path, button } of [
   { name: 'script tag', path: 'script-tag.html', button: { role: 'button', name: 'Buy the e-book' } },
   { name: 'pricing table', path: 'pricing.html', button: { role: 'link', name: 'Buy the e-book' } },
 ] as const) {
-  test(`${name}: with the backend unreachable at the click, the customer goes to the link URL instead`, async ({
+  test(`${name}: with the backend unreachable at the click, the overlay says so and its plain link reaches the checkout`, async ({
     page,
   }) => {
     const utm = campaign('fallback');
     await page.goto(`${DEMO}/${path}?utm_source=${utm}`);
     await page.route('**/v1/checkout-links/*/sessions', (route) => route.abort('connectionrefused'));
-    const fallback = page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes('/redirect'));
     await page.getByRole(button.role, { name: button.name }).click();
+    const dialog = page.getByRole('dialog', { name: 'Checkout' });
+    await expect(dialog.getByRole('status')).toHaveText('The checkout could not be reached.');
+    await expect(page.locator('#event-log')).toContainText('checkout-link:error');
 
+    // An ad blocker or a CORS mistake stops the request, not a navigation: the plain link still gets there.
+    const fallback = page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes('/redirect'));
+    await dialog.getByRole('link', { name: 'Open the checkout page' }).click();
     const url = new URL((await fallback).url());
     expect(url.origin).toBe(API);
     expect(url.searchParams.get('utm_source')).toBe(utm);

@@ -29,11 +29,11 @@ import { checkoutLinkStyles } from './checkout-link.styles.ts';
  * @slot - The button's label (default "Buy"), or an `<a href>` that works without JavaScript.
  *
  * @event {CustomEvent<{url: string, mode: string}>} checkout-link:open - The checkout is about to open. Cancelable: canceling keeps it closed.
- * @event {CustomEvent<{checkout_id: string}>} checkout-link:loaded - The checkout page is ready in the overlay or in place.
- * @event {CustomEvent<{checkout_id: string}>} checkout-link:confirmed - Payment started; the overlay cannot be closed until it settles.
+ * @event {CustomEvent<{checkout_id: string}>} checkout-link:loaded - The checkout page is ready in the overlay or in place (again after the page restarted an expired session).
+ * @event {CustomEvent<{checkout_id: string}>} checkout-link:confirmed - A payment really started (never for a submit that failed validation or met an expired session); the overlay cannot be closed until it settles.
  * @event {CustomEvent<{checkout_id: string, order_id: string | null, subscription_id: string | null, customer_email: string | null, customer_name: string | null, success_url: string | null}>} checkout-link:success - The order or subscription exists. Cancelable: canceling stops the redirect to `success_url`.
  * @event {CustomEvent<{}>} checkout-link:close - The overlay closed (by the customer or from code).
- * @event {CustomEvent<{code: string, message: string}>} checkout-link:error - The checkout could not be shown (`link_not_found`, `session_expired`, `network`, `server`, `frame_refused`, `timeout`, `rate_limited`); the customer is sent to the link URL instead.
+ * @event {CustomEvent<{code: string, message: string}>} checkout-link:error - The checkout could not be shown (`link_not_found`, `link_unavailable`, `network`, `server`, `frame_refused`, `timeout`, `rate_limited`); the overlay (or the inline box) says so, with Try again (Keep waiting on `timeout`) and a plain link to the checkout page.
  *
  * @csspart button - The link styled as a button.
  * @csspart frame - The container of the checkout in `inline` mode.
@@ -122,7 +122,9 @@ export class CheckoutLinkElement extends ReactiveElement {
     });
     // Intent warms the backend up: hover, focus, and touch (a touch enters the element as a pointer too).
     for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => this.url && warmUp(this.url));
-    this.addEventListener('checkout-link:loaded', () => (this.loading = false));
+    // Ready, or the overlay says what went wrong: either way nothing is being prepared any more.
+    for (const type of ['checkout-link:loaded', 'checkout-link:error'])
+      this.addEventListener(type, () => (this.loading = false));
   }
 
   /** The link this element opens: `href`, else the provider's backend plus `link`, else a slotted anchor's. */

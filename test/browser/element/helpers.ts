@@ -2,6 +2,7 @@ import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import { startWorker, worker } from '../../../mock-server/browser.ts';
 import { type MockOptions, scenarios } from '../../../mock-server/handlers.ts';
+import { forgetSessions } from '../../../src/widget/frame.ts';
 import { setNavigate } from '../../../src/widget/navigate.ts';
 
 /** A checkout link URL on the test server's origin: the MSW worker answers it. */
@@ -40,7 +41,11 @@ export async function useMockBackend(scenario: ReturnType<(typeof scenarios)[key
   return requests;
 }
 
-export const resetMocks = () => worker.resetHandlers();
+/** Back to no handlers, and no session kept for reopening (each test starts afresh). */
+export const resetMocks = () => {
+  worker.resetHandlers();
+  forgetSessions();
+};
 
 /** Captures the widget's navigations instead of leaving the test page. */
 export function captureNavigation() {
@@ -59,8 +64,14 @@ export interface FakePage {
 }
 type FakeFrame = HTMLIFrameElement & { contentWindow: Window & FakePage };
 
+/** The first match of `selector` under `root` or inside any shadow root below it (the widget keeps its DOM in one). */
+export const deepQuery = (root: ParentNode, selector: string): Element | null =>
+  root.querySelector(selector) ??
+  [...root.querySelectorAll('*')].map((e) => e.shadowRoot && deepQuery(e.shadowRoot, selector)).find(Boolean) ??
+  null;
+
 /** The framed checkout page under `root` (the overlay's dialog by default), once it exists. */
 export async function framedPage(root: ParentNode = document, selector = 'dialog iframe'): Promise<FakeFrame> {
-  await waitUntil(() => root.querySelector(selector), `no ${selector} appeared`);
-  return root.querySelector(selector) as FakeFrame;
+  await waitUntil(() => deepQuery(root, selector), `no ${selector} appeared`);
+  return deepQuery(root, selector) as FakeFrame;
 }

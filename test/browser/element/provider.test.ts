@@ -3,7 +3,15 @@ import '../../../src/element/bundle.ts';
 import type { CheckoutLinkElement } from '../../../src/element/checkout-link/checkout-link.ts';
 import type { CheckoutLinkProviderElement } from '../../../src/element/provider/checkout-link-provider.ts';
 import { closeCheckout } from '../../../src/widget/open-checkout.ts';
-import { captureNavigation, LINK_URL, nextEvent, type RecordedRequest, resetMocks, useMockBackend } from './helpers.ts';
+import {
+  captureNavigation,
+  deepQuery,
+  LINK_URL,
+  nextEvent,
+  type RecordedRequest,
+  resetMocks,
+  useMockBackend,
+} from './helpers.ts';
 
 const hrefOf = (el: CheckoutLinkElement) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!.href;
 const queryOf = (el: CheckoutLinkElement) => Object.fromEntries(new URL(hrefOf(el)).searchParams);
@@ -137,6 +145,6 @@ describe('<checkout-link-provider>', () => {
     overlay.shadowRoot!.querySelector('a')!.click();
     await loaded;
     expect(sessions).to.have.length(1);
-    expect(document.querySelector('dialog[open]')).not.to.equal(null);
+    expect(deepQuery(document, 'dialog[open]')).not.to.equal(null);
   });
 });

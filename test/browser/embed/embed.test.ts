@@ -63,6 +63,8 @@ describe('embed.js snippet', () => {
     expect(hints()).to.deep.equal([]);
     button.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     button.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    // The hints come with the frame runtime the warm-up loads.
+    await until(() => hints().length, 'the hints');
     expect(hints()).to.deep.equal([`preconnect ${origin}/ anonymous`, `frame ${origin}/checkout/warm hidden=true`]);
     expect(log.names()).to.deep.equal([]);
   });
@@ -84,7 +86,7 @@ describe('embed.js snippet', () => {
     expect(overlay()?.open).to.equal(true);
     expect((await loaded).target).to.equal(button);
     expect(log.names()).to.deep.equal(['open', 'loaded']);
-    expect(document.querySelectorAll('dialog.cl-o').length).to.equal(1);
+    expect(document.querySelectorAll('checkout-link-overlay').length).to.equal(1);
   });
 
   it('buttons added after load work (event delegation)', async () => {
@@ -162,15 +164,18 @@ describe('embed.js snippet', () => {
     expect(heard).to.have.length(2);
   });
 
-  it('CheckoutLink.open settles (error) when the session cannot be created', async () => {
+  it('CheckoutLink.open: a session that cannot be created is said in the overlay; closing settles `error`', async () => {
     const { scenarios } = await import('../../../mock-server/handlers.ts');
     worker.use(...scenarios.networkError());
-    const result = await api().open(LINK_URL, { prefill: { customer_name: 'Ada' } });
-    expect(result).to.deep.equal({
-      status: 'error',
-      detail: { code: 'network', message: result.detail && (result.detail as { message: string }).message },
-    });
-    expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, { customer_name: 'Ada' })]);
+    const errored = nextEvent('error');
+    const result = api().open(LINK_URL, { prefill: { customer_name: 'Ada' } });
+    expect((await errored).detail.code).to.equal('network');
+    expect(overlay()?.querySelector('span>a')?.getAttribute('href')).to.equal(
+      withPrefill(LINK_URL, { customer_name: 'Ada' }),
+    );
+    api().close();
+    expect(await result).to.deep.equal({ status: 'error', detail: { code: 'network', message: 'network' } });
+    expect(nav.urls, 'no navigation of its own').to.deep.equal([]);
   });
 
   it('loads the element bundle only once a <checkout-link> is on the page', async () => {

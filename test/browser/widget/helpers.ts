@@ -69,8 +69,14 @@ export const nextEvent = (name: string) =>
     document.addEventListener(`checkout-link:${name}`, (e) => resolve(e as CustomEvent), { once: true }),
   );
 
-/** The overlay's dialog, if open. */
-export const overlay = () => document.querySelector<HTMLDialogElement>('dialog.cl-o');
+/** The overlay's dialog (inside its host's shadow root), if open. */
+export const overlay = () =>
+  document.querySelector('checkout-link-overlay')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+/** The overlay card's own close button (shown until the page is up). */
+export const cardClose = () => overlay()?.querySelector<HTMLButtonElement>('div>button[aria-label=Close]') ?? null;
+/** The card's action button (Try again, Keep waiting) and its link to the checkout page. */
+export const cardAction = () => overlay()?.querySelector<HTMLButtonElement>('span>button') ?? null;
+export const cardLink = () => overlay()?.querySelector<HTMLAnchorElement>('span>a') ?? null;
 /** The framed page's window, once the iframe is in the overlay. */
 export const frameWindow = () =>
   (overlay()?.querySelector('iframe')?.contentWindow ?? null) as

@@ -1,10 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { delay, http } from 'msw';
 import { scenarios } from '../../../mock-server/handlers.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
+import { forgetSessions } from '../../../src/widget/frame.ts';
 import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
+import { loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
 import {
   captureSessionBodies,
+  cardAction,
+  cardClose,
+  cardLink,
   FAKE_PAGE,
   framedPage,
   frameWindow,
@@ -47,7 +53,7 @@ describe('openCheckout (overlay)', () => {
     log.stop();
     button.remove();
     worker.resetHandlers();
-    document.body.style.overflow = '';
+    forgetSessions();
   });
 
   it('shows a labelled full-viewport modal dialog at once, then the page on `loaded`; locks scroll; close returns focus', async () => {
@@ -62,12 +68,13 @@ describe('openCheckout (overlay)', () => {
     const status = dialog.querySelector('[role=status]') as HTMLElement;
     expect(status.textContent).to.equal('Loading checkout…');
     expect(getComputedStyle(status).visibility).to.equal('visible');
-    const closeButton = dialog.querySelector<HTMLButtonElement>('form[method=dialog] button');
-    expect(closeButton?.textContent).to.equal('Close');
-    expect(document.activeElement, 'the modal focuses its close button').to.equal(closeButton);
+    const closeButton = cardClose();
+    expect(closeButton?.textContent).to.equal('×');
+    expect((dialog.getRootNode() as ShadowRoot).activeElement === closeButton, 'the modal focuses its close button').to
+      .be.true;
     expect(getComputedStyle(closeButton as Element).visibility, 'own close button while loading').to.equal('visible');
-    expect(dialog.classList.contains('cl-l')).to.equal(false);
-    expect(getComputedStyle(document.body).overflow).to.equal('hidden');
+    expect(dialog.id, 'loading').to.equal('l');
+    expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
     // The page draws the card: the dialog is a transparent layer over the whole viewport, dimmed by its backdrop.
     const box = dialog.getBoundingClientRect();
     expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, innerWidth, innerHeight]);
@@ -77,7 +84,7 @@ describe('openCheckout (overlay)', () => {
     const event = await loaded;
     expect(event.target).to.equal(button);
     expect(event.detail.checkout_id).to.match(/^cs_/);
-    expect(dialog.classList.contains('cl-l')).to.equal(true);
+    expect(dialog.id, 'ready').to.equal('r');
     const iframe = dialog.querySelector('iframe') as HTMLIFrameElement;
     expect(iframe.title).to.equal('Checkout');
     expect(iframe.allow).to.equal('payment');
@@ -89,14 +96,14 @@ describe('openCheckout (overlay)', () => {
     expect(src.searchParams.get('embed_origin')).to.equal(location.origin);
     expect(src.searchParams.has('embed_mode'), 'an overlay: the page draws the card').to.equal(false);
     // The page has its own close button now; the loading text and the overlay's own button step aside.
-    expect(getComputedStyle(status).visibility).to.equal('hidden');
-    expect(getComputedStyle(closeButton as Element).visibility).to.equal('hidden');
+    expect(status.checkVisibility()).to.equal(false);
+    expect((closeButton as Element).checkVisibility()).to.equal(false);
 
     (await framedPage()).send('close');
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
-    expect(getComputedStyle(document.body).overflow).to.not.equal('hidden');
+    expect(getComputedStyle(document.documentElement).overflow).to.not.equal('hidden');
     expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
     expect(log.events.every((e) => e.bubbles && e.composed)).to.equal(true);
     expect(nav.urls).to.deep.equal([]);
@@ -106,7 +113,7 @@ describe('openCheckout (overlay)', () => {
     useFakeCheckout('silent');
     const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
     await framedPage();
-    overlay()?.querySelector<HTMLButtonElement>('form[method=dialog] button')?.click();
+    cardClose()?.click();
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
@@ -169,7 +176,7 @@ describe('openCheckout (overlay)', () => {
     const confirmed = nextEvent('confirmed');
     page.send('confirmed');
     expect((await confirmed).detail).to.deep.equal({ checkout_id: (await loaded).detail.checkout_id });
-    overlay()?.querySelector<HTMLButtonElement>('form[method=dialog] button')?.click();
+    cardClose()?.click();
     button.focus();
     await sendKeys({ press: 'Escape' });
     const success = nextEvent('success');
@@ -221,54 +228,184 @@ describe('openCheckout (overlay)', () => {
     expect(log.names()).to.deep.equal(['open', 'loaded', 'close']);
   });
 
-  describe('falls back to the link URL (never a dead button)', () => {
+  it('a `loaded` from another session (the page restarted an expired one) fires `:loaded` again; a repeat does not', async () => {
+    useFakeCheckout('ready');
+    const first = nextEvent('loaded');
+    openCheckout(LINK_URL, { source: button });
+    const firstId = (await first).detail.checkout_id;
+    const page = await framedPage();
+    page.send('loaded');
+    const again = nextEvent('loaded');
+    page.send('loaded', { checkout_id: 'cs_restarted' });
+    expect((await again).detail.checkout_id).to.equal('cs_restarted');
+    expect(firstId).to.not.equal('cs_restarted');
+    expect(log.names()).to.deep.equal(['open', 'loaded', 'loaded']);
+  });
+
+  describe('a failure stays in the overlay, with Try again and a plain link (never a dead button)', () => {
     const prefill = { customer_email: 'ada@example.com' };
     const cases = [
-      { scenario: 'linkNotFound', code: 'link_not_found', use: () => worker.use(...scenarios.linkNotFound()) },
-      { scenario: 'expired', code: 'session_expired', use: () => worker.use(...scenarios.expired()) },
-      { scenario: 'serverError', code: 'server', use: () => worker.use(...scenarios.serverError()) },
-      { scenario: 'networkError', code: 'network', use: () => worker.use(...scenarios.networkError()) },
       {
-        // The server answers no page to frame (it would refuse the frame): no frame is even tried.
-        scenario: 'embed origin not allowed',
-        code: 'frame_refused',
-        use: () => useFakeCheckout('silent', { embedOrigins: ['https://elsewhere.example'] }),
-        options: { timeout: 60_000, refusedGrace: 60_000 },
+        scenario: 'linkNotFound',
+        code: 'link_not_found',
+        words: 'This checkout link does not exist or was deleted.',
+        use: () => worker.use(...scenarios.linkNotFound()),
       },
       {
-        scenario: 'no `loaded` in time (timeout)',
-        code: 'timeout',
-        use: () => useFakeCheckout('silent'),
-        options: { timeout: 300, refusedGrace: 60_000 },
+        scenario: 'expired',
+        code: 'link_unavailable',
+        words: 'None of the products of this checkout link is available any more.',
+        use: () => worker.use(...scenarios.expired()),
       },
       {
-        scenario: 'slow server (timeout covers the session request too)',
-        code: 'timeout',
-        use: () => worker.use(...scenarios.slow(60_000)),
-        options: { timeout: 300 },
+        scenario: 'serverError',
+        code: 'server',
+        words: 'Something went wrong on our side.',
+        use: () => worker.use(...scenarios.serverError()),
+      },
+      {
+        scenario: 'networkError',
+        code: 'network',
+        words: 'The checkout could not be reached.',
+        use: () => worker.use(...scenarios.networkError()),
       },
       {
         scenario: 'frame loads but never says `loaded` (refused frame)',
         code: 'frame_refused',
+        words: 'The checkout could not be shown here.',
         use: () => useFakeCheckout('silent'),
         options: { timeout: 60_000, refusedGrace: 100 },
+        session: true,
       },
     ];
     for (const c of cases)
-      it(`${c.scenario} → :error ${c.code}`, async () => {
+      it(`${c.scenario} → :error ${c.code}, the card says it; Try again starts over; closing settles \`error\``, async () => {
         c.use();
-        const result = await openCheckout(LINK_URL, { source: button, prefill, ...c.options });
-        expect(result.status).to.equal('error');
-        expect((result.detail as { code: string }).code).to.equal(c.code);
-        const error = log.events.find((e) => e.type === 'checkout-link:error');
-        expect(error?.target).to.equal(button);
-        expect(error?.detail.code).to.equal(c.code);
-        expect(error?.detail.message).to.be.a('string').and.not.empty;
-        expect(log.names()).to.deep.equal(['open', 'error', 'close']);
-        expect(nav.urls).to.deep.equal([withPrefill(LINK_URL, prefill)]);
-        expect(overlay()).to.equal(null);
-        expect(getComputedStyle(document.body).overflow).to.not.equal('hidden');
+        const errored = nextEvent('error');
+        const result = openCheckout(LINK_URL, { source: button, prefill, ...c.options });
+        const error = await errored;
+        expect(error.target).to.equal(button);
+        expect(error.detail.code).to.equal(c.code);
+        expect(error.detail.message).to.be.a('string').and.not.empty;
+        const dialog = overlay() as HTMLDialogElement;
+        expect(dialog.id, 'the failed state').to.equal('e');
+        expect(dialog.querySelector('[role=status]')?.textContent).to.equal(c.words);
+        expect(cardAction()?.textContent).to.equal('Try again');
+        expect(cardAction()?.checkVisibility()).to.equal(true);
+        // The plain link: the session's own page once one was made (no second session), else the link URL.
+        const href = cardLink()?.href ?? '';
+        if (c.session) expect(href).to.match(/fake-checkout\.html/);
+        else expect(href).to.equal(withPrefill(LINK_URL, prefill));
+        expect(cardLink()?.checkVisibility()).to.equal(true);
+        expect(nav.urls, 'no navigation of its own').to.deep.equal([]);
+
+        // Try again with a working backend: the checkout comes up in the same overlay.
+        worker.resetHandlers();
+        useFakeCheckout('ready');
+        const loaded = nextEvent('loaded');
+        cardAction()?.click();
+        expect(dialog.id).to.equal('l');
+        await loaded;
+        expect(dialog.id).to.equal('r');
+        closeCheckout();
+        expect(await result).to.deep.equal({ status: 'closed' });
+        expect(log.names()).to.deep.equal(['open', 'error', 'loaded', 'close']);
       });
+
+    it('a frame runtime that does not load: :error network, the card and its link; Try again loads it again', async () => {
+      useFakeCheckout('ready');
+      const load = loadFrame;
+      let tries = 0;
+      setFrameLoader(() =>
+        tries++ ? load() : Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      );
+      try {
+        const errored = nextEvent('error');
+        const result = openCheckout(LINK_URL, { source: button });
+        expect((await errored).detail.code).to.equal('network');
+        const dialog = overlay() as HTMLDialogElement;
+        expect(dialog.id, 'the failed state').to.equal('e');
+        expect(cardAction()?.textContent).to.equal('Try again');
+        expect(cardLink()?.checkVisibility(), 'the plain link').to.equal(true);
+        const loaded = nextEvent('loaded');
+        cardAction()?.click();
+        await loaded;
+        expect([dialog.id, tries]).to.deep.equal(['r', 2]);
+        closeCheckout();
+        expect(await result).to.deep.equal({ status: 'closed' });
+      } finally {
+        setFrameLoader(load);
+      }
+    });
+
+    it('closing on the failed card settles `error` with its detail', async () => {
+      worker.use(...scenarios.networkError());
+      const errored = nextEvent('error');
+      const result = openCheckout(LINK_URL, { source: button });
+      await errored;
+      cardClose()?.click();
+      expect(await result).to.deep.equal({ status: 'error', detail: { code: 'network', message: 'network' } });
+      expect(overlay()).to.equal(null);
+      expect(getComputedStyle(document.documentElement).overflow).to.not.equal('hidden');
+    });
+
+    it('embed origin not allowed: one warning, the link goes to the session already made (no second session)', async () => {
+      useFakeCheckout('silent', { embedOrigins: ['https://elsewhere.example'] });
+      const bodies = captureSessionBodies();
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (m: string) => warnings.push(m);
+      try {
+        for (let i = 0; i < 2; i++) {
+          const errored = nextEvent('error');
+          openCheckout(LINK_URL, { source: button, prefill: { customer_email: `ada${i}@example.com` } });
+          expect((await errored).detail.code).to.equal('frame_refused');
+          expect(cardLink()?.href).to.match(/fake-checkout\.html\?checkout_id=/);
+          closeCheckout();
+        }
+      } finally {
+        console.warn = warn;
+      }
+      expect(bodies.length, 'one session per click').to.equal(2);
+      expect(nav.urls).to.deep.equal([]);
+      expect(warnings.filter((m) => m.includes('EMBED_ORIGIN'))).to.have.length.at.most(1);
+    });
+
+    it('a slow server: :error timeout, then "still loading" with Keep waiting or the checkout page', async () => {
+      useFakeCheckout('ready');
+      // Falls through to the fake checkout once the delay is over.
+      worker.use(http.post('*/v1/checkout-links/:secret/sessions', () => delay(1_500)));
+      const errored = nextEvent('error');
+      const result = openCheckout(LINK_URL, { source: button, timeout: 200 });
+      expect((await errored).detail.code).to.equal('timeout');
+      const dialog = overlay() as HTMLDialogElement;
+      expect(dialog.id).to.equal('w');
+      expect(dialog.querySelector('[role=status]')?.textContent).to.equal('Still loading…');
+      expect(cardAction()?.textContent).to.equal('Keep waiting');
+      expect(cardLink()?.href).to.equal(LINK_URL);
+      const loaded = nextEvent('loaded');
+      cardAction()?.click();
+      expect(dialog.id).to.equal('l');
+      await loaded;
+      expect(dialog.id).to.equal('r');
+      expect(nav.urls).to.deep.equal([]);
+      closeCheckout();
+      expect((await result).status).to.equal('closed');
+    });
+
+    it("reopening the same button within the session's life frames the same session", async () => {
+      useFakeCheckout('ready');
+      const bodies = captureSessionBodies();
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const loaded = nextEvent('loaded');
+        openCheckout(LINK_URL, { source: button, prefill });
+        ids.push((await loaded).detail.checkout_id);
+        closeCheckout();
+      }
+      expect(bodies.length).to.equal(1);
+      expect(ids[1]).to.equal(ids[0]);
+    });
   });
 
   describe('message checks', () => {
@@ -276,8 +413,9 @@ describe('openCheckout (overlay)', () => {
       // The frame navigates itself to the same page on 127.0.0.1, which posts a valid `loaded`.
       const foreign = `${location.protocol}//127.0.0.1:${location.port}`;
       useFakeCheckout(`hop:${foreign}`);
-      const result = await openCheckout(LINK_URL, { source: button, timeout: 1500, refusedGrace: 60_000 });
-      expect((result.detail as { code: string }).code).to.equal('timeout');
+      const errored = nextEvent('error');
+      openCheckout(LINK_URL, { source: button, timeout: 1500, refusedGrace: 60_000 });
+      expect((await errored).detail.code).to.equal('timeout');
       expect(log.names()).to.not.include('loaded');
     });
 

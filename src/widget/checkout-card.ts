@@ -1,0 +1,75 @@
+import { create } from './dom.ts';
+import { type CheckoutLinkErrorDetail, emit } from './events.ts';
+import type { MessageDetail } from './frame.ts';
+import { styledRoot } from './overlay-styles.ts';
+import { type FrameTimings, loadCheckout } from './session.ts';
+
+const LOADING = 'Loading checkout…';
+
+/**
+ * Mounts a checkout into a styled shadow root on `host`: `wrapper` (the
+ * overlay's dialog, or the inline checkout's box) holds the status card and,
+ * once the page says `loaded`, the frame. The card never leaves a dead end:
+ * loading, a spinner and the words; after `timeout` with no page, `:error`
+ * `timeout` and the choice to keep waiting or open the checkout page; on a
+ * failure, what happened, **Try again** and a plain link to the checkout page
+ * (the session's own page once one exists); each fires `:error`. Every node is built from the DOM
+ * API, no HTML string: Trusted Types pages allow it. `close`, when given,
+ * gets the card's close button. Returns the function that stops it.
+ */
+export function mountCheckout(
+  host: Element,
+  wrapper: HTMLElement,
+  url: string,
+  options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
+  onMessage: (type: string, detail: MessageDetail, redirecting: boolean) => void,
+  onFail: (error?: CheckoutLinkErrorDetail) => void,
+  close?: () => void,
+): () => void {
+  let stop = () => {};
+  let timer: ReturnType<typeof setTimeout>;
+  const text = create('p', { role: 'status' } as Partial<HTMLParagraphElement>);
+  const link = create('a', { textContent: 'Open the checkout page' });
+  const action = create('button');
+  /**
+   * Shows state `id` (failed unless told) with its words, after reporting `error`, and re-arms the
+   * "still loading" timer while loading. In the order `loadCheckout` reports a failure: it calls this.
+   */
+  const show = (words: string, error?: CheckoutLinkErrorDetail, id = 'e') => {
+    if (error) {
+      emit(options.source, 'error', error);
+      onFail(error);
+    }
+    wrapper.id = id;
+    text.textContent = words;
+    action.textContent = id === 'e' ? 'Try again' : 'Keep waiting';
+    clearTimeout(timer);
+    if (id === 'l')
+      timer = setTimeout(
+        () => wrapper.id === 'l' && show('Still loading…', { code: 'timeout', message: 'timeout' }, 'w'),
+        options.timeout ?? 10_000,
+      );
+  };
+  const start = () => {
+    stop();
+    link.href = url;
+    show(LOADING, undefined, 'l');
+    stop = loadCheckout(wrapper, url, options, onMessage, show, link);
+  };
+  action.onclick = () => {
+    onFail();
+    wrapper.id === 'e' ? start() : show(LOADING, undefined, 'l');
+  };
+  const card = create('div');
+  const actions = create('span');
+  actions.append(action, link);
+  card.append(create('b'), text, actions);
+  if (close) card.append(create('button', { ariaLabel: 'Close', textContent: '×', onclick: close }));
+  wrapper.append(card);
+  styledRoot(host).append(wrapper);
+  start();
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}
