@@ -7,8 +7,8 @@ import { signInAndWait } from './dashboard-helpers.ts';
 /**
  * axe-core on every page and state a person meets: the hosted checkout
  * (open, errors, declined, success, expired, unknown; light, dark, 375 px),
- * the problem pages, every dashboard page and every demo page. Zero
- * violations, asserted.
+ * the problem pages, every dashboard page, every demo page and the overlay
+ * (loading, ready, error). Zero violations, asserted.
  */
 
 // axe takes seconds a page on these shared machines; each test walks several states.
@@ -151,4 +151,24 @@ test('demo: the overlay open on a demo page', async ({ page }) => {
   const frame = checkoutFrame(page);
   await expect(frame.getByLabel('Email')).toBeVisible();
   await expectNoAxeViolations(page, 'demo overlay ready');
+});
+
+test('demo: the overlay loading card and its error card', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/v1/checkout-links/*/sessions', async (route) => {
+    await held;
+    await route.abort('connectionrefused');
+  });
+  await page.goto(`${DEMO}/script-tag.html`);
+  await page.getByRole('button', { name: 'Buy the e-book' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Checkout' });
+  await expect(dialog.getByRole('status')).toHaveText('Loading checkout…');
+  await expectNoAxeViolations(page, 'demo overlay loading');
+  release();
+  await expect(dialog.getByRole('status')).toHaveText('The checkout could not be reached.');
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoAxeViolations(page, 'demo overlay error');
 });
