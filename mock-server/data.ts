@@ -1,6 +1,6 @@
 import { pricedView } from '../server/core/checkout-state.ts';
-import { LAUNCH_DISCOUNT } from '../server/core/demo-discount.ts';
 import { embedPageUrl } from '../server/core/prefill.ts';
+import { LAUNCH_DISCOUNT } from '../server/demo/demo-discount.ts';
 import {
   type AttachedCustomField,
   type CheckoutPublic,

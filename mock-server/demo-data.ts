@@ -2,7 +2,7 @@ import type { Discount, Product } from '../src/shared/schemas/index.ts';
 import { attachField, createCustomField, createDiscount, createProduct } from './data.ts';
 
 /**
- * The demo shop's catalogue in no-backend mode, as server/core/seed.ts seeds
+ * The demo shop's catalogue in no-backend mode, as server/demo/seed.ts seeds
  * it: the three products of the "Launch offer" link with their custom fields
  * (`company`, and a required `terms` checkbox on Pro) and the LAUNCH20 code,
  * with fixed ids so the static server can write them into the demo pages
@@ -81,7 +81,7 @@ export const DEMO_PRODUCTS = {
 
 /** The organization's discount codes: LAUNCH20, 20 % off any product, as seeded. */
 export const DEMO_DISCOUNTS: Discount[] = [
-  // LAUNCH20 is the default (server/core/demo-discount.ts, as seeded); a fixed id, as the whole demo catalogue has.
+  // LAUNCH20 is the default (server/demo/demo-discount.ts, as seeded); a fixed id, as the whole demo catalogue has.
   createDiscount({ id: '0b6f7c1e-5d2a-4c1b-9e3f-3a1d2c4b5ed1', created_at }),
 ];
 

@@ -4,16 +4,16 @@ import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CheckoutEvents } from './core/checkout-events.ts';
-import { sweepExpiredSessions } from './core/checkouts.ts';
 import { settleInterruptedConfirms } from './core/confirm.ts';
 import type { CoreContext } from './core/context.ts';
 import { LinkCache } from './core/link-cache.ts';
 import { createTestProcessor } from './core/payments.ts';
-import { type DemoSeed, seedDemo } from './core/seed.ts';
+import { sweepExpiredSessions } from './core/sweep.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { privateTargetsAllowed } from './core/webhooks/address-guard.ts';
 import { WebhookDispatcher } from './core/webhooks/dispatcher.ts';
 import { openDatabase } from './db/open-database.ts';
+import { type DemoSeed, seedDemo } from './demo/seed.ts';
 import { createDemoSite } from './demo-site.ts';
 import { Assets } from './http/assets.ts';
 import type { TrustProxy } from './http/client-address.ts';

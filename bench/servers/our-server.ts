@@ -2,8 +2,8 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
-import { sweepExpiredSessions } from '../../server/core/checkouts.ts';
 import { newId, newSecret, newSessionSecret } from '../../server/core/ids.ts';
+import { sweepExpiredSessions } from '../../server/core/sweep.ts';
 import { startServer } from '../../server/start.ts';
 
 /**

@@ -1,7 +1,8 @@
 import type { AccessTokenCreate, AccessTokenCreated, AccessTokenInfo } from '../../src/shared/schemas/index.ts';
-import { type CoreContext, iso, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { type AccessToken, createAccessToken } from './organizations.ts';
+import { iso, parseJson } from './rows.ts';
 
 interface AccessTokenRow {
   id: string;

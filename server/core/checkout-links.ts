@@ -5,25 +5,13 @@ import type {
   ListQuery,
 } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
-import { bool, type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { getDiscount, getDiscountById } from './discounts.ts';
 import { invalid, notFound } from './errors.ts';
 import { LINK_SECRET_PREFIX, newId, newSecret } from './ids.ts';
+import type { CheckoutLinkRow } from './link-rows.ts';
 import { loadProducts } from './products.ts';
-
-export interface CheckoutLinkRow {
-  id: string;
-  organization_id: string;
-  label: string | null;
-  client_secret: string;
-  allow_discount_codes: number;
-  discount_id: string | null;
-  metadata: string;
-  success_url: string | null;
-  return_url: string | null;
-  created_at: string;
-  modified_at: string | null;
-}
+import { bool, iso, json, paginate, parseJson } from './rows.ts';
 
 export const linkUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecret: string) =>
   `${ctx.publicUrl}/v1/checkout-links/${clientSecret}/redirect`;

@@ -7,23 +7,22 @@ import {
   type StaleTotal,
   staleTotal,
 } from './checkout-state.ts';
-import {
-  type AttemptRecord,
-  applyEdits,
-  attemptRecord,
-  checkoutView,
-  getPublicCheckout,
-  loadOpenSession,
-  releaseRedemption,
-  SET_STATE,
-  type SessionRow,
-  stateParams,
-} from './checkouts.ts';
-import { type CoreContext, iso, json, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { crashPoint } from './crash-points.ts';
+import { applyEdits, getPublicCheckout, loadOpenSession } from './customer-checkouts.ts';
+import { releaseRedemption } from './discounts.ts';
 import { DomainError } from './errors.ts';
 import { newId } from './ids.ts';
 import { createPurchase } from './purchases.ts';
+import { iso, json, parseJson } from './rows.ts';
+import {
+  type AttemptRecord,
+  attemptRecord,
+  checkoutView,
+  SET_STATE,
+  type SessionRow,
+  stateParams,
+} from './session-rows.ts';
 import { enqueuePurchaseEvents } from './webhooks/purchase-events.ts';
 
 /**

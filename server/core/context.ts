@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { CheckoutEvents } from './checkout-events.ts';
 import type { LinkCache } from './link-cache.ts';
+import type { ResolvedLink } from './link-rows.ts';
 import type { PaymentProcessor } from './payments.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
@@ -14,18 +15,8 @@ export interface CoreContext {
   confirmLeaseSeconds: number;
   processor: PaymentProcessor;
   events: CheckoutEvents;
-  links: LinkCache;
+  links: LinkCache<ResolvedLink>;
   /** Delivers the outbox's webhooks; absent in tools that serve no requests. */
   webhooks?: WebhookDispatcher;
   now: () => Date;
-}
-
-export const iso = (d: Date) => d.toISOString();
-export const json = (v: unknown) => JSON.stringify(v);
-export const parseJson = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
-export const bool = (v: unknown) => v === 1 || v === true || v === '1';
-
-/** Page/limit over a count, Polar's pagination shape. */
-export function paginate<T>(items: T[], total: number, limit: number) {
-  return { items, pagination: { total_count: total, max_page: Math.max(1, Math.ceil(total / limit)) } };
 }

@@ -6,9 +6,10 @@ import {
   type ListQuery,
 } from '../../src/shared/schemas/index.ts';
 import { isUniqueViolation, type Queryable } from '../db/database.ts';
-import { type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import { newId } from './ids.ts';
+import { iso, json, paginate, parseJson } from './rows.ts';
 
 export interface CustomFieldRow {
   id: string;

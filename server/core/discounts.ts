@@ -1,8 +1,9 @@
 import type { Discount, DiscountCreate, DiscountUpdate, ListQuery } from '../../src/shared/schemas/index.ts';
 import { isUniqueViolation, type Queryable } from '../db/database.ts';
-import { type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { DomainError, invalid, notFound } from './errors.ts';
 import { newId } from './ids.ts';
+import { iso, json, paginate, parseJson } from './rows.ts';
 
 interface DiscountRow {
   id: string;
@@ -181,4 +182,15 @@ export async function deleteDiscount(ctx: CoreContext, orgId: string, id: string
     await tx.run('UPDATE discounts SET deleted_at = ? WHERE id = ?', [iso(ctx.now()), id]);
     await tx.run('UPDATE checkout_links SET discount_id = NULL WHERE discount_id = ?', [id]);
   });
+}
+
+/** Frees the redemption a session held, should it hold one. */
+export async function releaseRedemption(tx: Queryable, checkoutId: string) {
+  const held = await tx.get<{ discount_id: string }>(
+    'SELECT discount_id FROM discount_redemptions WHERE checkout_id = ?',
+    [checkoutId],
+  );
+  if (!held) return;
+  await tx.run('DELETE FROM discount_redemptions WHERE checkout_id = ?', [checkoutId]);
+  await tx.run('UPDATE discounts SET redemptions_count = redemptions_count - 1 WHERE id = ?', [held.discount_id]);
 }

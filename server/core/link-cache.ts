@@ -1,29 +1,11 @@
-import type { Discount, Metadata, Organization, Product } from '../../src/shared/schemas/index.ts';
-import type { CheckoutLinkRow } from './checkout-links.ts';
-
-/** A checkout link as its clicks need it, with what every click would otherwise derive again. */
-export interface ResolvedLink {
-  link: CheckoutLinkRow;
-  /** The link's products that can still be bought, in the link's order. */
-  products: Product[];
-  organization: Organization;
-  allowDiscountCodes: boolean;
-  /** The link's metadata, parsed once and frozen: every click shares it. */
-  metadata: Readonly<Metadata>;
-  /** `products`' ids as stored in each session's `product_ids`. */
-  productIdsJson: string;
-  /** Looks a discount code up in the link's organization (made once: a closure per click is not free). */
-  findDiscountByCode: (code: string) => Promise<Discount | null>;
-}
-
 /**
  * What a link's public URL resolves to, kept briefly in memory: a click on a
  * busy link then costs one insert, not six reads. Every management write in
  * this process clears it at once; other processes (on PostgreSQL) see a
  * change within `ttlMs`.
  */
-export class LinkCache {
-  readonly #entries = new Map<string, { value: ResolvedLink | null; expires: number }>();
+export class LinkCache<T> {
+  readonly #entries = new Map<string, { value: T | null; expires: number }>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
 
@@ -36,13 +18,13 @@ export class LinkCache {
    * The fresh entry for `secret` (null: no such link), or undefined when it
    * must be loaded. Synchronous, so a hit costs the click no promise.
    */
-  peek(secret: string): ResolvedLink | null | undefined {
+  peek(secret: string): T | null | undefined {
     const hit = this.#entries.get(secret);
     return hit && hit.expires > Date.now() ? hit.value : undefined;
   }
 
   /** Loads `secret` with `load` and keeps the answer (a missing link too) for `ttlMs`. */
-  async load(secret: string, load: () => Promise<ResolvedLink | null>): Promise<ResolvedLink | null> {
+  async load(secret: string, load: () => Promise<T | null>): Promise<T | null> {
     const started = Date.now();
     const value = await load();
     if (this.#ttlMs > 0) {

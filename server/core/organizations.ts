@@ -1,8 +1,9 @@
 import type { Organization, OrganizationUpdate, TokenScope } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
-import { type CoreContext, iso, json, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { hashToken, newId, newSecret, TOKEN_PREFIX } from './ids.ts';
+import { iso, json, parseJson } from './rows.ts';
 
 interface OrganizationRow {
   id: string;

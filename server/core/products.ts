@@ -8,10 +8,11 @@ import type {
   ProductUpdate,
 } from '../../src/shared/schemas/index.ts';
 import type { Queryable, SqlValue } from '../db/database.ts';
-import { bool, type CoreContext, iso, paginate } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { type CustomFieldRow, toCustomField } from './custom-fields.ts';
 import { invalid, notFound } from './errors.ts';
 import { newId } from './ids.ts';
+import { bool, iso, paginate } from './rows.ts';
 
 interface ProductRow {
   id: string;

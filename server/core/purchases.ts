@@ -9,10 +9,11 @@ import type {
   Subscription,
 } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
-import { type CoreContext, iso, json, paginate, parseJson } from './context.ts';
+import type { CoreContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { newId } from './ids.ts';
 import type { Amounts } from './pricing.ts';
+import { iso, json, paginate, parseJson } from './rows.ts';
 
 const addMonths = (d: Date, months: number) => {
   const next = new Date(d);

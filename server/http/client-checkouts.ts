@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { checkoutConfirm, checkoutUpdate } from '../../src/shared/schemas/index.ts';
-import { getCheckoutStatus, getPublicCheckout, updateCheckout } from '../core/checkouts.ts';
 import { confirmCheckout } from '../core/confirm.ts';
 import type { CoreContext } from '../core/context.ts';
+import { getCheckoutStatus, getPublicCheckout, updateCheckout } from '../core/customer-checkouts.ts';
 import { parseWith, readJson } from './errors.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { html } from 'hono/html';
-import type { ResolvedLink } from '../core/link-cache.ts';
+import type { ResolvedLink } from '../core/link-rows.ts';
 
 /**
  * Link-preview fetchers of chat apps, social networks and search engines.

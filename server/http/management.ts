@@ -18,6 +18,7 @@ import {
   purchaseListQuery,
 } from '../../src/shared/schemas/index.ts';
 import { issueAccessToken, listAccessTokens, revokeAccessToken } from '../core/access-tokens.ts';
+import { createCheckout, getCheckout, listCheckouts } from '../core/checkout-api.ts';
 import {
   createCheckoutLink,
   deleteCheckoutLink,
@@ -25,8 +26,7 @@ import {
   listCheckoutLinks,
   updateCheckoutLink,
 } from '../core/checkout-links.ts';
-import { createCheckout, getCheckout, listCheckouts } from '../core/checkouts.ts';
-import { type CoreContext, paginate } from '../core/context.ts';
+import type { CoreContext } from '../core/context.ts';
 import {
   createCustomField,
   deleteCustomField,
@@ -39,6 +39,7 @@ import { notFound } from '../core/errors.ts';
 import { getOrganization, updateOrganization } from '../core/organizations.ts';
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct } from '../core/products.ts';
 import { getOrder, getSubscription, listOrders, listSubscriptions } from '../core/purchases.ts';
+import { paginate } from '../core/rows.ts';
 import { type AuthVariables, requireToken } from './auth.ts';
 import { parseWith, readJson } from './errors.ts';
 

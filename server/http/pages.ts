@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { getPublicCheckout } from '../core/checkouts.ts';
 import type { CoreContext } from '../core/context.ts';
+import { getPublicCheckout } from '../core/customer-checkouts.ts';
 import { DomainError } from '../core/errors.ts';
 import { getOrganization } from '../core/organizations.ts';
 import { renderCheckoutPage } from '../pages/checkout-page-html.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { sweepExpiredSessions } from '../../server/core/checkouts.ts';
+import { sweepExpiredSessions } from '../../server/core/sweep.ts';
 import { createDiscount, createLink, createProduct, getSession, openLink } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 

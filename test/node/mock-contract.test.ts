@@ -6,7 +6,7 @@ import { createHandlers, type MockOptions, scenarios } from '../../mock-server/h
 import { server as mockServer } from '../../mock-server/node.ts';
 import { findDiscountByCode } from '../../server/core/discounts.ts';
 import { loadProducts } from '../../server/core/products.ts';
-import { seedDemo } from '../../server/core/seed.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
 import {
   checkoutPublic,
   type Discount,

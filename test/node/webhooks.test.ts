@@ -249,7 +249,7 @@ describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
       // The session opened before the endpoint existed expires now: its event still goes out.
       const later = new Date(Date.now() + 2 * 86_400_000);
       server.ctx.now = () => later;
-      const { sweepExpiredSessions } = await import('../../server/core/checkouts.ts');
+      const { sweepExpiredSessions } = await import('../../server/core/sweep.ts');
       const swept = await sweepExpiredSessions(server.ctx, 7 * 86_400);
       assert.equal(swept.expired, 1);
       await receiver.waitFor(3);

@@ -1,7 +1,8 @@
 import type { WebhookDelivery } from '../../../src/shared/schemas/index.ts';
 import type { SqlValue } from '../../db/database.ts';
-import { type CoreContext, iso, paginate } from '../context.ts';
+import type { CoreContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { iso, paginate } from '../rows.ts';
 import { getWebhookEndpoint } from './endpoints.ts';
 import { insertDelivery, insertEvent } from './outbox.ts';
 

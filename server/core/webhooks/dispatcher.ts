@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import { logger } from '../../logger.ts';
-import { iso } from '../context.ts';
 import { crashPoint } from '../crash-points.ts';
 import { newId } from '../ids.ts';
+import { iso } from '../rows.ts';
 import { SubscriptionCache } from './outbox.ts';
 import { sendWebhook } from './send.ts';
 import { signWebhook } from './signature.ts';

@@ -4,9 +4,10 @@ import type {
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
 } from '../../../src/shared/schemas/index.ts';
-import { type CoreContext, iso, json, paginate, parseJson } from '../context.ts';
+import type { CoreContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { iso, json, paginate, parseJson } from '../rows.ts';
 import { refusedUrlHost } from './address-guard.ts';
 import { newWebhookSecret } from './signature.ts';
 

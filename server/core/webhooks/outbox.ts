@@ -1,7 +1,7 @@
 import type { WebhookEventType } from '../../../src/shared/schemas/index.ts';
 import type { Queryable } from '../../db/database.ts';
-import { iso, json, parseJson } from '../context.ts';
 import { newId } from '../ids.ts';
+import { iso, json, parseJson } from '../rows.ts';
 
 /**
  * Writes events to the outbox in the caller's transaction, each with one

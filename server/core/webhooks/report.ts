@@ -1,6 +1,7 @@
 import type { WebhookEventType } from '../../../src/shared/schemas/index.ts';
 import type { Queryable } from '../../db/database.ts';
-import { type CoreContext, iso } from '../context.ts';
+import type { CoreContext } from '../context.ts';
+import { iso } from '../rows.ts';
 import { enqueueEvents } from './outbox.ts';
 
 /**

@@ -1,16 +1,16 @@
-import { createCheckoutLink } from './checkout-links.ts';
-import type { CoreContext } from './context.ts';
-import { createCustomField } from './custom-fields.ts';
-import { LAUNCH_DISCOUNT } from './demo-discount.ts';
-import { createDiscount } from './discounts.ts';
+import { createCheckoutLink } from '../core/checkout-links.ts';
+import type { CoreContext } from '../core/context.ts';
+import { createCustomField } from '../core/custom-fields.ts';
+import { createDiscount } from '../core/discounts.ts';
 import {
   createAccessToken,
   createOrganization,
   findAccessToken,
   getOrganization,
   updateOrganization,
-} from './organizations.ts';
-import { createProduct } from './products.ts';
+} from '../core/organizations.ts';
+import { createProduct } from '../core/products.ts';
+import { LAUNCH_DISCOUNT } from './demo-discount.ts';
 
 export interface DemoSeed {
   organizationId: string;

@@ -1,0 +1,114 @@
+import type { Metadata, SessionCreated } from '../../src/shared/schemas/index.ts';
+import { findLinkBySecret, linkProductIds } from './checkout-links.ts';
+import type { CoreContext } from './context.ts';
+import { findDiscountByCode } from './discounts.ts';
+import { DomainError } from './errors.ts';
+import type { ResolvedLink } from './link-rows.ts';
+import { getOrganization } from './organizations.ts';
+import { resolvePrefill } from './prefill.ts';
+import { loadProducts } from './products.ts';
+import { bool, json, parseJson } from './rows.ts';
+import { checkoutPageUrl, insertSession } from './session-rows.ts';
+
+export const linkNotFound = () =>
+  new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
+/** A link left with no product: its seller and return URL are known, so its page can name them. */
+export class LinkUnavailableError extends DomainError {
+  constructor(
+    readonly sellerName: string,
+    readonly returnUrl: string | null,
+  ) {
+    super(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+  }
+}
+
+/**
+ * Opens a short-lived session from a checkout link's public secret, applying
+ * prefill. Bad prefill is dropped and reported, never a failure.
+ */
+export async function createSessionFromLink(
+  ctx: CoreContext,
+  linkSecret: string,
+  raw: Record<string, unknown>,
+  mode: 'query' | 'json',
+): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
+  // A hit is synchronous: the click path awaits nothing but prefill and the insert.
+  const peeked = ctx.links.peek(linkSecret);
+  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(peeked);
+  const { link, products, organization, allowDiscountCodes } = resolved;
+  const prefill = await resolvePrefill(raw, {
+    products,
+    allowDiscountCodes,
+    linkMetadata: resolved.metadata,
+    embedOrigins: organization.embed_origins,
+    findDiscountByCode: resolved.findDiscountByCode,
+    now: ctx.now(),
+    mode,
+  });
+  const session = await insertSession(ctx, {
+    organizationId: link.organization_id,
+    checkoutLinkId: link.id,
+    ttlSeconds: ctx.checkoutTtlSeconds,
+    product: prefill.product,
+    products,
+    productIdsJson: resolved.productIdsJson,
+    customAmount: prefill.customAmount,
+    customerEmail: prefill.customerEmail,
+    customerName: prefill.customerName,
+    customFieldData: prefill.customFieldData,
+    metadata: prefill.metadata,
+    allowDiscountCodes,
+    discountId: prefill.discountFromCode?.id ?? link.discount_id,
+    successUrl: link.success_url,
+    returnUrl: link.return_url,
+    embedOrigin: prefill.embedOrigin,
+    dropped: prefill.dropped,
+  });
+  return {
+    created: {
+      id: session.id,
+      client_secret: session.clientSecret,
+      url: checkoutPageUrl(ctx, session.clientSecret),
+      expires_at: session.expiresAt,
+      dropped: prefill.dropped,
+    },
+    pageParams: prefill.pageParams,
+  };
+}
+
+const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
+  if (!resolved) throw linkNotFound();
+  if (resolved.products.length === 0)
+    throw new LinkUnavailableError(resolved.organization.name, resolved.link.return_url);
+  return resolved;
+};
+
+/**
+ * A link that can serve, from the link cache, without opening a session:
+ * what a preview, a HEAD or a prefetch of the shared URL is answered from.
+ * Throws `link_not_found` or `link_unavailable` as a click would.
+ */
+export async function servingLink(ctx: CoreContext, linkSecret: string): Promise<ResolvedLink> {
+  const peeked = ctx.links.peek(linkSecret);
+  return servableOrThrow(
+    peeked === undefined ? await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret)) : peeked,
+  );
+}
+
+/** A link by its public secret with its buyable products and organization, or null when there is none. */
+async function resolveLink(ctx: CoreContext, linkSecret: string): Promise<ResolvedLink | null> {
+  const link = await findLinkBySecret(ctx.db, linkSecret);
+  if (!link) return null;
+  const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
+    (p) => !p.is_archived && p.prices.length > 0,
+  );
+  return {
+    link,
+    products,
+    organization: await getOrganization(ctx.db, link.organization_id),
+    allowDiscountCodes: bool(link.allow_discount_codes),
+    metadata: Object.freeze(parseJson<Metadata>(link.metadata, {})),
+    productIdsJson: json(products.map((p) => p.id)),
+    findDiscountByCode: (code) => findDiscountByCode(ctx.db, link.organization_id, code),
+  };
+}
