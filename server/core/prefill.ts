@@ -65,18 +65,192 @@ const storableName = (name: string) => [...name.slice(0, 100)].map((ch) => (text
 const scalar = (v: unknown): string | null =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
 
+/** What every field's resolver works with: the raw input, the gate every value passes, the report, the result. */
+interface PrefillScope {
+  raw: Record<string, unknown>;
+  input: PrefillInput;
+  /** The field's value, past the type and size gate every simple value shares; null when absent or dropped. */
+  text: (field: string) => string | null;
+  /** Leaves a value out, named in `dropped` with the reason. */
+  drop: (field: string, reason: string) => void;
+  out: ResolvedPrefill;
+}
+
+type FieldResolver = (s: PrefillScope) => void | Promise<void>;
+
+/** Keys no rule knows: from a query they travel on to the page, from JSON they are dropped. */
+const resolveUnknownKeys: FieldResolver = ({ raw, input, drop, out }) => {
+  for (const key of Object.keys(raw)) {
+    if (KNOWN.has(key) || (input.mode === 'query' && EMBEDDING.has(key))) continue;
+    if (input.mode === 'json') drop(key, 'is not a prefill parameter');
+    else {
+      const s = scalar(raw[key]);
+      if (s !== null && s.length <= MAX_PREFILL_VALUE_LENGTH && !textProblem(key) && !textProblem(s))
+        out.pageParams[key] = s;
+    }
+  }
+};
+
+const resolveProduct: FieldResolver = ({ input, text, drop, out }) => {
+  const productId = text('product_id');
+  if (!productId) return;
+  const chosen = input.products.find((p) => p.id === productId);
+  if (chosen) out.product = chosen;
+  else drop('product_id', "is not one of this link's products");
+};
+
+const resolveEmail: FieldResolver = ({ text, drop, out }) => {
+  const email = text('customer_email');
+  if (email && !emailSchema.safeParse(email).success) drop('customer_email', 'is not a valid email address');
+  else out.customerEmail = email;
+};
+
+const resolveName: FieldResolver = ({ text, drop, out }) => {
+  const name = text('customer_name');
+  if (name && name.length > 256) drop('customer_name', 'must be at most 256 characters');
+  else out.customerName = name;
+};
+
+const resolveDiscountCode: FieldResolver = async ({ input, text, drop, out }) => {
+  const code = text('discount_code');
+  if (!code) return;
+  if (!input.allowDiscountCodes) return drop('discount_code', 'discount codes are disabled on this link');
+  const discount = await input.findDiscountByCode(code);
+  const why = discount
+    ? discountIneligibility(discount, out.product, currentPrice(out.product), input.now)
+    : 'is not a known discount code';
+  if (why) drop('discount_code', why);
+  else out.discountFromCode = discount;
+};
+
+const resolveAmount: FieldResolver = ({ text, drop, out }) => {
+  const amountText = text('amount');
+  if (!amountText) return;
+  const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
+  const why = Number.isNaN(amount)
+    ? 'must be a whole number of minor units (cents)'
+    : amountError(currentPrice(out.product), amount);
+  if (why) drop('amount', why);
+  else out.customAmount = amount;
+};
+
+const resolveCustomFields: FieldResolver = ({ raw, input, drop, out }) => {
+  const rawFields = raw.custom_field_data;
+  if (rawFields === undefined || rawFields === null) return;
+  if (typeof rawFields !== 'object' || Array.isArray(rawFields))
+    return drop('custom_field_data', 'must be an object of slugs to values');
+  const fields = fieldsBySlug(input.products);
+  for (const [slug, value] of Object.entries(rawFields as Record<string, unknown>)) {
+    const name = `${CUSTOM_FIELD_PREFIX}${slug}`;
+    const field = fields.get(slug);
+    if (!field) {
+      drop(name, 'is not a custom field of this checkout');
+      continue;
+    }
+    if (typeof value === 'string' && value.length > MAX_PREFILL_VALUE_LENGTH) {
+      drop(name, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
+      continue;
+    }
+    const problem = typeof value === 'string' ? textProblem(value, { multiline: true }) : null;
+    if (problem) {
+      drop(name, problem);
+      continue;
+    }
+    const checked = checkFieldValue(field, value);
+    if (checked.ok) out.customFieldData[slug] = checked.value;
+    else drop(name, checked.reason);
+  }
+};
+
+/** Attribution joins the link's metadata, never over its keys, within the limits. */
+const resolveAttribution: FieldResolver = ({ input, text, drop, out }) => {
+  for (const key of ['reference_id', ...UTM_FIELDS]) {
+    const value = text(key);
+    if (!value) continue;
+    if (key in input.linkMetadata) drop(key, "the link's own metadata has this key");
+    else if (Object.keys(out.metadata).length >= METADATA_MAX_KEYS)
+      drop(key, `metadata holds at most ${METADATA_MAX_KEYS} keys`);
+    else out.metadata[key] = value;
+  }
+};
+
+const resolveTheme: FieldResolver = ({ text, drop, out }) => {
+  const theme = text('theme');
+  if (!theme) return;
+  if (THEMES.has(theme)) out.pageParams.theme = theme;
+  else drop('theme', 'must be light, dark or auto');
+};
+
+const resolveLocale: FieldResolver = ({ text, drop, out }) => {
+  const locale = text('locale');
+  if (!locale) return;
+  if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale)) out.pageParams.locale = locale;
+  else drop('locale', 'must be a language tag such as en or en-US');
+};
+
+/**
+ * Embedded mode is the widget's alone (its `embed_url`): a shared link's URL cannot ask for it, else
+ * `?embed=1` would open a full page without its back link or the redirect to `success_url`.
+ */
+const resolveEmbedOrigin: FieldResolver = ({ input, text, drop, out }) => {
+  const embed = input.mode === 'json' ? text('embed_origin') : null;
+  if (!embed) return;
+  const parsed = originSchema.safeParse(embed);
+  if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
+  else if (!input.embedOrigins.includes(parsed.data))
+    drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
+  else {
+    out.embedOrigin = parsed.data;
+    // `embed_url` names it again for the page.
+    out.pageParams.embed_origin = parsed.data;
+  }
+};
+
+const resolveEmbedMode: FieldResolver = ({ input, text, drop, out }) => {
+  const embedMode = input.mode === 'json' ? text('embed_mode') : null;
+  if (!embedMode) return;
+  if (embedMode === 'inline') out.pageParams.embed_mode = embedMode;
+  else drop('embed_mode', 'must be inline');
+};
+
+/** In order: the product comes before the rules priced against it, and `dropped` lists fields in this order. */
+const RESOLVERS: readonly FieldResolver[] = [
+  resolveUnknownKeys,
+  resolveProduct,
+  resolveEmail,
+  resolveName,
+  resolveDiscountCode,
+  resolveAmount,
+  resolveCustomFields,
+  resolveAttribution,
+  resolveTheme,
+  resolveLocale,
+  resolveEmbedOrigin,
+  resolveEmbedMode,
+];
+
 /**
  * Applies every prefill rule of a checkout link. A bad value never fails the
  * session: it is left out and named in `dropped` with the reason, so the
  * widget can report it and the page can tell the customer what to fix.
  */
 export async function resolvePrefill(raw: Record<string, unknown>, input: PrefillInput): Promise<ResolvedPrefill> {
-  const dropped: DroppedPrefill[] = [];
+  const out: ResolvedPrefill = {
+    product: input.products[0],
+    customAmount: null,
+    customerEmail: null,
+    customerName: null,
+    discountFromCode: null,
+    customFieldData: {},
+    metadata: { ...input.linkMetadata },
+    embedOrigin: null,
+    pageParams: {},
+    dropped: [],
+  };
   // The report is stored with the session: a hostile parameter name must not make it unstorable.
-  const drop = (field: string, reason: string) => dropped.push({ field: storableName(field), reason });
-  const pageParams: Record<string, string> = {};
-
-  // Every simple value first passes the same type and size gate.
+  const drop = (field: string, reason: string) => {
+    out.dropped.push({ field: storableName(field), reason });
+  };
   const text = (field: string): string | null => {
     const value = raw[field];
     if (value === undefined || value === null || value === '') return null;
@@ -90,145 +264,13 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     }
     return null;
   };
-
-  for (const key of Object.keys(raw)) {
-    if (KNOWN.has(key) || (input.mode === 'query' && EMBEDDING.has(key))) continue;
-    if (input.mode === 'json') drop(key, 'is not a prefill parameter');
-    else {
-      const s = scalar(raw[key]);
-      if (s !== null && s.length <= MAX_PREFILL_VALUE_LENGTH && !textProblem(key) && !textProblem(s))
-        pageParams[key] = s;
-    }
+  const scope: PrefillScope = { raw, input, text, drop, out };
+  for (const resolve of RESOLVERS) {
+    // Only the discount lookup is asynchronous: the click path awaits nothing else.
+    const pending = resolve(scope);
+    if (pending) await pending;
   }
-
-  let product = input.products[0];
-  const productId = text('product_id');
-  if (productId) {
-    const chosen = input.products.find((p) => p.id === productId);
-    if (chosen) product = chosen;
-    else drop('product_id', "is not one of this link's products");
-  }
-  const price = currentPrice(product);
-
-  let customerEmail = text('customer_email');
-  if (customerEmail && !emailSchema.safeParse(customerEmail).success) {
-    drop('customer_email', 'is not a valid email address');
-    customerEmail = null;
-  }
-  let customerName = text('customer_name');
-  if (customerName && customerName.length > 256) {
-    drop('customer_name', 'must be at most 256 characters');
-    customerName = null;
-  }
-
-  let discountFromCode: Discount | null = null;
-  const code = text('discount_code');
-  if (code) {
-    if (!input.allowDiscountCodes) drop('discount_code', 'discount codes are disabled on this link');
-    else {
-      const discount = await input.findDiscountByCode(code);
-      const why = discount
-        ? discountIneligibility(discount, product, price, input.now)
-        : 'is not a known discount code';
-      if (why) drop('discount_code', why);
-      else discountFromCode = discount;
-    }
-  }
-
-  let customAmount: number | null = null;
-  const amountText = text('amount');
-  if (amountText) {
-    const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
-    const why = Number.isNaN(amount) ? 'must be a whole number of minor units (cents)' : amountError(price, amount);
-    if (why) drop('amount', why);
-    else customAmount = amount;
-  }
-
-  const customFieldData: CustomFieldData = {};
-  const rawFields = raw.custom_field_data;
-  if (rawFields !== undefined && rawFields !== null) {
-    if (typeof rawFields !== 'object' || Array.isArray(rawFields))
-      drop('custom_field_data', 'must be an object of slugs to values');
-    else {
-      const fields = fieldsBySlug(input.products);
-      for (const [slug, value] of Object.entries(rawFields as Record<string, unknown>)) {
-        const name = `${CUSTOM_FIELD_PREFIX}${slug}`;
-        const field = fields.get(slug);
-        if (!field) {
-          drop(name, 'is not a custom field of this checkout');
-          continue;
-        }
-        if (typeof value === 'string' && value.length > MAX_PREFILL_VALUE_LENGTH) {
-          drop(name, `must be at most ${MAX_PREFILL_VALUE_LENGTH} characters`);
-          continue;
-        }
-        const problem = typeof value === 'string' ? textProblem(value, { multiline: true }) : null;
-        if (problem) {
-          drop(name, problem);
-          continue;
-        }
-        const checked = checkFieldValue(field, value);
-        if (checked.ok) customFieldData[slug] = checked.value;
-        else drop(name, checked.reason);
-      }
-    }
-  }
-
-  // Attribution joins the link's metadata, never over its keys, within the limits.
-  const metadata: Metadata = { ...input.linkMetadata };
-  for (const key of ['reference_id', ...UTM_FIELDS]) {
-    const value = text(key);
-    if (!value) continue;
-    if (key in input.linkMetadata) drop(key, "the link's own metadata has this key");
-    else if (Object.keys(metadata).length >= METADATA_MAX_KEYS)
-      drop(key, `metadata holds at most ${METADATA_MAX_KEYS} keys`);
-    else metadata[key] = value;
-  }
-
-  const theme = text('theme');
-  if (theme) {
-    if (THEMES.has(theme)) pageParams.theme = theme;
-    else drop('theme', 'must be light, dark or auto');
-  }
-  const locale = text('locale');
-  if (locale) {
-    if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(locale)) pageParams.locale = locale;
-    else drop('locale', 'must be a language tag such as en or en-US');
-  }
-
-  let embedOrigin: string | null = null;
-  // Embedded mode is the widget's alone (its `embed_url`): a shared link's URL cannot ask for it, else
-  // `?embed=1` would open a full page without its back link or the redirect to `success_url`.
-  const embed = input.mode === 'json' ? text('embed_origin') : null;
-  if (embed) {
-    const parsed = originSchema.safeParse(embed);
-    if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
-    else if (!input.embedOrigins.includes(parsed.data))
-      drop('embed_origin', "is not in the organization's embed_origins, so the checkout cannot be framed there");
-    else {
-      embedOrigin = parsed.data;
-      // `embed_url` names it again for the page.
-      pageParams.embed_origin = parsed.data;
-    }
-  }
-  const embedMode = input.mode === 'json' ? text('embed_mode') : null;
-  if (embedMode) {
-    if (embedMode === 'inline') pageParams.embed_mode = embedMode;
-    else drop('embed_mode', 'must be inline');
-  }
-
-  return {
-    product,
-    customAmount,
-    customerEmail,
-    customerName,
-    discountFromCode,
-    customFieldData,
-    metadata,
-    embedOrigin,
-    pageParams,
-    dropped,
-  };
+  return out;
 }
 
 /**
