@@ -66,7 +66,7 @@ function pages(info: Info) {
 
 type PageName = keyof ReturnType<typeof pages>;
 
-async function openPage(browser: Browser, info: Info, name: PageName) {
+async function openPage(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -122,7 +122,7 @@ async function pageLoadCost(browser: Browser, info: Info, name: PageName, runs: 
   const heap: number[] = [];
   let requestsBeyondScript = 0;
   for (let i = 0; i < runs; i++) {
-    const { context, page, requests } = await openPage(browser, info, name);
+    const { context, page, requests } = await openPage(browser);
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'],
     });
@@ -142,7 +142,7 @@ async function pageLoadCost(browser: Browser, info: Info, name: PageName, runs: 
 async function clickToReady(browser: Browser, info: Info, name: 'snippet' | 'polar', warm: boolean, runs: number) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await openPage(browser, info, name);
+    const { context, page } = await openPage(browser);
     await page.goto(`${info.demoUrl}/${name}.html`, { waitUntil: 'load' });
     await page.waitForTimeout(200);
     await page.evaluate((kind) => {
@@ -190,7 +190,7 @@ async function thousandElements(browser: Browser, info: Info, runs: number) {
   const times: number[] = [];
   let requests = 0;
   for (let i = 0; i < runs; i++) {
-    const { context, page, requests: seen } = await openPage(browser, info, 'thousand');
+    const { context, page, requests: seen } = await openPage(browser);
     await page.goto(`${info.demoUrl}/thousand.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => customElements.get('checkout-link'));
     const before = seen.length;

@@ -73,11 +73,11 @@ const run = (cmd, args) =>
   });
 
 const results = [];
-for (const [name, cmd, args, env] of steps) {
+for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name.split(' ')[0])) continue;
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const code = await run(cmd, args, env);
+  const code = await run(cmd, args);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name, ok: code === 0, seconds });
   console.log(`━━ ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);

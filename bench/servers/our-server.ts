@@ -5,12 +5,15 @@ import { loadConfig } from '../../server/config.ts';
 import { newId, newSecret, newSessionSecret } from '../../server/core/ids.ts';
 import { sweepExpiredSessions } from '../../server/core/sweep.ts';
 import { startServer } from '../../server/start.ts';
+import { printBatchStatsAtExit } from '../lib/batch-stats.ts';
 
 /**
  * The real server, in its own process, on a fresh data folder with the demo
  * seed. `FILL_SESSIONS` and `FILL_LINKS` pre-load storage for the growth
  * measurements. Prints one JSON line with what the bench needs.
  */
+// Set CHECKOUT_LINK_BATCH_STATS to see how many rows each SQLite group commit carried.
+if (process.env.CHECKOUT_LINK_BATCH_STATS) printBatchStatsAtExit();
 const dataDir = mkdtempSync(join(tmpdir(), 'checkout-link-bench-'));
 const running = await startServer(
   loadConfig({

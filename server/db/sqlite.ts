@@ -73,18 +73,6 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
   const insertAll = db.transaction((rows: Pending[]) => {
     for (const row of rows) prepare(row.sql).run(...row.params);
   });
-  if (process.env.CHECKOUT_LINK_BATCH_STATS) {
-    const sizes: number[] = [];
-    const original = insertAll;
-    const ms: number[] = [];
-    Object.assign(globalThis, { __batchSizes: sizes, __batchMs: ms });
-    process.on('exit', () =>
-      console.error(
-        `[sqlite] ${sizes.length} group commits, ${(sizes.reduce((a, b) => a + b, 0) / (sizes.length || 1)).toFixed(1)} rows each, ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`,
-      ),
-    );
-    void original;
-  }
   const flush = () => {
     // A transaction holds the connection: its rows must not ride along in it.
     if (locked) {
@@ -94,10 +82,7 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
     const rows = batch;
     batch = [];
     try {
-      const t0 = performance.now();
       insertAll(rows);
-      (globalThis as { __batchSizes?: number[] }).__batchSizes?.push(rows.length);
-      (globalThis as { __batchMs?: number[] }).__batchMs?.push(performance.now() - t0);
       for (const row of rows) row.resolve();
     } catch {
       // One bad row must not fail its neighbours: retry each alone.
