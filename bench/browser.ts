@@ -19,7 +19,7 @@ async function startShop(
 ): Promise<{ origin: string; server: Server }> {
   let bodies: Record<string, string> = {};
   const server = createServer((req, res) => {
-    const name = (req.url ?? '').split('?')[0].slice(1);
+    const name = (req.url ?? '').split('?')[0]!.slice(1);
     if (name === '__polar/embed.global.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(POLAR_SCRIPT);
       return;

@@ -90,7 +90,7 @@ export async function updateCustomField(
     const parsed = customFieldProperties[current.type].safeParse(input.properties);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw invalid(['properties', ...(issue.path as (string | number)[])], issue.message);
+      throw invalid(['properties', ...((issue?.path ?? []) as (string | number)[])], issue?.message ?? 'is invalid');
     }
     properties = parsed.data as typeof properties;
   }

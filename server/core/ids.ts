@@ -26,7 +26,7 @@ function stampV7(bytes: Buffer): void {
   }
   bytes.writeUIntBE(lastMs, 0, 6);
   bytes.writeUInt16BE(0x7000 | counter, 6);
-  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
 }
 
 const formatUuid = (hex: string) =>

@@ -236,7 +236,8 @@ const RESOLVERS: readonly FieldResolver[] = [
  */
 export async function resolvePrefill(raw: Record<string, unknown>, input: PrefillInput): Promise<ResolvedPrefill> {
   const out: ResolvedPrefill = {
-    product: input.products[0],
+    // A link that serves has at least one buyable product (else link_unavailable).
+    product: input.products[0]!,
     customAmount: null,
     customerEmail: null,
     customerName: null,

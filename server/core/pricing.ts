@@ -2,7 +2,8 @@ import type { Discount, Product, ProductPrice } from '../../src/shared/schemas/i
 
 /** The price a checkout charges for a product: its current one. */
 export function currentPrice(product: Product): ProductPrice {
-  return product.prices[0];
+  // A product is created with exactly one price, and keeps one.
+  return product.prices[0]!;
 }
 
 /** Why a discount cannot apply to anything now (dates, redemptions), or null when it still can. */

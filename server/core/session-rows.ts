@@ -234,8 +234,9 @@ export function toPublic(checkout: Checkout): CheckoutPublic {
 }
 
 /** A session's current product among its products (the first, should it be gone from them). */
-export const sessionProduct = (row: SessionRow, products: Product[]) =>
-  products.find((p) => p.id === row.product_id) ?? products[0];
+export const sessionProduct = (row: SessionRow, products: Product[]): Product =>
+  // A session is only ever opened with at least one product.
+  products.find((p) => p.id === row.product_id) ?? products[0]!;
 
 export const stateParams = (s: EditableState, now: Date) => [
   s.product.id,

@@ -279,7 +279,7 @@ export async function migrate(db: Database): Promise<void> {
   const current = row?.v ?? 0;
   for (let version = current + 1; version <= MIGRATIONS.length; version++) {
     await db.transaction(async (tx) => {
-      for (const statement of MIGRATIONS[version - 1]) await tx.run(statement);
+      for (const statement of MIGRATIONS[version - 1] ?? []) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [
         version,
         new Date().toISOString(),

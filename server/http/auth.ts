@@ -21,7 +21,7 @@ export const requireToken = (ctx: CoreContext) =>
         'Send an organization access token as "Authorization: Bearer <token>".',
         [{ loc: ['header', 'authorization'], msg: 'is missing or not a Bearer token' }],
       );
-    const token = await findAccessToken(ctx.db, match[1]);
+    const token = await findAccessToken(ctx.db, match[1]!);
     if (!token)
       throw new DomainError(401, 'unauthorized', 'This access token is not valid.', [
         { loc: ['header', 'authorization'], msg: 'is not a valid access token' },

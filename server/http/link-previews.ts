@@ -50,7 +50,8 @@ const DESCRIPTION_MAX = 300;
  * name. Every value is escaped by `html`.
  */
 export function renderLinkPreview(resolved: ResolvedLink, linkUrl: string) {
-  const product = resolved.products[0];
+  // Only a link that serves is previewed: it has at least one product.
+  const product = resolved.products[0]!;
   const seller = resolved.organization.name;
   const full = product.description?.trim() || `Buy ${product.name} from ${seller}.`;
   const description = full.length > DESCRIPTION_MAX ? `${full.slice(0, DESCRIPTION_MAX - 1)}…` : full;

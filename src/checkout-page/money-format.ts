@@ -23,7 +23,7 @@ export interface MoneyFormat {
 
 /** Minor units (cents) as money: 2900 with USD in English → "$29.00". */
 export function formatWith(m: MoneyFormat, minor: number): string {
-  const [int, fraction] = (Math.abs(minor) / 10 ** m.digits).toFixed(m.digits).split('.');
+  const [int = '', fraction] = (Math.abs(minor) / 10 ** m.digits).toFixed(m.digits).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, m.group);
   return `${minor < 0 ? '-' : ''}${m.prefix}${grouped}${fraction ? m.decimal + fraction : ''}${m.suffix}`;
 }

@@ -192,7 +192,7 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
     const answers = await Promise.all(
       sessions.map((s, i) => confirm(i % 2 ? a : b, s.secret, { expected_total: s.shown })),
     );
-    const paid = answers.flatMap((r, i) => (r.status === 200 ? [{ r, s: sessions[i] }] : []));
+    const paid = answers.flatMap((r, i) => (r.status === 200 ? [{ r, s: sessions[i]! }] : []));
     const refused = answers.filter((r) => r.status !== 200);
     assert.equal(paid.length, 10, 'exactly the cap is sold at the discounted total');
     for (const r of refused) {
@@ -207,7 +207,7 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
       assert.equal(purchase.discount_id, discount.id);
     }
     for (const [i, r] of answers.entries())
-      if (r.status !== 200) assert.equal(await purchaseOf(a, sessions[i].id), null, 'a refusal charged nothing');
+      if (r.status !== 200) assert.equal(await purchaseOf(a, sessions[i]!.id), null, 'a refusal charged nothing');
     assert.deepEqual(await redemptionsAndUses(a, discount.id), { redemptions: 10, uses: 10 });
   });
 });

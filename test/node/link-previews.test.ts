@@ -117,7 +117,7 @@ describe('link previews, HEAD and prefetches of a shared link', () => {
     const missing = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', 'HEAD');
     assert.equal(missing.status, 404);
     const preview = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', 'GET', {
-      'user-agent': PREVIEW_AGENTS[0],
+      'user-agent': PREVIEW_AGENTS[0]!,
     });
     assert.equal(preview.status, 404);
     assert.match(preview.body, /This checkout link does not exist/);

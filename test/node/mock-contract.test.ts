@@ -357,6 +357,7 @@ describe('MSW mocks answer like the real server', () => {
       seeded.productIds.pro,
     ]);
     // What pricing and the custom field checks read; ids, dates and descriptions may differ.
+    assert.ok(ebook && support && pro, 'the three demo products are seeded');
     const rules = (p: Product) => ({
       name: p.name,
       recurring_interval: p.recurring_interval,

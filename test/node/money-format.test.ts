@@ -11,7 +11,7 @@ test('a described currency formats every amount as ICU does', () => {
     ['chf', 'en'],
     ['eur', 'fr'],
     ['eur', 'de'],
-  ]) {
+  ] as [string, string][]) {
     const m = describeMoney(currency, locale);
     assert.ok(m, `${currency} in ${locale}`);
     const intl = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
