@@ -141,10 +141,3 @@ export const toSessionCreated = (checkout: CheckoutPublic, pageParams: Record<st
     expires_at: checkout.expires_at,
     dropped: checkout.prefill_dropped,
   });
-
-/** The server's error body: `{ error, message, detail: [{ loc, msg }] }`. */
-export const errorBody = (error: string, message: string, loc: (string | number)[] = []) => ({
-  error,
-  message,
-  detail: [{ loc, msg: message }],
-});

@@ -1,9 +1,9 @@
-import type { Context } from 'hono';
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
-import { errorResponse, parseWith, readJson } from '../server/http/errors.ts';
+import { type DomainError, expiredCheckout, LinkUnavailableError, linkNotFound } from '../server/core/errors.ts';
+import { type ErrorReply, errorResponse, type JsonRequest, parseWith, readJson } from '../server/http/errors.ts';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import { checkoutConfirm, checkoutUpdate, sessionPrefill } from '../src/shared/schemas/index.ts';
-import { createCheckout, errorBody, toSessionCreated } from './data.ts';
+import { createCheckout, ORGANIZATION, toSessionCreated } from './data.ts';
 import { createSessionStore, type SessionRules } from './sessions.ts';
 
 /**
@@ -37,26 +37,29 @@ export interface MockOptions extends SessionRules {
 const CORS = { 'access-control-allow-origin': '*' };
 const json = (body: JsonBodyType, status = 200) => HttpResponse.json(body, { status, headers: CORS });
 
+type MockRequest = JsonRequest & ErrorReply;
+
 /**
- * The part of a Hono context the server's `readJson` and `errorResponse`
- * read (`req.header`, `req.text`, `req.method`, `req.path`, `json`), over an
- * MSW request: the mocks parse bodies and shape errors with the server's own
- * functions rather than copies of them.
+ * An MSW request as the server's `readJson` and `errorResponse` read it: the
+ * mocks parse bodies and shape errors with the server's own functions rather
+ * than copies of them.
  */
-const honoContext = (request: Request) =>
-  ({
-    req: {
-      header: (name: string) => request.headers.get(name) ?? undefined,
-      text: () => request.text(),
-      method: request.method,
-      path: new URL(request.url).pathname,
-    },
-    json: (body: JsonBodyType, status?: number) => json(body, status),
-  }) as unknown as Context;
+const mockRequest = (request: Request): MockRequest => ({
+  req: {
+    header: (name: string) => request.headers.get(name) ?? undefined,
+    text: () => request.text(),
+    method: request.method,
+    path: new URL(request.url).pathname,
+  },
+  json: (body, status) => json(body as JsonBodyType, status),
+});
+
+/** An error answered as the server's one error handler answers it. */
+const errorAnswer = (request: Request, error: Error) => errorResponse(error, mockRequest(request));
 
 /** Runs a resolver; a failure answers as the server's one error handler does (a `DomainError` with its status and body). */
-const answer = async (request: Request, run: (c: Context) => Promise<Response>) => {
-  const c = honoContext(request);
+const answer = async (request: Request, run: (c: MockRequest) => Promise<Response>) => {
+  const c = mockRequest(request);
   try {
     return await run(c);
   } catch (error) {
@@ -105,14 +108,18 @@ export function createHandlers(options: MockOptions = {}) {
 /** The default handlers (`ok` scenario), for `setupWorker(...handlers)` / `setupServer(...handlers)`. */
 export const handlers = createHandlers();
 
-const linkError = (status: number, body: JsonBodyType) => [
-  http.post(`${LINKS}/sessions`, () => json(body, status)),
+const linkError = (error: () => DomainError) => [
+  http.post(`${LINKS}/sessions`, ({ request }) => errorAnswer(request, error())),
   http.get(
     `${LINKS}/redirect`,
-    () => new HttpResponse('<h1>Checkout unavailable</h1>', { status, headers: { 'content-type': 'text/html' } }),
+    () =>
+      new HttpResponse('<h1>Checkout unavailable</h1>', {
+        status: error().status,
+        headers: { 'content-type': 'text/html' },
+      }),
   ),
 ];
-const everyEndpoint = (resolver: () => Response | Promise<Response>) => [
+const everyEndpoint = (resolver: (info: { request: Request }) => Response | Promise<Response>) => [
   http.post(`${LINKS}/sessions`, resolver),
   http.get(`${LINKS}/redirect`, resolver),
   http.get(CLIENT, resolver),
@@ -131,29 +138,22 @@ const everyEndpoint = (resolver: () => Response | Promise<Response>) => [
  */
 export const scenarios = {
   ok: (options?: MockOptions) => createHandlers(options),
-  linkNotFound: () => linkError(404, errorBody('link_not_found', 'This checkout link does not exist or was deleted.')),
+  linkNotFound: () => linkError(linkNotFound),
   expired: () => [
-    ...linkError(
-      410,
-      errorBody('link_unavailable', 'None of the products of this checkout link is available any more.'),
-    ),
+    ...linkError(() => new LinkUnavailableError(ORGANIZATION.name, null)),
     // Reading an expired session works (the page shows its expired state); changing it does not.
     http.get(CLIENT, ({ request }) =>
       json(createCheckout((s) => `${new URL(request.url).origin}/checkout/${s}`, { status: 'expired' })),
     ),
     ...[http.patch, http.post].map((method) =>
-      method(`${CLIENT}${method === http.post ? '/confirm' : ''}`, () =>
-        json(
-          errorBody('checkout_expired', 'This checkout session has expired. Start again from the checkout link.'),
-          410,
-        ),
+      method(`${CLIENT}${method === http.post ? '/confirm' : ''}`, ({ request }) =>
+        errorAnswer(request, expiredCheckout()),
       ),
     ),
   ],
   serverError: () =>
-    everyEndpoint(() =>
-      json({ error: 'internal_error', message: 'Something went wrong on our side.', detail: [] }, 500),
-    ),
+    // The scenario is the failure: nothing to report to the console.
+    everyEndpoint(({ request }) => errorResponse(new Error('serverError scenario'), mockRequest(request), () => {})),
   networkError: () => everyEndpoint(() => HttpResponse.error()),
   slow: (ms = 3_000, options?: MockOptions) => [
     // A resolver that returns nothing falls through to the next handler: the `ok` ones, late.

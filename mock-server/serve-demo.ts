@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createDemoSite } from '../server/demo-site.ts';
-import { errorBody } from './data.ts';
 import { DEMO_LINK_SECRET, DEMO_PRODUCTS } from './demo-data.ts';
 
 /**
@@ -99,12 +98,10 @@ app.get('/v1/checkout-links/:secret/redirect', (c) => {
   return c.redirect(`/mock/checkout.html?${query}`, 307);
 });
 // Any other API call reached this server: the worker is not running in that page.
+const WORKER_INACTIVE = 'No-backend demo: the MSW worker did not answer this call (service workers disabled?).';
 app.all('/v1/*', (c) =>
   c.json(
-    errorBody(
-      'mock_worker_inactive',
-      'No-backend demo: the MSW worker did not answer this call (service workers disabled?).',
-    ),
+    { error: 'mock_worker_inactive', message: WORKER_INACTIVE, detail: [{ loc: [], msg: WORKER_INACTIVE }] },
     503,
     { 'access-control-allow-origin': '*' },
   ),

@@ -3,7 +3,7 @@
  * types them in Svelte 5 markup, events included:
  * `<checkout-link mode="overlay" oncheckout-link:success={(e) => e.detail.order_id}>`.
  */
-import type { HTMLAttributes } from 'svelte/elements';
+import type { HTMLAttributes as SvelteAttributes } from 'svelte/elements';
 import type { CheckoutLinkAttributes, CheckoutLinkProviderAttributes } from './element/checkout-link/attributes.ts';
 import type { CheckoutLinkElement } from './element/checkout-link/checkout-link.ts';
 import type { CheckoutLinkProviderElement } from './element/provider/checkout-link-provider.ts';
@@ -14,9 +14,9 @@ type SvelteEvents = { [K in keyof CheckoutLinkEventMap as `on${K}`]?: (event: Ch
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
-    'checkout-link': HTMLAttributes<CheckoutLinkElement> &
+    'checkout-link': SvelteAttributes<CheckoutLinkElement> &
       CheckoutLinkAttributes & { prefill?: Prefill } & SvelteEvents;
-    'checkout-link-provider': HTMLAttributes<CheckoutLinkProviderElement> &
+    'checkout-link-provider': SvelteAttributes<CheckoutLinkProviderElement> &
       CheckoutLinkProviderAttributes & { prefill?: Prefill };
   }
 }

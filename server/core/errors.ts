@@ -26,3 +26,15 @@ export const invalid = (loc: (string | number)[], msg: string) =>
 
 export const expiredCheckout = () =>
   new DomainError(410, 'checkout_expired', 'This checkout session has expired. Start again from the checkout link.');
+
+export const linkNotFound = () =>
+  new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
+/** A link left with no product: its seller and return URL are known, so its page can name them. */
+export class LinkUnavailableError extends DomainError {
+  constructor(
+    readonly sellerName: string,
+    readonly returnUrl: string | null,
+  ) {
+    super(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+  }
+}

@@ -2,25 +2,13 @@ import type { Metadata, SessionCreated } from '../../src/shared/schemas/index.ts
 import { findLinkBySecret, linkProductIds } from './checkout-links.ts';
 import type { CoreContext } from './context.ts';
 import { findDiscountByCode } from './discounts.ts';
-import { DomainError } from './errors.ts';
+import { LinkUnavailableError, linkNotFound } from './errors.ts';
 import type { ResolvedLink } from './link-rows.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
 import { loadProducts } from './products.ts';
 import { bool, json, parseJson } from './rows.ts';
 import { checkoutPageUrl, insertSession } from './session-rows.ts';
-
-export const linkNotFound = () =>
-  new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
-/** A link left with no product: its seller and return URL are known, so its page can name them. */
-export class LinkUnavailableError extends DomainError {
-  constructor(
-    readonly sellerName: string,
-    readonly returnUrl: string | null,
-  ) {
-    super(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
-  }
-}
 
 /**
  * Opens a short-lived session from a checkout link's public secret, applying

@@ -103,7 +103,7 @@ export class Assets {
     let immutable = asset !== null && VITE_CHUNK.test(path);
     const hashed = asset ? null : OUR_HASHED.exec(path);
     if (hashed) {
-      const candidate = this.get(hashed[1] + hashed[3]);
+      const candidate = this.get(`${hashed[1]}${hashed[3]}`);
       if (candidate?.hash === hashed[2]) {
         asset = candidate;
         immutable = true;

@@ -18,11 +18,11 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (/^\d+$/.test(v)) return { kind: 'hops', hops: Number(v) };
   const list = new BlockList();
   for (const entry of v.split(',').map((e) => e.trim())) {
-    const [address, bits, extra] = entry.split('/');
+    const [address = '', bits, extra] = entry.split('/');
     const family = isIP(address);
     const prefix = bits === undefined ? undefined : Number(bits);
     const maxPrefix = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (prefix !== undefined && (!/^\d+$/.test(bits) || prefix > maxPrefix)))
+    if (!family || extra !== undefined || (prefix !== undefined && (!/^\d+$/.test(bits ?? '') || prefix > maxPrefix)))
       throw new Error(
         `"${entry}" is not an IP address or subnet: give a number of proxy hops (TRUST_PROXY=1) or addresses such as 127.0.0.1,10.0.0.0/8`,
       );
@@ -65,9 +65,10 @@ export function clientAddress(
       .filter(Boolean)
       .reverse(),
   ];
-  if (trust.kind === 'hops') return chain[Math.min(trust.hops, chain.length - 1)];
+  // The chain always holds the socket's own peer, so it is never empty.
+  if (trust.kind === 'hops') return chain[Math.min(trust.hops, chain.length - 1)]!;
   for (const address of chain) if (!trusted(trust.list, address)) return address;
-  return chain[chain.length - 1];
+  return chain[chain.length - 1]!;
 }
 
 /** `https` or `http` as the client used it: `X-Forwarded-Proto` only from a trusted peer. */
@@ -81,7 +82,10 @@ export function clientProtocol(
   if (trust.kind === 'off' || !forwardedProto) return own;
   if (trust.kind === 'proxies' && !trusted(trust.list, unmap(remote ?? ''))) return own;
   // A chain of proxies appends; the left-most entry is what the client spoke to the first one.
-  const first = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto).split(',')[0].trim().toLowerCase();
+  const first = ((Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto) ?? '')
+    .split(',')[0]!
+    .trim()
+    .toLowerCase();
   return first === 'https' ? 'https' : first === 'http' ? 'http' : own;
 }
 

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ErrorBody, ErrorDetail } from '../../src/shared/schemas/common.ts';
@@ -33,12 +32,23 @@ export function parseWith<S extends z.ZodType>(
   return result.data;
 }
 
+/** The part of a request `readJson` reads: a Hono context, or the mocks' view of an MSW request. */
+export interface JsonRequest {
+  req: { header: (name: string) => string | undefined; text: () => Promise<string> };
+}
+
+/** What `errorResponse` needs to answer: the request's method and path (for the bug report) and a JSON reply. */
+export interface ErrorReply {
+  req: { method: string; path: string };
+  json: (body: Record<string, unknown>, status: 400 | 500) => Response;
+}
+
 /**
  * Reads a JSON body; malformed JSON is the client's mistake (400), not ours.
  * `textPlain` also takes JSON sent as text/plain: a CORS "simple" request,
  * which spares the widget a preflight round trip on the click path.
  */
-export async function readJson(c: Context, options: { textPlain?: boolean } = {}): Promise<unknown> {
+export async function readJson(c: JsonRequest, options: { textPlain?: boolean } = {}): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!type.includes('application/json') && !(options.textPlain && type.startsWith('text/plain')))
     throw new DomainError(415, 'unsupported_media_type', 'Send the body as application/json.', [
@@ -55,7 +65,7 @@ export async function readJson(c: Context, options: { textPlain?: boolean } = {}
   }
 }
 
-const consoleReport = (err: Error, c: Context) =>
+const consoleReport = (err: Error, c: ErrorReply) =>
   console.error(`[checkout-link] ${c.req.method} ${c.req.path} failed:`, err);
 
 /**
@@ -63,7 +73,11 @@ const consoleReport = (err: Error, c: Context) =>
  * own bugs are 500s, reported to `reportBug` (the server's logger; the MSW
  * mocks, in a browser, keep the console).
  */
-export function errorResponse(err: Error, c: Context, reportBug: (err: Error, c: Context) => void = consoleReport) {
+export function errorResponse(
+  err: Error,
+  c: ErrorReply,
+  reportBug: (err: Error, c: ErrorReply) => void = consoleReport,
+): Response {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, detail: err.detail ?? [{ loc: [], msg: err.message }] };
     return c.json({ ...err.extra, ...body, message: err.message }, err.status as 400);
@@ -73,7 +87,7 @@ export function errorResponse(err: Error, c: Context, reportBug: (err: Error, c:
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'http_error';
     return c.json(
       { error: code, message: err.message || code, detail: [{ loc: [], msg: err.message || code }] },
-      status,
+      status as 400,
     );
   }
   reportBug(err, c);

@@ -26,7 +26,7 @@ describe('first-run setup on an empty database (PostgreSQL when TEST_DATABASE_UR
     });
     const tokens = stdout.split('\n').filter((l) => /^clat_[A-Za-z0-9_-]+$/.test(l));
     assert.equal(tokens.length, 1, stdout);
-    assert.equal(stdout.split(tokens[0]).length, 2, 'the token appears exactly once');
+    assert.equal(stdout.split(tokens[0]!).length, 2, 'the token appears exactly once');
     assert.ok(!/Demo Shop/.test(stdout), stdout);
 
     // The server started on that storage without the demo knows the token and nothing else.

@@ -56,8 +56,8 @@ describe('TRUST_PROXY and the widget rate limit (PostgreSQL when TEST_DATABASE_U
     secret = (await createLink(off, [(await createProduct(off)).id])).client_secret;
   });
   after(async () => {
-    await servers[1].stop({ keepData: true });
-    await servers[0].stop();
+    await servers[1]!.stop({ keepData: true });
+    await servers[0]!.stop();
   });
 
   /** What RateLimit-Remaining says for two clients' sessions, sent in one minute window. */
@@ -79,14 +79,14 @@ describe('TRUST_PROXY and the widget rate limit (PostgreSQL when TEST_DATABASE_U
   };
 
   test('off: X-Forwarded-For is ignored, every request counts against the socket’s address', async () => {
-    const [a, b] = await remainingFor(servers[0], '198.51.100.1', '198.51.100.2');
+    const [a, b] = await remainingFor(servers[0]!, '198.51.100.1', '198.51.100.2');
     assert.equal(b, a - 1);
   });
 
   test('on: each forwarded client has its own budget; a spoofed left entry changes nothing', async () => {
-    const [a, b] = await remainingFor(servers[1], '198.51.100.11', '198.51.100.12');
+    const [a, b] = await remainingFor(servers[1]!, '198.51.100.11', '198.51.100.12');
     assert.equal(a, b, 'two clients behind the proxy do not share one budget');
-    const [again, spoofed] = await remainingFor(servers[1], '198.51.100.11', '1.2.3.4, 198.51.100.11');
+    const [again, spoofed] = await remainingFor(servers[1]!, '198.51.100.11', '1.2.3.4, 198.51.100.11');
     assert.equal(again, a - 1);
     assert.equal(spoofed, a - 2, 'the right-most entry is the client');
   });
