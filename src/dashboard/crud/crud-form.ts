@@ -6,7 +6,7 @@ import { preloadSchemas } from '../core/check.ts';
 import { FormErrors } from '../core/form-errors.ts';
 import { formBanner } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
-import type { NamedRecord } from './crud-page.ts';
+import type { NamedRecord } from './named-record.ts';
 
 /** The words and the endpoint of a {@link CrudForm}. */
 export interface CrudFormResource {

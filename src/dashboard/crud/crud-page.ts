@@ -6,13 +6,8 @@ import { confirmAction } from '../ui/confirm.ts';
 import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
 import type { CrudSavedEvent } from './crud-form.ts';
+import type { NamedRecord } from './named-record.ts';
 import { type Column, recordTable } from './record-table.ts';
-
-/** What every record a {@link CrudPage} lists has. */
-export interface NamedRecord {
-  id: string;
-  name: string;
-}
 
 /** The words and columns that make a {@link CrudPage} a Discounts or a Custom fields page. */
 export interface CrudPageResource<T> {
