@@ -17,8 +17,8 @@ import { amountError, computeAmounts, currentPrice, discountIneligibility, disco
  * customer's edit does to it, which discount applies, what a confirm still
  * lacks, and the priced part of the public view. Pure (no database, no
  * Node API), so the MSW mocks (mock-server/sessions.ts) run the very same
- * rules in the browser as checkouts.ts runs around its queries: each rule is
- * written here once.
+ * rules in the browser as customer-checkouts.ts and confirm.ts run around
+ * their queries: each rule is written here once.
  */
 
 /** A session's state a customer can change. */

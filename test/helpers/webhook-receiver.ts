@@ -33,6 +33,12 @@ export async function startReceiver(respond: (n: number) => number = () => 200) 
   return {
     url,
     received,
+    /** The `n`-th request (0-based); throws when it has not arrived. */
+    at(n: number): ReceivedWebhook {
+      const request = received[n];
+      if (!request) throw new Error(`webhook request #${n} has not arrived (${received.length} so far)`);
+      return request;
+    },
     /** Resolves once at least `count` requests arrived. */
     waitFor(count: number): Promise<void> {
       if (received.length >= count) return Promise.resolve();

@@ -54,7 +54,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     assert.equal(delivery.status, 'succeeded');
     assert.equal(delivery.attempts, 1, 'the killed claim was not an attempt');
     assert.equal(receiver.received.length, 1, 'delivered once');
-    assert.equal(JSON.parse(receiver.received[0].body).type, 'order.paid');
+    assert.equal(JSON.parse(receiver.at(0).body).type, 'order.paid');
   });
 
   test('two servers on one database deliver each event exactly once', async () => {

@@ -74,13 +74,10 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
       assert.deepEqual(e.data, order.body, 'data is the order exactly as GET /v1/orders/{id} answers it');
       assert.equal(e.data.metadata.crm_id, 'lead-42');
     }
-    assert.notEqual(receiver.received[0].headers['webhook-id'], receiver.received[1].headers['webhook-id']);
+    assert.notEqual(receiver.at(0).headers['webhook-id'], receiver.at(1).headers['webhook-id']);
 
-    const forged = { ...receiver.received[0].headers, 'webhook-signature': 'v1,AAAA' } as unknown as Record<
-      string,
-      string
-    >;
-    assert.throws(() => wh.verify(receiver.received[0].body, forged), 'a bad signature does not verify');
+    const forged = { ...receiver.at(0).headers, 'webhook-signature': 'v1,AAAA' } as unknown as Record<string, string>;
+    assert.throws(() => wh.verify(receiver.at(0).body, forged), 'a bad signature does not verify');
 
     const deliveries = await server.api(`/v1/webhooks/deliveries?endpoint_id=${created.body.id}`);
     assert.equal(deliveries.status, 200);
@@ -98,8 +95,8 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     assert.equal(test.status, 202);
     await receiver.waitFor(3);
     const probe = new Webhook(rotated.body.secret).verify(
-      receiver.received[2].body,
-      receiver.received[2].headers as Record<string, string>,
+      receiver.at(2).body,
+      receiver.at(2).headers as Record<string, string>,
     ) as { type: string };
     assert.equal(probe.type, 'webhook.test', 'the test event is signed with the rotated secret');
   });
@@ -113,8 +110,8 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     const types = receiver.received.map((r) => JSON.parse(r.body).type);
     assert.deepEqual(types, ['subscription.active', 'subscription.active']);
     const sub = await server.api(`/v1/subscriptions/${paid.subscription_id}`);
-    assert.deepEqual(JSON.parse(receiver.received[0].body).data, sub.body);
-    assert.equal(JSON.parse(receiver.received[1].body).data.id, one.subscription_id);
+    assert.deepEqual(JSON.parse(receiver.at(0).body).data, sub.body);
+    assert.equal(JSON.parse(receiver.at(1).body).data.id, one.subscription_id);
   });
 
   test('a receiver answering 500, 500, then 200 gets three attempts with one webhook-id; redeliver sends it again', async () => {
@@ -136,7 +133,7 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     const again = await server.api(`/v1/webhooks/deliveries/${delivery.id}/redeliver`, { body: {} });
     assert.equal(again.status, 202);
     await receiver.waitFor(4);
-    assert.equal(receiver.received[3].headers['webhook-id'], [...ids][0]);
+    assert.equal(receiver.at(3).headers['webhook-id'], [...ids][0]);
   });
 
   test('a receiver that keeps failing: the delivery fails after the last attempt; a redirect is not followed', async () => {
@@ -227,7 +224,7 @@ describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
       assert.equal(endpoint.status, 201);
       const clicked = await openLink(server, link.url, { customer_email: 'c@example.com' });
       await receiver.waitFor(1);
-      const created = JSON.parse(receiver.received[0].body);
+      const created = JSON.parse(receiver.at(0).body);
       assert.equal(created.type, 'checkout.created');
       const view = await server.api(`/v1/checkouts/${created.data.id}`);
       assert.deepEqual(created.data, view.body, 'data is the checkout as GET /v1/checkouts/{id} answers it');
@@ -240,7 +237,7 @@ describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
       });
       assert.equal(paid.status, 200);
       await receiver.waitFor(2);
-      const updated = JSON.parse(receiver.received[1].body);
+      const updated = JSON.parse(receiver.at(1).body);
       assert.equal(updated.type, 'checkout.updated');
       assert.equal(updated.data.status, 'succeeded');
       assert.equal(updated.data.order_id, paid.body.order_id);
@@ -253,7 +250,7 @@ describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
       const swept = await sweepExpiredSessions(server.ctx, 7 * 86_400);
       assert.equal(swept.expired, 1);
       await receiver.waitFor(3);
-      const expired = JSON.parse(receiver.received[2].body);
+      const expired = JSON.parse(receiver.at(2).body);
       assert.equal(expired.type, 'checkout.expired');
       assert.equal(expired.data.client_secret, before.secret);
       assert.equal(expired.data.status, 'expired');

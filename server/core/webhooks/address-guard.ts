@@ -37,7 +37,7 @@ PRIVATE.addSubnet('ff00::', 8, 'ipv6');
 /** `::ffff:10.0.0.1` is 10.0.0.1 to the kernel: judge the IPv4 inside. */
 function unmap(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return { address: mapped[1], family: 'ipv4' };
+  if (mapped?.[1]) return { address: mapped[1], family: 'ipv4' };
   return { address, family: isIP(address) === 6 ? 'ipv6' : 'ipv4' };
 }
 
@@ -80,10 +80,11 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
         const why = refusedAddress(address, allowPrivate);
         if (why) return callback(new RefusedAddress(why), '', 4);
       }
-      if (list.length === 0) return callback(new Error(`${hostname} did not resolve`), '', 4);
+      const first = list[0];
+      if (!first) return callback(new Error(`${hostname} did not resolve`), '', 4);
       if ((options as { all?: boolean }).all)
         return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
-      callback(null, list[0].address, list[0].family);
+      callback(null, first.address, first.family);
     });
   };
 }

@@ -184,7 +184,8 @@ export class WebhookDispatcher {
     const now = this.#options.now();
     const lastTry = final || attempts > schedule.length;
     const status = result.ok ? 'succeeded' : lastTry ? 'failed' : 'pending';
-    const next = status === 'pending' ? iso(new Date(now.getTime() + withJitter(schedule[attempts - 1]))) : null;
+    // Pending means attempts <= schedule.length: the schedule has this retry's delay.
+    const next = status === 'pending' ? iso(new Date(now.getTime() + withJitter(schedule[attempts - 1]!))) : null;
     await this.#db.transaction(async (tx) => {
       const { changes } = await tx.run(
         `UPDATE outbox_deliveries SET status = ?, attempts = ?, last_response_status = ?, last_error = ?, last_duration_ms = ?,
