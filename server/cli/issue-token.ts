@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { createAccessToken } from '../core/organizations.ts';
+import { createAccessToken } from '../core/access-tokens.ts';
 import { openCliContext } from './cli-context.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { organizationUpdate } from '../../src/shared/schemas/index.ts';
 import { loadConfig } from '../config.ts';
-import { createAccessToken, createOrganization } from '../core/organizations.ts';
+import { createAccessToken } from '../core/access-tokens.ts';
+import { createOrganization } from '../core/organizations.ts';
 import { type CliOutput, consoleOutput, openCliContext } from './cli-context.ts';
 
 const USAGE = 'Usage: npm run setup -- --org "My Shop"';

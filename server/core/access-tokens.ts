@@ -1,8 +1,14 @@
-import type { AccessTokenCreate, AccessTokenCreated, AccessTokenInfo } from '../../src/shared/schemas/index.ts';
+import type {
+  AccessTokenCreate,
+  AccessTokenCreated,
+  AccessTokenInfo,
+  TokenScope,
+} from '../../src/shared/schemas/index.ts';
+import type { Queryable } from '../db/database.ts';
 import type { CoreContext } from './context.ts';
 import { notFound } from './errors.ts';
-import { type AccessToken, createAccessToken } from './organizations.ts';
-import { iso, parseJson } from './rows.ts';
+import { hashToken, newId, newSecret, TOKEN_PREFIX } from './ids.ts';
+import { iso, json, parseJson } from './rows.ts';
 
 interface AccessTokenRow {
   id: string;
@@ -21,6 +27,53 @@ const toAccessToken = (r: AccessTokenRow): AccessTokenInfo => ({
 });
 
 const COLUMNS = 'id, label, scopes, created_at, last_used_at';
+
+export interface AccessToken {
+  id: string;
+  organizationId: string;
+  scopes: TokenScope[];
+  lastUsedAt: string | null;
+}
+
+/**
+ * Issues a token and answers it once: only its hash is stored. A given
+ * `token` (the demo's DEMO_API_TOKEN) is stored the same way.
+ */
+export async function createAccessToken(
+  ctx: CoreContext,
+  organizationId: string,
+  options: { scopes?: TokenScope[]; label?: string; token?: string } = {},
+): Promise<{ token: string; id: string }> {
+  const token = options.token ?? newSecret(TOKEN_PREFIX);
+  const id = newId();
+  await ctx.db.run(
+    'INSERT INTO access_tokens (id, organization_id, token_hash, scopes, label, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [
+      id,
+      organizationId,
+      hashToken(token),
+      json(options.scopes ?? ['read', 'write']),
+      options.label ?? null,
+      iso(ctx.now()),
+    ],
+  );
+  return { token, id };
+}
+
+export async function findAccessToken(q: Queryable, token: string): Promise<AccessToken | null> {
+  const row = await q.get<{ id: string; organization_id: string; scopes: string; last_used_at: string | null }>(
+    'SELECT id, organization_id, scopes, last_used_at FROM access_tokens WHERE token_hash = ?',
+    [hashToken(token)],
+  );
+  return row
+    ? {
+        id: row.id,
+        organizationId: row.organization_id,
+        scopes: parseJson(row.scopes, []),
+        lastUsedAt: row.last_used_at,
+      }
+    : null;
+}
 
 /** The organization's tokens, newest first; the tokens themselves exist only as hashes. */
 export async function listAccessTokens(ctx: CoreContext, organizationId: string): Promise<AccessTokenInfo[]> {

@@ -35,10 +35,15 @@ let lastMs = 0;
 let counter = 0;
 
 /**
- * A bearer secret: a readable prefix and 192 random bits (spec asks for at
- * least 128), base64url so it is URL-safe as is.
+ * A secret: a readable prefix and `bytes` random bytes (192 bits by default;
+ * the spec asks for at least 128), base64url so it is URL-safe as is, or
+ * base64 where a format says so.
  */
-export const newSecret = (prefix: string): string => `${prefix}${randomChunk(24).toString('base64url')}`;
+export const newSecret = (prefix: string, bytes = 24, encoding: 'base64url' | 'base64' = 'base64url'): string =>
+  `${prefix}${randomChunk(bytes).toString(encoding)}`;
+
+/** A Standard Webhooks signing secret: `whsec_` and the base64 of a 256-bit key. */
+export const newWebhookSecret = () => newSecret(WEBHOOK_SECRET_PREFIX, 32, 'base64');
 
 // Drawn from one CSPRNG fill per 4 KiB (as randomUUID does), because ids and
 // secrets are made on every link click and each randomBytes call is a syscall.
@@ -97,6 +102,7 @@ export function sameSecret(a: string, b: string): boolean {
 export const LINK_SECRET_PREFIX = 'cl_';
 export const SESSION_SECRET_PREFIX = 'cs_';
 export const TOKEN_PREFIX = 'clat_';
+export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
 /** Tokens are stored as their SHA-256: high-entropy secrets need no slow hash. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

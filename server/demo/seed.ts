@@ -1,14 +1,9 @@
+import { createAccessToken, findAccessToken } from '../core/access-tokens.ts';
 import { createCheckoutLink } from '../core/checkout-links.ts';
 import type { CoreContext } from '../core/context.ts';
 import { createCustomField } from '../core/custom-fields.ts';
 import { createDiscount } from '../core/discounts.ts';
-import {
-  createAccessToken,
-  createOrganization,
-  findAccessToken,
-  getOrganization,
-  updateOrganization,
-} from '../core/organizations.ts';
+import { createOrganization, getOrganization, updateOrganization } from '../core/organizations.ts';
 import { createProduct } from '../core/products.ts';
 import { LAUNCH_DISCOUNT } from './demo-discount.ts';
 

@@ -1,8 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { touchAccessToken } from '../core/access-tokens.ts';
+import { findAccessToken, touchAccessToken } from '../core/access-tokens.ts';
 import type { CoreContext } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
-import { findAccessToken } from '../core/organizations.ts';
 
 export type AuthVariables = { organizationId: string };
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../server/config.ts';
-import { createAccessToken, createOrganization } from '../../server/core/organizations.ts';
+import { createAccessToken } from '../../server/core/access-tokens.ts';
+import { createOrganization } from '../../server/core/organizations.ts';
 import { type RunningServer, startServer } from '../../server/start.ts';
 
 export interface TestServer extends RunningServer {

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { backup } from '../../server/cli/backup.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createAccessToken, createOrganization } from '../../server/core/organizations.ts';
+import { createAccessToken } from '../../server/core/access-tokens.ts';
+import { createOrganization } from '../../server/core/organizations.ts';
 import { type RunningServer, startServer } from '../../server/start.ts';
 
 // The online backup is SQLite's; PostgreSQL is backed up with pg_dump (the command says so).

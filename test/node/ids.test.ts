@@ -7,6 +7,7 @@ import {
   newSecret,
   newSessionIds,
   newSessionSecret,
+  newWebhookSecret,
   sameSecret,
   sessionIdFromSecret,
 } from '../../server/core/ids.ts';
@@ -29,6 +30,15 @@ test('secrets carry 192 random bits, URL-safe, never repeated', () => {
   // Every base64url character position varies: no constant bytes leak from the pool.
   const firstChars = new Set(secrets.map((s) => s[3]));
   assert.ok(firstChars.size > 40);
+});
+
+test('webhook secrets are whsec_ and the base64 of a 32-byte key, never repeated', () => {
+  const secrets = Array.from({ length: 1_000 }, () => newWebhookSecret());
+  assert.equal(new Set(secrets).size, secrets.length);
+  for (const s of secrets.slice(0, 50)) {
+    assert.match(s, /^whsec_[A-Za-z0-9+/]{43}=$/);
+    assert.equal(Buffer.from(s.slice('whsec_'.length), 'base64').length, 32);
+  }
 });
 
 test('tokens are stored as their SHA-256', () => {

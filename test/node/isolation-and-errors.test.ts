@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAccessToken, createOrganization } from '../../server/core/organizations.ts';
+import { createAccessToken } from '../../server/core/access-tokens.ts';
+import { createOrganization } from '../../server/core/organizations.ts';
 import { createDiscount, createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 

@@ -6,10 +6,9 @@ import type {
 } from '../../../src/shared/schemas/index.ts';
 import type { CoreContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { newId, newWebhookSecret } from '../ids.ts';
 import { iso, json, paginate, parseJson } from '../rows.ts';
 import { refusedUrlHost } from './address-guard.ts';
-import { newWebhookSecret } from './signature.ts';
 
 interface EndpointRow {
   id: string;
