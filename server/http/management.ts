@@ -35,15 +35,12 @@ import {
   updateCustomField,
 } from '../core/custom-fields.ts';
 import { createDiscount, deleteDiscount, getDiscount, listDiscounts, updateDiscount } from '../core/discounts.ts';
-import { notFound } from '../core/errors.ts';
 import { getOrganization, updateOrganization } from '../core/organizations.ts';
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct } from '../core/products.ts';
 import { getOrder, getSubscription, listOrders, listSubscriptions } from '../core/purchases.ts';
 import { paginate } from '../core/rows.ts';
 import { type AuthVariables, requireToken } from './auth.ts';
-import { parseWith, readJson } from './errors.ts';
-
-const uuid = z.uuid();
+import { body, idParam, org, query } from './route-input.ts';
 
 /** The management API: everything scoped to the token's organization; a foreign id is a 404. */
 export function managementRoutes(ctx: CoreContext) {
@@ -54,18 +51,6 @@ export function managementRoutes(ctx: CoreContext) {
     await next();
     if (c.req.method !== 'GET') ctx.links.clear();
   });
-
-  const org = (c: { get: (k: 'organizationId') => string }) => c.get('organizationId');
-  const body = async <S extends z.ZodType>(c: Parameters<typeof readJson>[0], schema: S) =>
-    parseWith(schema, await readJson(c), 'body');
-  const query = <S extends z.ZodType>(c: { req: { query: () => Record<string, string> } }, schema: S) =>
-    parseWith(schema, c.req.query(), 'query');
-  // An id that is not a UUID cannot exist: same answer as an unknown one.
-  const idParam = (c: { req: { param: (k: 'id') => string } }, what: string) => {
-    const id = c.req.param('id');
-    if (!uuid.safeParse(id).success) throw notFound(what);
-    return id;
-  };
 
   app.get('/organizations/current', async (c) => c.json(await getOrganization(ctx.db, org(c))));
   app.patch('/organizations/current', async (c) =>
@@ -120,7 +105,7 @@ export function managementRoutes(ctx: CoreContext) {
     c.json(
       await listCheckoutLinks(ctx, org(c), {
         ...query(c, listQuery),
-        ...query(c, z.object({ product_id: uuid.optional() })),
+        ...query(c, z.object({ product_id: z.uuid().optional() })),
       }),
     ),
   );
