@@ -80,7 +80,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
 
   app.get('/dashboard', (c) => {
     for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
-    c.header('Content-Security-Policy', pageCsp(null, "'self'").replace("frame-src 'self'", "frame-src 'self'"));
+    c.header('Content-Security-Policy', pageCsp(null));
     c.header('Cache-Control', 'no-store');
     const style = assets.get('pages/dashboard.css') ? assets.url('pages/dashboard.css') : null;
     return c.html(html`<!doctype html>
