@@ -3,13 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { CheckoutEvents } from './core/checkout-events.ts';
 import { settleInterruptedConfirms } from './core/confirm.ts';
-import type { CoreContext } from './core/context.ts';
-import { LinkCache } from './core/link-cache.ts';
-import { createTestProcessor } from './core/payments.ts';
+import { type CoreContext, createCoreContext } from './core/context.ts';
 import { sweepExpiredSessions } from './core/sweep.ts';
-import { storedChargeLedger } from './core/test-charge-ledger.ts';
 import { privateTargetsAllowed } from './core/webhooks/address-guard.ts';
 import { WebhookDispatcher } from './core/webhooks/dispatcher.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -75,16 +71,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
   });
-  const ctx: CoreContext = {
-    db,
-    publicUrl: config.publicUrl,
-    checkoutTtlSeconds: config.checkoutTtlSeconds,
-    confirmLeaseSeconds: config.confirmLeaseSeconds,
-    processor: createTestProcessor(storedChargeLedger(db, () => new Date())),
-    events: new CheckoutEvents(),
-    links: new LinkCache(config.linkCacheMs),
-    now: () => new Date(),
-  };
+  const ctx = createCoreContext(db, config);
 
   // With port 0 the public URL is known only once bound: bind first, then fill it in.
   const app = {

@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts';
-import type { CheckoutEvents } from './checkout-events.ts';
-import type { LinkCache } from './link-cache.ts';
+import { CheckoutEvents } from './checkout-events.ts';
+import { LinkCache } from './link-cache.ts';
 import type { ResolvedLink } from './link-rows.ts';
-import type { PaymentProcessor } from './payments.ts';
+import { createTestProcessor, type PaymentProcessor } from './payments.ts';
+import { storedChargeLedger } from './test-charge-ledger.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** What every domain function needs: storage, configuration, the clock. */
@@ -19,4 +20,21 @@ export interface CoreContext {
   /** Delivers the outbox's webhooks; absent in tools that serve no requests. */
   webhooks?: WebhookDispatcher;
   now: () => Date;
+}
+
+/** The context over `db` that the server and the command-line tools share; the server adds `webhooks`. */
+export function createCoreContext(
+  db: Database,
+  options: Pick<CoreContext, 'publicUrl' | 'checkoutTtlSeconds' | 'confirmLeaseSeconds'> & { linkCacheMs: number },
+): CoreContext {
+  return {
+    db,
+    publicUrl: options.publicUrl,
+    checkoutTtlSeconds: options.checkoutTtlSeconds,
+    confirmLeaseSeconds: options.confirmLeaseSeconds,
+    processor: createTestProcessor(storedChargeLedger(db, () => new Date())),
+    events: new CheckoutEvents(),
+    links: new LinkCache(options.linkCacheMs),
+    now: () => new Date(),
+  };
 }
