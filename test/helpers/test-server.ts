@@ -136,3 +136,29 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     },
   };
 }
+
+/**
+ * Test servers that one `after` stops: `sharing(owner)` starts another
+ * server on `owner`'s storage, as a second process would be; `stopAll`
+ * stops those first, then the owners, which remove their storage.
+ */
+export function testServers() {
+  const owners: TestServer[] = [];
+  const sharers: TestServer[] = [];
+  return {
+    async start(env: Record<string, string> = {}) {
+      const server = await startTestServer(env);
+      owners.push(server);
+      return server;
+    },
+    async sharing(owner: TestServer, env: Record<string, string> = {}) {
+      const server = await startTestServer(env, owner.dataDir);
+      sharers.push(server);
+      return server;
+    },
+    async stopAll() {
+      for (const s of sharers.splice(0)) await s.stop({ keepData: true });
+      for (const s of owners.splice(0)) await s.stop();
+    },
+  };
+}

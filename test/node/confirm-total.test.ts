@@ -7,7 +7,7 @@ import {
   createSubscriptionProduct,
   getSession,
 } from '../helpers/factories.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { type TestServer, testServers } from '../helpers/test-server.ts';
 
 const CARD = '4242424242424242';
 
@@ -54,14 +54,11 @@ async function redemptionsAndUses(server: TestServer, discountId: string) {
 }
 
 describe('a confirm charges exactly the total the customer last saw, or nothing (PostgreSQL when TEST_DATABASE_URL is set)', () => {
-  const servers: TestServer[] = [];
-  after(async () => {
-    for (const s of servers.reverse()) await s.stop({ keepData: s !== servers.at(-1) });
-  });
+  const servers = testServers();
+  after(() => servers.stopAll());
 
   test('a capped discount that ran out: 409 discount_unavailable with the new total, no charge, then the new total', async () => {
-    const server = await startTestServer();
-    servers.push(server);
+    const server = await servers.start();
     const product = await createProduct(server, {
       prices: [{ amount_type: 'fixed', price_amount: 2900, price_currency: 'usd' }],
     });
@@ -107,8 +104,7 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
   });
 
   test('a price changed, a pay-what-you-want bound moved, a product archived: refused with the new amounts, nothing charged', async () => {
-    const server = await startTestServer();
-    servers.push(server);
+    const server = await servers.start();
     const fixed = await createProduct(server);
     const changed = await openSession(server, { products: [fixed.id] });
     await server.api(`/v1/products/${fixed.id}`, {
@@ -157,8 +153,7 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
   });
 
   test('30 concurrent confirms of one session with the last redemption: all answer its one order, none a refusal', async () => {
-    const server = await startTestServer();
-    servers.push(server);
+    const server = await servers.start();
     const product = await createProduct(server);
     const discount = await createDiscount(server, { code: 'LAST', max_redemptions: 1 });
     const s = await openSession(server, { products: [product.id], discount_id: discount.id });
@@ -174,10 +169,8 @@ describe('a confirm charges exactly the total the customer last saw, or nothing 
   });
 
   test('50 concurrent confirms sharing a cap of 10, across two servers: every 200 charged the total it answered', async () => {
-    const a = await startTestServer();
-    servers.push(a);
-    const b = await startTestServer({}, a.dataDir);
-    servers.unshift(b);
+    const a = await servers.start();
+    const b = await servers.sharing(a);
     const price = [{ amount_type: 'fixed', price_amount: 2900, price_currency: 'usd' }];
     const once = await createProduct(a, { prices: price });
     const monthly = await createSubscriptionProduct(a, { prices: price });

@@ -1,29 +1,9 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { createLink, createProduct } from '../helpers/factories.ts';
+import { rawRequest } from '../helpers/raw-request.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-
-/** A raw request, so a plain one reaches the Node fast path as it would from a browser. */
-function rawRequest(server: TestServer, path: string, method = 'GET', headers: Record<string, string> = {}) {
-  const { port } = new URL(server.url);
-  return new Promise<RawResponse>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 const PREVIEW_AGENTS = [
   'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
@@ -71,7 +51,7 @@ describe('link previews, HEAD and prefetches of a shared link', () => {
   test('preview fetchers get an Open Graph card, escaped, and open no session (both paths)', async () => {
     const app = createApp(server.ctx, server.ctx.db, { rateLimitPerMinute: 1000 });
     for (const agent of PREVIEW_AGENTS) {
-      const fast = await rawRequest(server, `${path}?utm_source=chat`, 'GET', { 'user-agent': agent });
+      const fast = await rawRequest(server, `${path}?utm_source=chat`, { headers: { 'user-agent': agent } });
       const viaHono = await app.request(path, { headers: { 'user-agent': agent } });
       for (const [res, body, headers] of [
         [fast.status, fast.body, fast.headers],
@@ -93,7 +73,7 @@ describe('link previews, HEAD and prefetches of a shared link', () => {
   });
 
   test('HEAD and prefetches answer without a session; people still get their session', async () => {
-    const head = await rawRequest(server, path, 'HEAD');
+    const head = await rawRequest(server, path, { method: 'HEAD' });
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
     assertPageHeaders(head.headers, 'HEAD');
@@ -103,21 +83,23 @@ describe('link previews, HEAD and prefetches of a shared link', () => {
       { purpose: 'prefetch' },
     ];
     for (const headers of prefetches) {
-      const res = await rawRequest(server, path, 'GET', headers);
+      const res = await rawRequest(server, path, { headers });
       assert.equal(res.status, 503, JSON.stringify(headers));
       assert.equal(res.headers['cache-control'], 'no-store');
     }
     assert.equal(await sessionCount(), 0);
     for (const agent of PEOPLE_AGENTS) {
-      const res = await rawRequest(server, path, 'GET', { 'user-agent': agent });
+      const res = await rawRequest(server, path, { headers: { 'user-agent': agent } });
       assert.equal(res.status, 307, agent);
     }
     assert.equal(await sessionCount(), PEOPLE_AGENTS.length);
     // HEAD of a link that cannot serve says so, as a GET would.
-    const missing = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', 'HEAD');
+    const missing = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', { method: 'HEAD' });
     assert.equal(missing.status, 404);
-    const preview = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', 'GET', {
-      'user-agent': PREVIEW_AGENTS[0]!,
+    const preview = await rawRequest(server, '/v1/checkout-links/cl_unknown/redirect', {
+      headers: {
+        'user-agent': PREVIEW_AGENTS[0]!,
+      },
     });
     assert.equal(preview.status, 404);
     assert.match(preview.body, /This checkout link does not exist/);

@@ -1,35 +1,9 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { createLink, createProduct, getSession } from '../helpers/factories.ts';
+import { rawRequest } from '../helpers/raw-request.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-/** A raw GET or HEAD, so the request target and Host are sent exactly as written. */
-function rawRequest(server: TestServer, path: string, options: { method?: string; host?: string } = {}) {
-  const { port } = new URL(server.url);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path,
-          method: options.method ?? 'GET',
-          headers: { host: options.host ?? `127.0.0.1:${port}` },
-        },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
-}
 
 const QUERY = '?customer_email=ada%40example.com&utm_source=news&theme=dark&ref=abc';
 
@@ -76,7 +50,9 @@ describe('the link redirect, through the Node fast path and through the Hono rou
   test('a plain request (fast path) and the same request by other routes (Hono) answer the same redirect', async () => {
     const fast = await expectRedirect(await rawRequest(server, `${path}${QUERY}`));
     // An unusual Host and a percent-encoded secret are left to Hono, which normalizes both.
-    const upperHost = await expectRedirect(await rawRequest(server, `${path}${QUERY}`, { host: 'LOCALHOST:1234' }));
+    const upperHost = await expectRedirect(
+      await rawRequest(server, `${path}${QUERY}`, { headers: { host: 'LOCALHOST:1234' } }),
+    );
     const encoded = path.replace('/cl_', '/%63l_');
     const decoded = await expectRedirect(await rawRequest(server, `${encoded}${QUERY}`));
     const app = createApp(server.ctx, server.ctx.db, { rateLimitPerMinute: 1000 });

@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLink, createProduct, openLink } from '../helpers/factories.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { testServers } from '../helpers/test-server.ts';
 
 describe('two server instances on one database, as two processes would be (PostgreSQL when TEST_DATABASE_URL is set)', () => {
-  const servers: TestServer[] = [];
-  after(async () => {
-    for (const s of servers.reverse()) await s.stop({ keepData: s !== servers.at(-1) });
-  });
+  const servers = testServers();
+  after(() => servers.stopAll());
 
   test('a link made on one serves on the other; a payment on one reaches the other’s stream; a delete shows within the cache time', async () => {
-    const a = await startTestServer();
-    servers.push(a);
-    const b = await startTestServer({ LINK_CACHE_MS: '300' }, a.dataDir);
-    servers.unshift(b);
+    const a = await servers.start();
+    const b = await servers.sharing(a, { LINK_CACHE_MS: '300' });
 
     const link = await createLink(a, [(await createProduct(a)).id]);
     const onB = link.url.replace(a.url, b.url);

@@ -2,18 +2,14 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { RedirectRateLimit } from '../../server/http/rate-limit.ts';
 import { createLink, createProduct } from '../helpers/factories.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { type TestServer, testServers } from '../helpers/test-server.ts';
 
-const servers: TestServer[] = [];
-after(async () => {
-  for (const s of servers.reverse()) await s.stop({ keepData: s !== servers.at(-1) });
-});
+const servers = testServers();
+after(() => servers.stopAll());
 
 test('the widget endpoint is rate-limited per client address, counted in storage so every instance agrees', async () => {
-  const a = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' });
-  servers.push(a);
-  const b = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' }, a.dataDir);
-  servers.unshift(b);
+  const a = await servers.start({ RATE_LIMIT_PER_MINUTE: '3' });
+  const b = await servers.sharing(a, { RATE_LIMIT_PER_MINUTE: '3' });
   const link = await createLink(a, [(await createProduct(a)).id]);
   const post = (server: TestServer) =>
     fetch(`${server.url}/v1/checkout-links/${link.client_secret}/sessions`, {
@@ -37,10 +33,8 @@ test('the widget endpoint is rate-limited per client address, counted in storage
 });
 
 test('the redirect limit decides in memory and agrees across instances once each has flushed its counts', async () => {
-  const a = await startTestServer();
-  servers.push(a);
-  const b = await startTestServer({}, a.dataDir);
-  servers.unshift(b);
+  const a = await servers.start();
+  const b = await servers.sharing(a);
   const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
   const onA = new RedirectRateLimit(a.ctx.db, 3);
   const onB = new RedirectRateLimit(b.ctx.db, 3);
