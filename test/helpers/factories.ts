@@ -51,11 +51,8 @@ export const createDiscount = (server: TestServer, overrides: Record<string, unk
 export const createLink = (server: TestServer, products: string[], overrides: Record<string, unknown> = {}) =>
   post(server, '/v1/checkout-links', { label: 'Test link', products, ...overrides });
 
-/**
- * Follows a link's redirect (one hop) and answers the session's client secret
- * and the redirect target. `_server` keeps call sites alike (`openLink(server, …)`).
- */
-export async function openLink(_server: TestServer, linkUrl: string, query: Record<string, string> = {}) {
+/** Follows a link's redirect (one hop) and answers the session's client secret and the redirect target. */
+export async function openLink(linkUrl: string, query: Record<string, string> = {}) {
   const url = new URL(linkUrl);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const res = await fetch(url, { redirect: 'manual' });

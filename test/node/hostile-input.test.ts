@@ -63,7 +63,7 @@ describe('control characters and broken Unicode', () => {
   });
 
   test('the client PATCH answers 422 naming the field', async () => {
-    const { secret } = await openLink(server, link.url);
+    const { secret } = await openLink(link.url);
     for (const [body, loc] of [
       [{ customer_name: 'Ada\u0000' }, 'body.customer_name'],
       [{ discount_code: 'A\u0000' }, 'body.discount_code'],
@@ -218,7 +218,7 @@ describe('`?embed=1` on a shared link', () => {
 
   test('is not passed on: the page opens as a full page, framed by nobody', async () => {
     for (const query of ['?embed=1', '?embed=true&embed_origin=http%3A%2F%2Flocalhost%3A9999&embed_mode=inline']) {
-      const { location } = await openLink(server, `${link.url}${query}`);
+      const { location } = await openLink(`${link.url}${query}`);
       assert.deepEqual([...location.searchParams.keys()], [], `${query}: nothing embedding travels on`);
       const page = await fetch(location);
       assert.match(page.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
@@ -229,7 +229,7 @@ describe('`?embed=1` on a shared link', () => {
   });
 
   test('the session page asked for embedded mode without an allowed origin renders as a full page', async () => {
-    const { location } = await openLink(server, link.url);
+    const { location } = await openLink(link.url);
     for (const query of ['?embed=1', '?embed=1&embed_origin=https%3A%2F%2Fevil.example']) {
       const html = await (await fetch(`${location.href}${query}`)).text();
       assert.match(html, /"embedded":false/, query);

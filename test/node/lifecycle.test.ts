@@ -14,7 +14,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const server = await startTestServer({ CHECKOUT_TTL_SECONDS: '60' });
     servers.push(server);
     const link = await createLink(server, [(await createProduct(server)).id]);
-    const { secret } = await openLink(server, link.url);
+    const { secret } = await openLink(link.url);
     const fresh = await getSession(server, secret);
     assert.equal(fresh.body.status, 'open');
     const ttl = Date.parse(fresh.body.expires_at) - Date.parse(fresh.body.created_at);
@@ -39,7 +39,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     assert.equal(confirm.status, 410);
     const page = await fetch(`${server.url}/checkout/${secret}`);
     assert.equal(page.status, 200, 'the page still renders, in its expired state');
-    const restart = await openLink(server, link.url);
+    const restart = await openLink(link.url);
     assert.notEqual(restart.secret, secret, 'the link always makes a fresh session');
   });
 
@@ -47,8 +47,8 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const server = await startTestServer({ CHECKOUT_TTL_SECONDS: '60' });
     servers.push(server);
     const link = await createLink(server, [(await createProduct(server)).id]);
-    for (let i = 0; i < 5; i++) await openLink(server, link.url);
-    const paid = await openLink(server, link.url, { customer_email: 'keep@example.com' });
+    for (let i = 0; i < 5; i++) await openLink(link.url);
+    const paid = await openLink(link.url, { customer_email: 'keep@example.com' });
     await server.api(`/v1/checkouts/client/${paid.secret}/confirm`, {
       body: { card_number: '4242424242424242' },
       token: null,
@@ -79,7 +79,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     servers.push(server);
     await createDiscount(server, { code: 'ONCE', max_redemptions: 1 });
     const link = await createLink(server, [(await createProduct(server)).id]);
-    const { secret } = await openLink(server, link.url, { customer_email: 'race@example.com', discount_code: 'ONCE' });
+    const { secret } = await openLink(link.url, { customer_email: 'race@example.com', discount_code: 'ONCE' });
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
         server.api(`/v1/checkouts/client/${secret}/confirm`, {
@@ -97,7 +97,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const discount = (await server.api('/v1/discounts')).body.items[0];
     assert.equal(discount.redemptions_count, 1);
 
-    const second = await openLink(server, link.url, { discount_code: 'ONCE' });
+    const second = await openLink(link.url, { discount_code: 'ONCE' });
     const s = await getSession(server, second.secret);
     assert.equal(s.body.discount, null, 'a fully redeemed code no longer applies');
   });
@@ -107,14 +107,14 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     servers.push(server);
     await createDiscount(server, { code: 'ONE', max_redemptions: 1 });
     const link = await createLink(server, [(await createProduct(server)).id]);
-    const a = await openLink(server, link.url, { customer_email: 'a@example.com', discount_code: 'ONE' });
+    const a = await openLink(link.url, { customer_email: 'a@example.com', discount_code: 'ONE' });
     const declined = await server.api(`/v1/checkouts/client/${a.secret}/confirm`, {
       body: { card_number: '4000000000000002' },
       token: null,
     });
     assert.equal(declined.status, 402);
     assert.equal((await server.api('/v1/discounts')).body.items[0].redemptions_count, 0);
-    const b = await openLink(server, link.url, { customer_email: 'b@example.com', discount_code: 'ONE' });
+    const b = await openLink(link.url, { customer_email: 'b@example.com', discount_code: 'ONE' });
     const paid = await server.api(`/v1/checkouts/client/${b.secret}/confirm`, {
       body: { card_number: '4242424242424242' },
       token: null,
@@ -125,7 +125,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
   test('a restart keeps everything: links, sessions, orders, tokens', async () => {
     const first = await startTestServer();
     const link = await createLink(first, [(await createProduct(first)).id], { metadata: { kept: true } });
-    const { secret } = await openLink(first, link.url, { customer_email: 'persist@example.com' });
+    const { secret } = await openLink(link.url, { customer_email: 'persist@example.com' });
     await first.api(`/v1/checkouts/client/${secret}/confirm`, {
       body: { card_number: '4242424242424242' },
       token: null,
@@ -150,7 +150,7 @@ describe('session lifecycle: expiry, the sweep, concurrent confirms, restarts', 
     const server = await startTestServer();
     servers.push(server);
     const link = await createLink(server, [(await createProduct(server)).id]);
-    const { secret } = await openLink(server, link.url, { customer_email: 'sse@example.com' });
+    const { secret } = await openLink(link.url, { customer_email: 'sse@example.com' });
     const controller = new AbortController();
     const res = await fetch(`${server.url}/v1/checkouts/client/${secret}/stream`, { signal: controller.signal });
     assert.match(res.headers.get('content-type')!, /text\/event-stream/);

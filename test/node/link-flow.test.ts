@@ -47,7 +47,7 @@ describe('a checkout link, end to end through the real server', () => {
   });
 
   test('opening it with every prefill parameter creates a session holding each value', async () => {
-    const { secret, location } = await openLink(server, link.url, {
+    const { secret, location } = await openLink(link.url, {
       customer_email: 'ada@example.com',
       customer_name: 'Ada Lovelace',
       discount_code: 'launch20',
@@ -99,7 +99,7 @@ describe('a checkout link, end to end through the real server', () => {
   });
 
   test('without product_id the first product is preselected', async () => {
-    const { secret } = await openLink(server, link.url);
+    const { secret } = await openLink(link.url);
     const { body: s } = await getSession(server, secret);
     assert.equal(s.product_id, guide.id);
     assert.equal(s.amount, 2500);
@@ -107,7 +107,7 @@ describe('a checkout link, end to end through the real server', () => {
   });
 
   test('the customer switches product, applies and removes a code, sets an amount, and pays a one-time order', async () => {
-    const { secret } = await openLink(server, link.url, { customer_email: 'grace@example.com' });
+    const { secret } = await openLink(link.url, { customer_email: 'grace@example.com' });
     const patch = (body: unknown) =>
       server.api(`/v1/checkouts/client/${secret}`, { method: 'PATCH', body, token: null });
 
@@ -166,7 +166,7 @@ describe('a checkout link, end to end through the real server', () => {
   });
 
   test('a recurring product creates a subscription with the metadata, once the required checkbox is ticked', async () => {
-    const { secret } = await openLink(server, link.url, { product_id: membership.id, discount_code: 'LAUNCH20' });
+    const { secret } = await openLink(link.url, { product_id: membership.id, discount_code: 'LAUNCH20' });
     const confirm = (body: unknown) => server.api(`/v1/checkouts/client/${secret}/confirm`, { body, token: null });
     const missing = await confirm({ card_number: '4242424242424242' });
     assert.equal(missing.status, 422);
@@ -197,7 +197,7 @@ describe('a checkout link, end to end through the real server', () => {
   test('a free product needs no card', async () => {
     const free = await createProduct(server, { name: 'Sample', prices: [{ amount_type: 'free' }] });
     const freeLink = await createLink(server, [free.id]);
-    const { secret } = await openLink(server, freeLink.url, { customer_email: 'free@example.com' });
+    const { secret } = await openLink(freeLink.url, { customer_email: 'free@example.com' });
     const paid = await server.api(`/v1/checkouts/client/${secret}/confirm`, { body: {}, token: null });
     assert.equal(paid.status, 200);
     assert.equal(paid.body.total_amount, 0);

@@ -14,7 +14,7 @@ describe('two server instances on one database, as two processes would be (Postg
 
     const link = await createLink(a, [(await createProduct(a)).id]);
     const onB = link.url.replace(a.url, b.url);
-    const { secret } = await openLink(b, onB, { customer_email: 'two@example.com' });
+    const { secret } = await openLink(onB, { customer_email: 'two@example.com' });
 
     const controller = new AbortController();
     const res = await fetch(`${b.url}/v1/checkouts/client/${secret}/stream`, { signal: controller.signal });

@@ -97,7 +97,7 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
   for (const [name, query, expected] of cases) {
     test(`${name}: the session is created without it`, async () => {
       if ('product_id' in query) query.product_id = other.id;
-      const { secret } = await openLink(server, link.url, query);
+      const { secret } = await openLink(link.url, query);
       const { status, body } = await getSession(server, secret);
       assert.equal(status, 200);
       const dropped = body.prefill_dropped.find((d: any) => d.field === expected.field);
@@ -109,7 +109,7 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
   }
 
   test('valid custom field values are typed by their field', async () => {
-    const { secret } = await openLink(server, link.url, {
+    const { secret } = await openLink(link.url, {
       'custom_field_data.seats': '3',
       'custom_field_data.size': 'm',
       'custom_field_data.start': '2026-03-01',
@@ -120,7 +120,7 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
   });
 
   test('a code on a link that disables codes is dropped and the preset discount applies', async () => {
-    const { secret } = await openLink(server, noCodes.url, { discount_code: 'OLD' });
+    const { secret } = await openLink(noCodes.url, { discount_code: 'OLD' });
     const { body } = await getSession(server, secret);
     assert.deepEqual(body.prefill_dropped, [
       { field: 'discount_code', reason: 'discount codes are disabled on this link' },
@@ -141,7 +141,7 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
   test('attribution never overrides the link metadata and holds to the 50-key limit', async () => {
     const full = Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, i]));
     const fullLink = await createLink(server, [tip.id], { metadata: { ...full, utm_medium: 'owned' } });
-    const { secret } = await openLink(server, fullLink.url, {
+    const { secret } = await openLink(fullLink.url, {
       utm_medium: 'email',
       utm_source: 'x',
       reference_id: 'r',

@@ -34,7 +34,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
 
     const { url, child } = await startChild(setup.dataDir, 'before-webhook-send', FAST);
     const exited = once(child, 'exit');
-    const { secret } = await openLink(setup, link.url.replace(setup.url, url), { customer_email: 'kill@example.com' });
+    const { secret } = await openLink(link.url.replace(setup.url, url), { customer_email: 'kill@example.com' });
     // The child may die before or after answering: the order is committed either way.
     await fetch(`${url}/v1/checkouts/client/${secret}/confirm`, {
       method: 'POST',
@@ -72,7 +72,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     await Promise.all(
       Array.from({ length: purchases }, async (_, i) => {
         const server = i % 2 ? b : a;
-        const { secret } = await openLink(server, link.url.replace(a.url, server.url), {
+        const { secret } = await openLink(link.url.replace(a.url, server.url), {
           customer_email: `p${i}@example.com`,
         });
         const paid = await server.api(`/v1/checkouts/client/${secret}/confirm`, {

@@ -13,7 +13,7 @@ const CARD = '4242424242424242';
 const FAST = { WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,0', WEBHOOK_TIMEOUT_MS: '2000' };
 
 async function buyThroughLink(server: TestServer, linkUrl: string, email: string) {
-  const { secret } = await openLink(server, linkUrl, { customer_email: email });
+  const { secret } = await openLink(linkUrl, { customer_email: email });
   const paid = await server.api(`/v1/checkouts/client/${secret}/confirm`, { body: { card_number: CARD }, token: null });
   assert.equal(paid.status, 200, JSON.stringify(paid.body));
   return paid.body;
@@ -217,12 +217,12 @@ describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     const receiver = await startReceiver();
     try {
       const link = await createLink(server, [(await createProduct(server)).id], { metadata: { source: 'bio' } });
-      const before = await openLink(server, link.url);
+      const before = await openLink(link.url);
       const endpoint = await server.api('/v1/webhooks/endpoints', {
         body: { url: receiver.url, events: ['checkout.created', 'checkout.updated', 'checkout.expired'] },
       });
       assert.equal(endpoint.status, 201);
-      const clicked = await openLink(server, link.url, { customer_email: 'c@example.com' });
+      const clicked = await openLink(link.url, { customer_email: 'c@example.com' });
       await receiver.waitFor(1);
       const created = JSON.parse(receiver.at(0).body);
       assert.equal(created.type, 'checkout.created');
