@@ -56,8 +56,8 @@ export class RedirectRateLimit {
   readonly perMinute: number;
   readonly #flushMs: number;
   #window = currentWindow();
-  /** Per address in this window: hits not yet in storage, and the total storage last answered. */
-  readonly #counts = new Map<string, { pending: number; stored: number }>();
+  /** Per address in this window: hits not yet sent, hits on their way to storage, and the total storage last answered. */
+  readonly #counts = new Map<string, { pending: number; sending: number; stored: number }>();
   #lastFlush = 0;
   #inFlight: Promise<void> | null = null;
 
@@ -77,12 +77,12 @@ export class RedirectRateLimit {
     }
     let count = this.#counts.get(address);
     if (!count) {
-      count = { pending: 0, stored: 0 };
+      count = { pending: 0, sending: 0, stored: 0 };
       this.#counts.set(address, count);
     }
     count.pending++;
     if (now - this.#lastFlush >= this.#flushMs && !this.#inFlight) void this.flush();
-    return count.stored + count.pending <= this.perMinute;
+    return count.stored + count.sending + count.pending <= this.perMinute;
   }
 
   /** Seconds until the window resets, for `Retry-After`. */
@@ -108,9 +108,14 @@ export class RedirectRateLimit {
         if (count.pending === 0) continue;
         const hits = count.pending;
         count.pending = 0;
-        const total = await countHits(this.#db, `redirect:${address}`, window, hits);
-        // A new window began meanwhile: its counts start from zero.
-        if (this.#window === window) count.stored = total;
+        count.sending += hits;
+        try {
+          const total = await countHits(this.#db, `redirect:${address}`, window, hits);
+          // A new window began meanwhile: its counts start from zero.
+          if (this.#window === window) count.stored = total;
+        } finally {
+          count.sending -= hits;
+        }
       }
     } catch {
       // Storage closing at shutdown, or a hiccup: the counts in memory still limit this process.

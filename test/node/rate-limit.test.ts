@@ -48,3 +48,16 @@ test('the redirect limit decides in memory and agrees across instances once each
   assert.equal(fourth, false, "B counts A's two hits and its own: the fourth is refused");
   assert.equal(onB.hit('198.51.100.1'), true, 'another address has its own count');
 });
+
+test('hits made while a flush is on its way to storage still count', async () => {
+  const a = await servers.start();
+  // flushMs 0: the first hit starts a flush at once, and the next three arrive while it is under way.
+  const limit = new RedirectRateLimit(a.ctx.db, 3, 0);
+  const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+  const window = Math.floor(Date.now() / 60_000);
+  const hits = [1, 2, 3, 4].map(() => limit.hit(address));
+  await limit.flush();
+  if (Math.floor(Date.now() / 60_000) !== window) return; // a new minute restarted the count
+  assert.deepEqual(hits, [true, true, true, false], 'the fourth hit is over the limit of 3');
+  assert.equal(limit.hit(address), false, 'and so is the fifth, once storage answered');
+});
