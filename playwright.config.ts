@@ -31,6 +31,8 @@ export default defineConfig({
       DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`,
       DEMO_API_TOKEN: E2E_TOKEN,
       RATE_LIMIT_PER_MINUTE: '1000',
+      // A failing receiver's retries come due at once: an endpoint can fail its 10 deliveries in a test.
+      WEBHOOK_RETRY_SCHEDULE_SECONDS: '0',
     },
   },
 });

@@ -12,6 +12,8 @@ interface OurInfo {
 }
 
 const SECTION = 'Backend (50 connections, loopback)';
+/** The demo organization's token, as bench/servers/our-server.ts seeds it. */
+const BENCH_TOKEN = 'bench_token_0123456789abcdef';
 
 /** Creates `n` sessions through the widget endpoint and answers their client secrets. */
 async function createSessions(info: OurInfo, n: number): Promise<string[]> {
@@ -32,6 +34,53 @@ async function createSessions(info: OurInfo, n: number): Promise<string[]> {
   return secrets;
 }
 
+/** Deliveries of the demo organization (in `status`, if given), through the management API. */
+async function deliveryCount(info: OurInfo, status?: string): Promise<number> {
+  const res = await fetch(`${info.url}/v1/webhooks/deliveries?limit=1${status ? `&status=${status}` : ''}`, {
+    headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+  });
+  return ((await res.json()) as { pagination: { total_count: number } }).pagination.total_count;
+}
+
+/**
+ * The link redirect on a server where an endpoint subscribes to
+ * `checkout.created`: each click also writes its event to the outbox in the
+ * session's transaction, and the dispatcher delivers them meanwhile to a
+ * receiver in its own process. Its own server, so the backlog left behind
+ * does not weigh on the rows measured after it.
+ */
+async function redirectWithSubscriber(duration: number, referenceRps: number, plainRps: number): Promise<Row> {
+  const receiver = await spawnServer<{ url: string }>('bench/servers/webhook-receiver.ts');
+  const ours = await spawnServer<OurInfo>('bench/servers/our-server.ts', {
+    WEBHOOK_RECEIVER_URL: receiver.info.url,
+    WEBHOOK_ALLOW_PRIVATE: '1',
+  });
+  try {
+    await load({ url: ours.info.linkUrl, duration: 1 });
+    const queuedBefore = await deliveryCount(ours.info);
+    const deliveredBefore = await deliveryCount(ours.info, 'succeeded');
+    const redirect = await load({ url: ours.info.linkUrl, duration });
+    const queued = (await deliveryCount(ours.info)) - queuedBefore;
+    const delivered = (await deliveryCount(ours.info, 'succeeded')) - deliveredBefore;
+    const ratio = redirect.rps / referenceRps;
+    return {
+      section: SECTION,
+      what:
+        `link redirect with a checkout.created subscriber (${redirect.statuses['307'] ?? 0} × 307, ` +
+        `${queued} events queued, ${delivered} delivered meanwhile; ${pct(redirect.rps, plainRps)} of the redirect without one)`,
+      value: `${fmtRps(redirect.rps)}, p50 ${fmtMs(redirect.p50)}, p99 ${fmtMs(redirect.p99)}`,
+      reference: fmtRps(referenceRps),
+      ratio: pct(redirect.rps, referenceRps),
+      budget: '≥ 40 %, p99 < 25 ms',
+      pass:
+        ratio >= 0.4 && redirect.p99 < 25 && redirect.errors === 0 && Object.keys(redirect.statuses).join() === '307',
+    };
+  } finally {
+    await ours.stop();
+    await receiver.stop();
+  }
+}
+
 export async function benchBackend(duration: number): Promise<Row[]> {
   const rows: Row[] = [];
   const bare = await spawnServer<{ url: string }>('bench/servers/bare-redirect.ts');
@@ -50,7 +99,7 @@ export async function benchBackend(duration: number): Promise<Row[]> {
     });
     rows.push({
       section: SECTION,
-      what: `link redirect, a durable session per request (${redirect.statuses['307'] ?? 0} × 307)`,
+      what: `link redirect, a durable session per request, no webhook subscriber (${redirect.statuses['307'] ?? 0} × 307)`,
       value: `${fmtRps(redirect.rps)}, p50 ${fmtMs(redirect.p50)}, p99 ${fmtMs(redirect.p99)}`,
       reference: fmtRps(reference.rps),
       ratio: pct(redirect.rps, reference.rps),
@@ -58,6 +107,7 @@ export async function benchBackend(duration: number): Promise<Row[]> {
       pass:
         ratio >= 0.4 && redirect.p99 < 25 && redirect.errors === 0 && Object.keys(redirect.statuses).join() === '307',
     });
+    rows.push(await redirectWithSubscriber(duration, reference.rps, redirect.rps));
 
     const sessions = await load({
       url: ours.info.linkUrl.replace('/redirect', '/sessions'),

@@ -4,13 +4,16 @@ import { type ErrorReply, errorResponse, type JsonRequest, parseWith, readJson }
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import { checkoutConfirm, checkoutUpdate, sessionPrefill } from '../src/shared/schemas/index.ts';
 import { createCheckout, ORGANIZATION, toSessionCreated } from './data.ts';
+import { createManagementHandlers } from './management.ts';
 import { createSessionStore, type SessionRules } from './sessions.ts';
 
 /**
  * MSW handlers of the backend's public endpoints: a link's sessions and
- * redirect, and a session's read, edit and confirm. The `ok` handlers keep
- * sessions in memory (mock-server/sessions.ts, on the server's own domain
- * rules) so a test can create, read, edit and pay one; the named scenarios
+ * redirect, and a session's read, edit and confirm; with the dashboard's
+ * Settings routes (access tokens, webhooks: mock-server/management.ts).
+ * The `ok` handlers keep sessions in memory (mock-server/sessions.ts, on
+ * the server's own domain rules) so a test can create, read, edit and pay
+ * one; the named scenarios
  * replace them with `worker.use(...scenarios.expired())` (reset after each
  * test with `worker.resetHandlers()`).
  *
@@ -102,6 +105,7 @@ export function createHandlers(options: MockOptions = {}) {
         json(await store.confirm(params.secret as string, parseWith(checkoutConfirm, await readJson(c), 'body'))),
       ),
     ),
+    ...createManagementHandlers(answer, json),
   ];
 }
 

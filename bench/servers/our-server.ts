@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { loadConfig } from '../../server/config.ts';
 import { newId, newSecret, newSessionSecret } from '../../server/core/ids.ts';
 import { sweepExpiredSessions } from '../../server/core/sweep.ts';
+import { createWebhookEndpoint } from '../../server/core/webhooks/endpoints.ts';
 import { startServer } from '../../server/start.ts';
 import { printBatchStatsAtExit } from '../lib/batch-stats.ts';
 
 /**
  * The real server, in its own process, on a fresh data folder with the demo
  * seed. `FILL_SESSIONS` and `FILL_LINKS` pre-load storage for the growth
- * measurements. Prints one JSON line with what the bench needs.
+ * measurements; `WEBHOOK_RECEIVER_URL` subscribes an endpoint there to
+ * `checkout.created`, so every link click queues a webhook. Prints one JSON
+ * line with what the bench needs.
  */
 // Set CHECKOUT_LINK_BATCH_STATS to see how many rows each SQLite group commit carried.
 if (process.env.CHECKOUT_LINK_BATCH_STATS) printBatchStatsAtExit();
@@ -79,6 +82,12 @@ if (fillLinks || fillSessions) {
     }
   });
 }
+
+if (process.env.WEBHOOK_RECEIVER_URL)
+  await createWebhookEndpoint(running.ctx, link!.organization_id, {
+    url: process.env.WEBHOOK_RECEIVER_URL,
+    events: ['checkout.created'],
+  });
 
 let sweep: { ms: number; expired: number; deleted: number; before: number; after: number } | null = null;
 if (process.env.RUN_SWEEP === '1') {

@@ -20,6 +20,12 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError(404, 'not_found', `${what} not found`);
 
+/** A management request without a Bearer token (the MSW mocks answer it too). */
+export const missingToken = () =>
+  new DomainError(401, 'unauthorized', 'Send an organization access token as "Authorization: Bearer <token>".', [
+    { loc: ['header', 'authorization'], msg: 'is missing or not a Bearer token' },
+  ]);
+
 /** A value the caller sent is not acceptable; `loc` names it as in zod's paths. */
 export const invalid = (loc: (string | number)[], msg: string) =>
   new DomainError(422, 'validation_error', `${loc.join('.')}: ${msg}`, [{ loc, msg }]);

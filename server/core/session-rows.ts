@@ -141,6 +141,7 @@ export async function insertSession(ctx: CoreContext, s: NewSession) {
       'checkout.created',
       (tx) => tx.run(INSERT_SESSION, params).then(() => true),
       (tx) => checkoutView(ctx, tx, id),
+      true,
     );
   else await ctx.db.insertBatched(INSERT_SESSION, params);
   return { id, clientSecret, expiresAt };

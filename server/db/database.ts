@@ -23,6 +23,13 @@ export interface Database extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
+   * As `transaction`, but grouped with the other grouped transactions of the
+   * same event-loop turn into one commit, each in its own savepoint (one that
+   * throws rolls back alone); resolves after the shared commit. For the link
+   * click that also reports a webhook event: its fsync is shared too.
+   */
+  transactionBatched<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
    * Inserts one row durably, grouped with other inserts of the same
    * event-loop turn into one transaction; resolves after the commit. The hot
    * path (a session per link click) uses it so a commit's fsync is shared.

@@ -271,6 +271,10 @@ const MIGRATIONS: string[][] = [
     `CREATE INDEX outbox_deliveries_due ON outbox_deliveries (next_attempt_at) WHERE status = 'pending'`,
     `CREATE INDEX outbox_deliveries_endpoint ON outbox_deliveries (endpoint_id, created_at)`,
   ],
+  [
+    // An endpoint's deliveries go out in order: the claimer asks whether an earlier one is still pending.
+    `CREATE INDEX outbox_deliveries_endpoint_pending ON outbox_deliveries (endpoint_id, created_at, id) WHERE status = 'pending'`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -97,6 +97,45 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
     }
   };
 
+  type PendingTx = {
+    fn: (tx: Queryable) => Promise<unknown>;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  };
+  let group: PendingTx[] = [];
+  const flushGroup = async () => {
+    const items = group;
+    group = [];
+    await whenFree();
+    locked = true;
+    let release!: () => void;
+    lock = new Promise<void>((r) => (release = r));
+    const done: [PendingTx, unknown][] = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      for (const item of items) {
+        db.exec('SAVEPOINT grouped');
+        try {
+          const result = await item.fn(direct);
+          db.exec('RELEASE grouped');
+          done.push([item, result]);
+        } catch (e) {
+          db.exec('ROLLBACK TO grouped');
+          db.exec('RELEASE grouped');
+          item.reject(e);
+        }
+      }
+      db.exec('COMMIT');
+      for (const [item, result] of done) item.resolve(result);
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const [item] of done) item.reject(e);
+    } finally {
+      locked = false;
+      release();
+    }
+  };
+
   return {
     engine: 'sqlite',
     async all(sql, params) {
@@ -130,6 +169,12 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
         locked = false;
         release();
       }
+    },
+    transactionBatched<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (group.length === 0) setImmediate(() => void flushGroup());
+        group.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      });
     },
     insertBatched(sql, params) {
       // No await before queueing: flush itself waits out a transaction.

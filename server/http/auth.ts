@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { findAccessToken, touchAccessToken } from '../core/access-tokens.ts';
 import type { CoreContext } from '../core/context.ts';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, missingToken } from '../core/errors.ts';
 
 export type AuthVariables = { organizationId: string };
 
@@ -13,13 +13,7 @@ export const requireToken = (ctx: CoreContext) =>
   createMiddleware<{ Variables: AuthVariables }>(async function requireToken(c, next) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new DomainError(
-        401,
-        'unauthorized',
-        'Send an organization access token as "Authorization: Bearer <token>".',
-        [{ loc: ['header', 'authorization'], msg: 'is missing or not a Bearer token' }],
-      );
+    if (!match) throw missingToken();
     const token = await findAccessToken(ctx.db, match[1]!);
     if (!token)
       throw new DomainError(401, 'unauthorized', 'This access token is not valid.', [

@@ -82,6 +82,9 @@ export function buildOpenApi(publicUrl: string) {
   register('CheckoutPublic', s.checkoutPublic, 'output');
   register('Order', s.order, 'output');
   register('Subscription', s.subscription, 'output');
+  register('WebhookEndpoint', s.webhookEndpoint, 'output');
+  register('WebhookEndpointWithSecret', s.webhookEndpointWithSecret, 'output');
+  register('WebhookDelivery', s.webhookDelivery, 'output');
   const list = (item: z.ZodType) => s.listResource(item);
 
   add('get', '/v1/organizations/current', 'getOrganization', {
@@ -144,10 +147,60 @@ export function buildOpenApi(publicUrl: string) {
     response: list(s.order),
     query: s.listQuery.extend(s.purchaseListQuery.shape),
   });
+  add('get', '/v1/orders/{id}', 'getOrder', { summary: 'Get an order', response: s.order });
   add('get', '/v1/subscriptions', 'listSubscriptions', {
     summary: 'List subscriptions',
     response: list(s.subscription),
     query: s.listQuery.extend(s.purchaseListQuery.shape),
+  });
+  add('get', '/v1/subscriptions/{id}', 'getSubscription', { summary: 'Get a subscription', response: s.subscription });
+
+  add('get', '/v1/webhooks/endpoints', 'listWebhookEndpoints', {
+    summary: 'List webhook endpoints (never their secrets)',
+    response: list(s.webhookEndpoint),
+    query: s.listQuery,
+  });
+  add('post', '/v1/webhooks/endpoints', 'createWebhookEndpoint', {
+    summary: 'Add a webhook endpoint; the answer is the only time its secret is shown besides rotation',
+    body: s.webhookEndpointCreate,
+    response: s.webhookEndpointWithSecret,
+    status: 201,
+  });
+  add('get', '/v1/webhooks/endpoints/{id}', 'getWebhookEndpoint', {
+    summary: 'Get a webhook endpoint',
+    response: s.webhookEndpoint,
+  });
+  add('patch', '/v1/webhooks/endpoints/{id}', 'updateWebhookEndpoint', {
+    summary: 'Change its URL or events, or enable it again',
+    body: s.webhookEndpointUpdate,
+    response: s.webhookEndpoint,
+  });
+  add('delete', '/v1/webhooks/endpoints/{id}', 'deleteWebhookEndpoint', {
+    summary: 'Delete a webhook endpoint',
+    status: 204,
+  });
+  add('post', '/v1/webhooks/endpoints/{id}/secret', 'rotateWebhookSecret', {
+    summary: 'Replace the signing secret; the new one is shown in the answer',
+    response: s.webhookEndpointWithSecret,
+  });
+  add('post', '/v1/webhooks/endpoints/{id}/test', 'sendTestWebhook', {
+    summary: 'Queue a `webhook.test` event to this endpoint',
+    response: s.webhookDelivery,
+    status: 202,
+  });
+  add('get', '/v1/webhooks/deliveries', 'listWebhookDeliveries', {
+    summary: 'List webhook deliveries, newest first',
+    response: list(s.webhookDelivery),
+    query: s.listQuery.extend(s.webhookDeliveryListQuery.shape),
+  });
+  add('get', '/v1/webhooks/deliveries/{id}', 'getWebhookDelivery', {
+    summary: 'Get a webhook delivery and the payload it sends',
+    response: s.webhookDelivery,
+  });
+  add('post', '/v1/webhooks/deliveries/{id}/redeliver', 'redeliverWebhook', {
+    summary: 'Send the event again, as a new delivery with the same webhook-id',
+    response: s.webhookDelivery,
+    status: 202,
   });
 
   add('get', '/v1/checkout-links/{client_secret}/redirect', 'openCheckoutLink', {
@@ -190,7 +243,7 @@ export function buildOpenApi(publicUrl: string) {
     info: {
       title: 'checkout-link API',
       version: '1.0.0',
-      description: 'Checkout Links, sessions, orders and subscriptions.',
+      description: 'Checkout Links, sessions, orders, subscriptions and webhooks.',
     },
     servers: [{ url: publicUrl }],
     security: [{ bearer: [] }],

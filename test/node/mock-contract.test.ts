@@ -8,11 +8,17 @@ import { findDiscountByCode } from '../../server/core/discounts.ts';
 import { loadProducts } from '../../server/core/products.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import {
+  accessToken,
+  accessTokenCreated,
   checkoutPublic,
   type Discount,
   errorBody,
+  listResource,
   type Product,
   sessionCreated,
+  webhookDelivery,
+  webhookEndpoint,
+  webhookEndpointWithSecret,
 } from '../../src/shared/schemas/index.ts';
 import { createCustomField, createDiscount, createLink, createProduct } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -33,10 +39,11 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function call(base: string, path: string, method = 'GET', body?: unknown): Promise<Answer> {
+async function call(base: string, path: string, method = 'GET', body?: unknown, token?: string): Promise<Answer> {
   // The handlers match any origin: the real server's requests must pass them by, or both sides are the mocks.
   const headers: Record<string, string> = base === MOCK ? {} : { accept: 'msw/passthrough' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(base + path, {
     method,
     headers,
@@ -378,6 +385,117 @@ describe('MSW mocks answer like the real server', () => {
     const launch = await findDiscountByCode(server.ctx.db, seeded.organizationId, 'LAUNCH20');
     assert.ok(launch);
     assert.deepEqual(DEMO_DISCOUNTS.map(terms), [terms(launch)]);
+  });
+
+  describe('Settings routes: access tokens and webhooks', () => {
+    /** The same management request to both, with a token (the mocks take any). */
+    const both = async (path: string, method = 'GET', body?: unknown, token: string | undefined = server.token) => ({
+      r: await call(server.url, path, method, body, token),
+      m: await call(MOCK, path, method, body, token),
+    });
+    const sameError = ({ r, m }: { r: Answer; m: Answer }, what: string) => {
+      assertSame(r, m, errorBody, what);
+      assert.equal(m.body.error, r.body.error, `${what}: error`);
+      assert.deepEqual(m.body.detail, r.body.detail, `${what}: detail`);
+    };
+    const noContent = ({ r, m }: { r: Answer; m: Answer }, what: string) => {
+      assert.equal(r.status, 204, what);
+      assert.equal(m.status, 204, what);
+      assert.equal(m.body, null, what);
+    };
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    // Deliveries go to the real server itself (a 404, retried): a request the mocks let through.
+    const sink = () => `${server.url}/webhook-sink`;
+
+    test('without a token both answer 401; access tokens are listed, issued, refused and revoked alike', async () => {
+      sameError(await both('/v1/tokens', 'GET', undefined, ''), 'no token');
+      sameError(await both('/v1/webhooks/endpoints', 'GET', undefined, ''), 'no token (webhooks)');
+      const listed = await both('/v1/tokens');
+      assertSame(listed.r, listed.m, listResource(accessToken), 'GET tokens');
+      sameError(await both('/v1/tokens', 'POST', { label: '', scopes: ['root'] }), 'POST bad token');
+      const issued = await both('/v1/tokens', 'POST', { label: 'CI', scopes: ['read'] });
+      assertSame(issued.r, issued.m, accessTokenCreated, 'POST token');
+      assert.match(issued.m.body.token as string, /^clat_/);
+      assert.match(issued.r.body.token as string, /^clat_/);
+      noContent(
+        {
+          r: await call(server.url, `/v1/tokens/${issued.r.body.id}`, 'DELETE', undefined, server.token),
+          m: await call(MOCK, `/v1/tokens/${issued.m.body.id}`, 'DELETE', undefined, server.token),
+        },
+        'DELETE token',
+      );
+      sameError(await both(`/v1/tokens/${unknownId}`, 'DELETE'), 'DELETE unknown token');
+    });
+
+    test('webhook endpoints: refused input, create, read, edit, rotate, test event, deliveries, redeliver, delete', async () => {
+      sameError(
+        await both('/v1/webhooks/endpoints', 'POST', { url: 'javascript:alert(1)', events: ['order.paid'] }),
+        'bad URL',
+      );
+      sameError(
+        await both('/v1/webhooks/endpoints', 'POST', { url: sink(), events: ['order.shipped'] }),
+        'unknown type',
+      );
+      const created = await both('/v1/webhooks/endpoints', 'POST', {
+        url: sink(),
+        events: ['order.paid'],
+      });
+      assertSame(created.r, created.m, webhookEndpointWithSecret, 'POST endpoint');
+      for (const a of [created.r, created.m]) assert.match(a.body.secret as string, /^whsec_[A-Za-z0-9+/]{43}=$/);
+      const at = (a: Answer, rest = '') => `/v1/webhooks/endpoints/${a.body.id}${rest}`;
+      const pair = async (method: string, r: string, m: string, body?: unknown) => ({
+        r: await call(server.url, r, method, body, server.token),
+        m: await call(MOCK, m, method, body, server.token),
+      });
+
+      const listed = await both('/v1/webhooks/endpoints?limit=5');
+      assertSame(listed.r, listed.m, listResource(webhookEndpoint), 'GET endpoints');
+      assert.equal((listed.m.body.items as object[]).length, (listed.r.body.items as object[]).length);
+      const read = await pair('GET', at(created.r), at(created.m));
+      assertSame(read.r, read.m, webhookEndpoint, 'GET endpoint');
+      assert.equal(read.m.body.secret, undefined);
+      assert.equal(read.r.body.secret, undefined);
+      sameError(await both(`/v1/webhooks/endpoints/${unknownId}`), 'GET unknown endpoint');
+      const edit = { events: ['order.paid', 'checkout.created'], enabled: false };
+      const edited = await pair('PATCH', at(created.r), at(created.m), edit);
+      assertSame(edited.r, edited.m, webhookEndpoint, 'PATCH endpoint');
+      assert.deepEqual(edited.m.body.events, edited.r.body.events);
+      assert.equal(edited.m.body.enabled, edited.r.body.enabled);
+      sameError(await pair('PATCH', at(created.r), at(created.m), { url: 'ftp://x.example' }), 'PATCH bad URL');
+      await pair('PATCH', at(created.r), at(created.m), { enabled: true });
+      const rotated = await pair('POST', at(created.r, '/secret'), at(created.m, '/secret'));
+      assertSame(rotated.r, rotated.m, webhookEndpointWithSecret, 'POST secret');
+      assert.notEqual(rotated.m.body.secret, created.m.body.secret);
+
+      const sent = await pair('POST', at(created.r, '/test'), at(created.m, '/test'));
+      assertSame(sent.r, sent.m, webhookDelivery, 'POST test event');
+      assert.equal(sent.m.body.type, sent.r.body.type);
+      assert.equal(sent.m.body.status, sent.r.body.status);
+      assert.deepEqual(
+        Object.keys(JSON.parse(sent.m.body.payload as string)),
+        Object.keys(JSON.parse(sent.r.body.payload as string)),
+      );
+      const deliveries = await pair(
+        'GET',
+        `/v1/webhooks/deliveries?endpoint_id=${created.r.body.id}`,
+        `/v1/webhooks/deliveries?endpoint_id=${created.m.body.id}`,
+      );
+      assertSame(deliveries.r, deliveries.m, listResource(webhookDelivery), 'GET deliveries');
+      assert.equal((deliveries.m.body.items as object[]).length, 1);
+      assert.equal((deliveries.r.body.items as object[]).length, 1);
+      sameError(await both('/v1/webhooks/deliveries?status=lost'), 'GET deliveries bad status');
+      const delivery = (a: Answer, rest = '') => `/v1/webhooks/deliveries/${a.body.id}${rest}`;
+      const one = await pair('GET', delivery(sent.r), delivery(sent.m));
+      assertSame(one.r, one.m, webhookDelivery, 'GET delivery');
+      const again = await pair('POST', delivery(sent.r, '/redeliver'), delivery(sent.m, '/redeliver'));
+      assertSame(again.r, again.m, webhookDelivery, 'POST redeliver');
+      assert.equal(again.m.body.event_id, sent.m.body.event_id, 'a redelivery keeps the webhook-id');
+      assert.equal(again.r.body.event_id, sent.r.body.event_id);
+      sameError(await both(`/v1/webhooks/deliveries/${unknownId}/redeliver`, 'POST'), 'redeliver unknown');
+
+      noContent(await pair('DELETE', at(created.r), at(created.m)), 'DELETE endpoint');
+      sameError(await pair('GET', at(created.r), at(created.m)), 'GET deleted endpoint');
+    });
   });
 
   test('scenario serverError answers the 500 body of the real error handler', async () => {

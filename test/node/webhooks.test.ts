@@ -148,6 +148,39 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     assert.equal(receiver.received.length, 3, 'nothing after the last attempt');
   });
 
+  test('an endpoint that fails 10 deliveries in a row is disabled; a success in between resets the count', async () => {
+    // Deliveries 1-9 fail (three attempts each), the 10th succeeds at once, then 11-20 fail.
+    const { server, receiver, endpoint } = await setup((n) => (n === 27 ? 200 : 500), ['order.paid']);
+    const sendTests = async (count: number) => {
+      for (let i = 0; i < count; i++)
+        assert.equal((await server.api(`/v1/webhooks/endpoints/${endpoint.id}/test`, { body: {} })).status, 202);
+      await settledDeliveries(server, endpoint.id);
+    };
+    await sendTests(10);
+    assert.equal(receiver.received.length, 28);
+    assert.equal((await server.api(`/v1/webhooks/endpoints/${endpoint.id}`)).body.enabled, true);
+    await sendTests(9);
+    assert.equal((await server.api(`/v1/webhooks/endpoints/${endpoint.id}`)).body.enabled, true, '9 in a row');
+    await sendTests(1);
+    const disabled = (await server.api(`/v1/webhooks/endpoints/${endpoint.id}`)).body;
+    assert.equal(disabled.enabled, false, '10 in a row');
+    assert.equal(disabled.disabled_reason, 'disabled after 10 failed deliveries in a row');
+    assert.equal(receiver.received.length, 58);
+
+    // Nothing more goes out while disabled; enabling it again clears the reason.
+    await sendTests(1);
+    assert.equal(receiver.received.length, 58);
+    const [last] = await settledDeliveries(server, endpoint.id);
+    assert.equal(last.status, 'failed');
+    assert.equal(last.last_error, 'the endpoint is disabled');
+    const enabled = await server.api(`/v1/webhooks/endpoints/${endpoint.id}`, {
+      method: 'PATCH',
+      body: { enabled: true },
+    });
+    assert.equal(enabled.body.enabled, true);
+    assert.equal(enabled.body.disabled_reason, null);
+  });
+
   test('bad URLs and unknown event types are 422 naming them; private targets need the development switch', async () => {
     const server = await startTestServer({ PUBLIC_URL: 'https://shop.example.com' });
     cleanups.push(() => server.stop());

@@ -40,11 +40,12 @@ const USER_AGENT = 'checkout-link-webhooks/0.1 (+https://www.standardwebhooks.co
 const withJitter = (seconds: number) => seconds * 1000 * (0.8 + Math.random() * 0.4);
 
 /**
- * Delivers the outbox's webhook deliveries, at least once. Work is claimed
- * under a lease (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so processes
- * never claim the same row), sent off the event loop's critical path with a
- * timeout, and recorded by its lease holder only. A process that dies
- * holding a lease loses it when it runs out; whoever claims next delivers.
+ * Delivers the outbox's webhook deliveries, at least once, and to each
+ * endpoint one at a time in order of creation. Work is claimed under a lease
+ * (on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so processes never claim the
+ * same row), sent off the event loop's critical path with a timeout, and
+ * recorded by its lease holder only. A process that dies holding a lease
+ * loses it when it runs out; whoever claims next delivers.
  */
 export class WebhookDispatcher {
   readonly subscriptions = new SubscriptionCache();
@@ -125,11 +126,16 @@ export class WebhookDispatcher {
     // Twice the timeout: an attempt in flight always ends (and records) before another process may claim it.
     const lease = iso(new Date(now + 2 * this.#options.timeoutMs));
     const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    // Only the head of each endpoint's queue: an earlier delivery still pending (a retry due later, or one
+    // leased to any process) holds back the endpoint's later ones, and no one else's.
     const rows = await this.#db.all<{ id: string }>(
       `UPDATE outbox_deliveries SET lease_until = ?, lease_owner = ?
-       WHERE id IN (SELECT id FROM outbox_deliveries
-         WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-         ORDER BY next_attempt_at, created_at, id LIMIT ? ${skipLocked})
+       WHERE id IN (SELECT d.id FROM outbox_deliveries d
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)
+           AND NOT EXISTS (SELECT 1 FROM outbox_deliveries p
+             WHERE p.endpoint_id = d.endpoint_id AND p.status = 'pending'
+               AND (p.created_at < d.created_at OR (p.created_at = d.created_at AND p.id < d.id)))
+         ORDER BY d.next_attempt_at, d.created_at, d.id LIMIT ? ${skipLocked})
        RETURNING id`,
       [lease, this.#owner, iso(new Date(now)), iso(new Date(now)), limit],
     );

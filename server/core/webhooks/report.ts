@@ -17,6 +17,7 @@ export function listens(ctx: CoreContext, orgId: string, type: WebhookEventType)
 /**
  * Runs `write` and the event reporting it in one transaction: the event is
  * written only when `write` changed something (it answers whether it did).
+ * `grouped` shares the commit with others of the same turn (the link click).
  */
 export async function writeReported(
   ctx: CoreContext,
@@ -24,9 +25,10 @@ export async function writeReported(
   type: WebhookEventType,
   write: (tx: Queryable) => Promise<boolean>,
   data: (tx: Queryable) => Promise<unknown>,
+  grouped = false,
 ): Promise<boolean> {
   let queued = 0;
-  const changed = await ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db[grouped ? 'transactionBatched' : 'transaction'](async (tx) => {
     if (!(await write(tx))) return false;
     queued = await enqueueEvents(tx, ctx.now(), orgId, [{ type, data: () => data(tx) }]);
     return true;
