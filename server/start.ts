@@ -8,6 +8,8 @@ import { sweepExpiredSessions } from './core/checkouts.ts';
 import { settleInterruptedConfirms } from './core/confirm.ts';
 import type { CoreContext } from './core/context.ts';
 import { LinkCache } from './core/link-cache.ts';
+import { Mailer } from './core/mail/mailer.ts';
+import { createMailTransport } from './core/mail/transport.ts';
 import { createTestProcessor } from './core/payments.ts';
 import { type DemoSeed, seedDemo } from './core/seed.ts';
 import { storedChargeLedger } from './core/test-charge-ledger.ts';
@@ -31,6 +33,8 @@ export interface RunningServer {
   demo: DemoSeed | null;
   /** Delivers the outbox's webhooks; `close` stops it, handing claimed work back. */
   webhooks: WebhookDispatcher;
+  /** Sends the outbox's receipts (SMTP, or .eml files without SMTP_URL); `close` lets messages in flight finish. */
+  mail: Mailer;
   /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then closes storage. */
   close(): Promise<void>;
 }
@@ -102,6 +106,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   ctx.webhooks = webhooks;
   webhooks.start();
+  const mail = new Mailer(db, createMailTransport({ ...config.mail }), { ...config.mail, now: () => ctx.now() });
+  ctx.mail = mail;
+  mail.start();
 
   let demoServer: Server | null = null;
   let demoUrl: string | null = null;
@@ -156,6 +163,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ctx,
     demo,
     webhooks,
+    mail,
     async close() {
       clearInterval(timer);
       // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
@@ -165,7 +173,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         demoServer && closeGracefully(demoServer, config.shutdownTimeoutMs),
       ]);
       // After the requests (a confirm finishing above may queue a delivery): claimed work is handed back.
-      await webhooks.stop();
+      await Promise.all([webhooks.stop(), mail.stop()]);
       // Only now: a request finishing above may still write (its batched insert commits in close).
       await db.close();
     },

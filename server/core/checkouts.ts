@@ -380,6 +380,7 @@ async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow): Prom
     prefill_dropped: parseJson(row.prefill_dropped, []),
     order_id: row.order_id,
     subscription_id: row.subscription_id,
+    receipt_email: row.status === 'succeeded' && ctx.mail?.sendsEmail ? row.customer_email : null,
   };
 }
 

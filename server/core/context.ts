@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { CheckoutEvents } from './checkout-events.ts';
 import type { LinkCache } from './link-cache.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { PaymentProcessor } from './payments.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
@@ -17,6 +18,8 @@ export interface CoreContext {
   links: LinkCache;
   /** Delivers the outbox's webhooks; absent in tools that serve no requests. */
   webhooks?: WebhookDispatcher;
+  /** Sends the outbox's receipts; absent in tools that serve no requests. */
+  mail?: Mailer;
   now: () => Date;
 }
 
