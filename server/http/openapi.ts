@@ -82,6 +82,9 @@ export function buildOpenApi(publicUrl: string) {
   register('CheckoutPublic', s.checkoutPublic, 'output');
   register('Order', s.order, 'output');
   register('Subscription', s.subscription, 'output');
+  register('Receipt', s.receipt, 'output');
+  register('OrderWithReceipt', s.orderWithReceipt, 'output');
+  register('SubscriptionWithReceipt', s.subscriptionWithReceipt, 'output');
   const list = (item: z.ZodType) => s.listResource(item);
 
   add('get', '/v1/organizations/current', 'getOrganization', {
@@ -89,7 +92,7 @@ export function buildOpenApi(publicUrl: string) {
     response: s.organization,
   });
   add('patch', '/v1/organizations/current', 'updateOrganization', {
-    summary: 'Rename or set embed_origins',
+    summary: 'Rename, or set embed_origins, support_email (on receipts, their reply-to) and notify_email (a “New order” email per sale)',
     body: s.organizationUpdate,
     response: s.organization,
   });
@@ -139,16 +142,28 @@ export function buildOpenApi(publicUrl: string) {
     status: 201,
   });
   add('get', '/v1/checkouts/{id}', 'getCheckout', { summary: 'Get a checkout session', response: s.checkout });
-  add('get', '/v1/orders', 'listOrders', {
-    summary: 'List orders',
-    response: list(s.order),
-    query: s.listQuery.extend(s.purchaseListQuery.shape),
-  });
-  add('get', '/v1/subscriptions', 'listSubscriptions', {
-    summary: 'List subscriptions',
-    response: list(s.subscription),
-    query: s.listQuery.extend(s.purchaseListQuery.shape),
-  });
+  for (const [path, name, item, withReceipt] of [
+    ['/v1/orders', 'Order', s.order, s.orderWithReceipt],
+    ['/v1/subscriptions', 'Subscription', s.subscription, s.subscriptionWithReceipt],
+  ] as const) {
+    const expand = `With expand=receipt, each ${name.toLowerCase()} carries its latest receipt email (${name}WithReceipt)`;
+    add('get', path, `list${name}s`, {
+      summary: `List ${name.toLowerCase()}s. ${expand}.`,
+      response: list(item),
+      query: s.listQuery.extend(s.purchaseListQuery.shape).extend(s.purchaseExpandQuery.shape),
+    });
+    add('get', `${path}/{id}`, `get${name}`, {
+      summary: `Get ${name === 'Order' ? 'an order' : 'a subscription'}. ${expand}.`,
+      response: item,
+      query: s.purchaseExpandQuery,
+    });
+    add('post', `${path}/{id}/receipt`, `resend${name}Receipt`, {
+      summary:
+        'Email the receipt again: one waiting for a retry is tried now, otherwise a new one is queued. Its status: queued, retrying, sent, written (saved as a file: the server has no SMTP_URL), failed.',
+      response: s.receipt,
+      status: 202,
+    });
+  }
 
   add('get', '/v1/checkout-links/{client_secret}/redirect', 'openCheckoutLink', {
     summary:

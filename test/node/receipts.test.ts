@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
+import { loadConfig } from '../../server/config.ts';
 import {
   createDiscount,
   createLink,
@@ -252,5 +253,31 @@ describe('receipts by email (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     const parsed = await simpleParser(readFileSync(join(dir, file!)));
     assert.equal((parsed.to as { value: { address: string }[] }).value[0].address, 'dev@example.com');
     assert.ok(parsed.text?.includes('Item: Offline guide'));
+  });
+
+  test('the configuration and the OpenAPI document know receipts', async () => {
+    assert.throws(() => loadConfig({ SMTP_URL: 'http://mail.example' }), /SMTP_URL/);
+    assert.throws(() => loadConfig({ MAIL_FROM: 'not an address' }), /MAIL_FROM/);
+    assert.throws(() => loadConfig({ MAIL_RETRY_SCHEDULE_SECONDS: '1,x' }), /MAIL_RETRY_SCHEDULE_SECONDS/);
+    assert.equal(loadConfig({}).mail.from, 'checkout-link <no-reply@localhost>');
+    assert.equal(
+      loadConfig({ PUBLIC_URL: 'https://pay.shop.example' }).mail.from,
+      'checkout-link <no-reply@pay.shop.example>',
+    );
+    assert.deepEqual(loadConfig({ MAIL_RETRY_SCHEDULE_SECONDS: '5,50' }).mail.retryScheduleSeconds, [5, 50]);
+    const server = await startTestServer();
+    cleanups.push(() => server.stop());
+    const doc = (await server.api('/v1/openapi.json', { token: null })).body;
+    assert.ok(doc.paths['/v1/orders/{id}/receipt'].post);
+    assert.ok(doc.paths['/v1/subscriptions/{id}/receipt'].post);
+    assert.ok(doc.paths['/v1/orders'].get.parameters.some((p: { name: string }) => p.name === 'expand'));
+    assert.ok(doc.components.schemas.Organization.properties.support_email);
+    assert.ok(doc.components.schemas.OrderWithReceipt.properties.receipt);
+    assert.ok(doc.components.schemas.CheckoutPublic.properties.receipt_email);
+    const bad = await server.api('/v1/organizations/current', { method: 'PATCH', body: { support_email: 'nope' } });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.detail[0].loc, ['body', 'support_email']);
+    const cleared = await server.api('/v1/organizations/current', { method: 'PATCH', body: { notify_email: '' } });
+    assert.equal(cleared.body.notify_email, null);
   });
 });
