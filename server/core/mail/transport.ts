@@ -82,7 +82,8 @@ function fileTransport(o: MailTransportOptions): MailTransport {
         const info = await composer.sendMail(fields(o.from, message));
         await mkdir(o.outboxDir, { recursive: true });
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const id = message.messageId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+        // The Message-ID's local part is the delivery's id: the file is found by it.
+        const id = message.messageId.replace(/@.*$/, '').replace(/[^A-Za-z0-9-]/g, '');
         const path = join(o.outboxDir, `${stamp}-${id}.eml`);
         await writeFile(path, info.message as Buffer);
         logger.info(
