@@ -92,7 +92,8 @@ export function buildOpenApi(publicUrl: string) {
     response: s.organization,
   });
   add('patch', '/v1/organizations/current', 'updateOrganization', {
-    summary: 'Rename, or set embed_origins, support_email (on receipts, their reply-to) and notify_email (a “New order” email per sale)',
+    summary:
+      'Rename, or set embed_origins, support_email (on receipts, their reply-to) and notify_email (a “New order” email per sale)',
     body: s.organizationUpdate,
     response: s.organization,
   });
@@ -142,9 +143,9 @@ export function buildOpenApi(publicUrl: string) {
     status: 201,
   });
   add('get', '/v1/checkouts/{id}', 'getCheckout', { summary: 'Get a checkout session', response: s.checkout });
-  for (const [path, name, item, withReceipt] of [
-    ['/v1/orders', 'Order', s.order, s.orderWithReceipt],
-    ['/v1/subscriptions', 'Subscription', s.subscription, s.subscriptionWithReceipt],
+  for (const [path, name, item] of [
+    ['/v1/orders', 'Order', s.order],
+    ['/v1/subscriptions', 'Subscription', s.subscription],
   ] as const) {
     const expand = `With expand=receipt, each ${name.toLowerCase()} carries its latest receipt email (${name}WithReceipt)`;
     add('get', path, `list${name}s`, {

@@ -12,7 +12,7 @@ const FAST = { WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,0', WEB
 
 async function pendingCount(server: TestServer) {
   const row = await server.ctx.db.get<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE status = 'pending'",
+    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'webhook' AND status = 'pending'",
   );
   return Number(row?.n);
 }
@@ -88,7 +88,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     assert.equal(ids.length, purchases * 2);
     assert.equal(new Set(ids).size, purchases * 2, 'no event was delivered twice');
     const owners = await a.ctx.db.get<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE status = 'succeeded' AND attempts = 1",
+      "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'webhook' AND status = 'succeeded' AND attempts = 1",
     );
     assert.equal(Number(owners?.n), purchases * 2);
   });
