@@ -37,7 +37,12 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
     const link = await createLink(setup, [(await createProduct(setup)).id]);
     await setup.stop({ keepData: true });
 
-    const { url, child } = await startChild(setup.dataDir, 'before-mail-send', { ...FAST, SMTP_URL: smtp.url });
+    // A lease (four timeouts) that outlasts the restart below on a loaded machine, so the crash is seen pending.
+    const { url, child } = await startChild(setup.dataDir, 'before-mail-send', {
+      ...FAST,
+      MAIL_TIMEOUT_MS: '1500',
+      SMTP_URL: smtp.url,
+    });
     const exited = once(child, 'exit');
     const { secret } = await openLink(setup, link.url.replace(setup.url, url), { customer_email: 'kill@example.com' });
     // The child may die before or after answering: the order and its receipt are committed either way.
@@ -46,7 +51,7 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
     assert.equal(signal, 'SIGKILL', 'the child died holding the claimed receipt');
     assert.equal(smtp.attempts(), 0, 'nothing reached the mail server');
 
-    // The child's short timeout made its lease short; this server's longer one keeps a loaded machine from failing an attempt.
+    // A longer timeout here keeps a loaded machine from failing the one attempt.
     const server = await startTestServer({ ...FAST, MAIL_TIMEOUT_MS: '10000', SMTP_URL: smtp.url }, setup.dataDir);
     cleanups.push(() => server.stop());
     assert.equal(await pendingMail(server), 1, 'the crash left the receipt pending in the outbox');

@@ -32,7 +32,11 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     const link = await createLink(setup, [(await createProduct(setup)).id]);
     await setup.stop({ keepData: true });
 
-    const { url, child } = await startChild(setup.dataDir, 'before-webhook-send', FAST);
+    // A lease (twice the timeout) that outlasts the restart below on a loaded machine, so the crash is seen pending.
+    const { url, child } = await startChild(setup.dataDir, 'before-webhook-send', {
+      ...FAST,
+      WEBHOOK_TIMEOUT_MS: '3000',
+    });
     const exited = once(child, 'exit');
     const { secret } = await openLink(setup, link.url.replace(setup.url, url), { customer_email: 'kill@example.com' });
     // The child may die before or after answering: the order is committed either way.
