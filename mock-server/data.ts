@@ -127,6 +127,7 @@ export function createCheckout(
     prefill_dropped: [],
     order_id: null,
     subscription_id: null,
+    receipt_email: null,
     ...overrides,
   });
 }

@@ -41,6 +41,8 @@ export interface SessionRules {
   allowDiscountCodes?: boolean;
   /** Origins allowed to frame the checkout; any origin when absent. */
   embedOrigins?: string[];
+  /** Whether the backend emails receipts (a server with SMTP_URL): a paid session then names `receipt_email`. */
+  sendsReceipts?: boolean;
 }
 
 interface MockSession {
@@ -55,6 +57,7 @@ export function createSessionStore(rules: SessionRules) {
   const sessions = new Map<string, MockSession>();
   const processor = createTestProcessor(memoryLedger());
   const allowDiscountCodes = rules.allowDiscountCodes ?? true;
+  const sendsReceipts = rules.sendsReceipts ?? false;
   const linkDiscount = async () => discounts.find((d) => d.id === rules.linkDiscountId) ?? null;
   const editRules = (): EditRules => ({
     allowDiscountCodes,
@@ -175,6 +178,7 @@ export function createSessionStore(rules: SessionRules) {
         status: 'succeeded',
         order_id: crypto.randomUUID(),
         subscription_id: state.product.is_recurring ? crypto.randomUUID() : null,
+        receipt_email: sendsReceipts ? state.customerEmail : null,
       });
       return view(session);
     },

@@ -1,7 +1,18 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy } from './http/client-address.ts';
 import { LOG_LEVELS } from './logger.ts';
+
+/** Seconds before each retry of a failed delivery, as a comma list. */
+const retrySchedule = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of seconds')
+    .default(fallback)
+    .transform((v) => v.split(',').map(Number));
+
+/** An address alone (`receipts@shop.example`) or with a display name (`Shop <receipts@shop.example>`). */
+const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -65,15 +76,34 @@ const env = z.object({
   WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Seconds before each retry of a failed webhook: about 10 attempts over a day by default. */
-  WEBHOOK_RETRY_SCHEDULE_SECONDS: z
-    .string()
-    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of seconds')
-    .default('10,60,300,1800,3600,7200,14400,28800,43200'),
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: retrySchedule('10,60,300,1800,3600,7200,14400,28800,43200'),
   /** How often each process looks for webhook work queued elsewhere or due for a retry. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /**
+   * The mail server receipts go through: `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Unset, each message is written as an .eml file under DATA_DIR/outbox-mail/ instead.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL with a host')
+    .optional(),
+  /** The sender of receipts and merchant notices; by default no-reply at PUBLIC_URL's host. */
+  MAIL_FROM: z.string().regex(MAIL_ADDRESS, 'must be an email address, optionally as "Name <address>"').optional(),
+  /** Seconds before each retry of a receipt the mail server did not take: about a day by default. */
+  MAIL_RETRY_SCHEDULE_SECONDS: retrySchedule('30,120,600,1800,3600,7200,14400,28800,43200'),
+  /** Connection, greeting and idle timeout of one SMTP exchange. */
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  /** How often each process looks for mail queued elsewhere or due for a retry. */
+  MAIL_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** A host a sender address can name: PUBLIC_URL's, unless it is an IP address or a bare name. */
+function mailHost(publicUrl: string | undefined): string {
+  const host = publicUrl ? new URL(publicUrl).hostname : 'localhost';
+  return host.includes('.') && !/^[\d.]+$|^\[/.test(host) ? host : 'localhost';
+}
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
@@ -109,8 +139,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     webhooks: {
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === '1',
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-      retryScheduleSeconds: e.WEBHOOK_RETRY_SCHEDULE_SECONDS.split(',').map(Number),
+      retryScheduleSeconds: e.WEBHOOK_RETRY_SCHEDULE_SECONDS,
       pollMs: e.WEBHOOK_POLL_MS,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `checkout-link <no-reply@${mailHost(e.PUBLIC_URL)}>`,
+      outboxDir: join(e.DATA_DIR, 'outbox-mail'),
+      retryScheduleSeconds: e.MAIL_RETRY_SCHEDULE_SECONDS,
+      timeoutMs: e.MAIL_TIMEOUT_MS,
+      pollMs: e.MAIL_POLL_MS,
     },
   };
 }

@@ -21,6 +21,13 @@ if (demo?.token)
   );
 else if (demo)
   lines.push('  Demo API token            shown on the first start only; `npm run token` issues a new one');
+lines.push(
+  `  Receipt emails            ${
+    config.mail.smtpUrl
+      ? `sent through ${new URL(config.mail.smtpUrl).host}`
+      : `saved as .eml files in ${config.mail.outboxDir} (set SMTP_URL to send them)`
+  }`,
+);
 lines.push(`  API reference             ${running.url}/v1/openapi.json`, '');
 console.log(lines.join('\n'));
 

@@ -5,6 +5,8 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { settleInterruptedConfirms } from './core/confirm.ts';
 import { type CoreContext, createCoreContext } from './core/context.ts';
+import { Mailer } from './core/mail/mailer.ts';
+import { createMailTransport } from './core/mail/transport.ts';
 import { sweepExpiredSessions } from './core/sweep.ts';
 import { privateTargetsAllowed } from './core/webhooks/address-guard.ts';
 import { WebhookDispatcher } from './core/webhooks/dispatcher.ts';
@@ -27,6 +29,8 @@ export interface RunningServer {
   demo: DemoSeed | null;
   /** Delivers the outbox's webhooks; `close` stops it, handing claimed work back. */
   webhooks: WebhookDispatcher;
+  /** Sends the outbox's receipts (SMTP, or .eml files without SMTP_URL); `close` lets messages in flight finish. */
+  mail: Mailer;
   /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then closes storage. */
   close(): Promise<void>;
 }
@@ -89,6 +93,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   ctx.webhooks = webhooks;
   webhooks.start();
+  const mail = new Mailer(db, createMailTransport({ ...config.mail }), { ...config.mail, now: () => ctx.now() });
+  ctx.mail = mail;
+  mail.start();
 
   let demoServer: Server | null = null;
   let demoUrl: string | null = null;
@@ -143,6 +150,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ctx,
     demo,
     webhooks,
+    mail,
     async close() {
       clearInterval(timer);
       // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
@@ -152,7 +160,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         demoServer && closeGracefully(demoServer, config.shutdownTimeoutMs),
       ]);
       // After the requests (a confirm finishing above may queue a delivery): claimed work is handed back.
-      await webhooks.stop();
+      await Promise.all([webhooks.stop(), mail.stop()]);
       // Only now: a request finishing above may still write (its batched insert commits in close).
       await db.close();
     },

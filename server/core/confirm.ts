@@ -224,7 +224,10 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
     ]);
     return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
   });
-  if (queued) ctx.webhooks?.kick();
+  if (queued) {
+    ctx.webhooks?.kick();
+    ctx.mail?.kick();
+  }
   ctx.events.emit(session.id);
 }
 

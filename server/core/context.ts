@@ -6,6 +6,12 @@ import { createTestProcessor, type PaymentProcessor } from './payments.ts';
 import { storedChargeLedger } from './test-charge-ledger.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
+/** What the domain asks of the mailer: whether mail really leaves, and to look for queued mail now. */
+export interface MailSender {
+  readonly sendsEmail: boolean;
+  kick(): void;
+}
+
 /** What every domain function needs: storage, configuration, the clock. */
 export interface CoreContext {
   db: Database;
@@ -19,10 +25,12 @@ export interface CoreContext {
   links: LinkCache<ResolvedLink>;
   /** Delivers the outbox's webhooks; absent in tools that serve no requests. */
   webhooks?: WebhookDispatcher;
+  /** Sends the outbox's receipts (a `Mailer`); absent in tools that serve no requests. */
+  mail?: MailSender;
   now: () => Date;
 }
 
-/** The context over `db` that the server and the command-line tools share; the server adds `webhooks`. */
+/** The context over `db` that the server and the command-line tools share; the server adds `webhooks` and `mail`. */
 export function createCoreContext(
   db: Database,
   options: Pick<CoreContext, 'publicUrl' | 'checkoutTtlSeconds' | 'confirmLeaseSeconds'> & { linkCacheMs: number },

@@ -9,6 +9,8 @@ interface OrganizationRow {
   id: string;
   name: string;
   embed_origins: string;
+  support_email: string | null;
+  notify_email: string | null;
   created_at: string;
   modified_at: string | null;
 }
@@ -17,6 +19,8 @@ const toOrganization = (r: OrganizationRow): Organization => ({
   id: r.id,
   name: r.name,
   embed_origins: parseJson(r.embed_origins, []),
+  support_email: r.support_email,
+  notify_email: r.notify_email,
   created_at: r.created_at,
   modified_at: r.modified_at,
 });
@@ -47,11 +51,16 @@ export async function updateOrganization(
   input: OrganizationUpdate,
 ): Promise<Organization> {
   const current = await getOrganization(ctx.db, id);
-  await ctx.db.run('UPDATE organizations SET name = ?, embed_origins = ?, modified_at = ? WHERE id = ?', [
-    input.name ?? current.name,
-    json(input.embed_origins ?? current.embed_origins),
-    iso(ctx.now()),
-    id,
-  ]);
+  await ctx.db.run(
+    'UPDATE organizations SET name = ?, embed_origins = ?, support_email = ?, notify_email = ?, modified_at = ? WHERE id = ?',
+    [
+      input.name ?? current.name,
+      json(input.embed_origins ?? current.embed_origins),
+      input.support_email === undefined ? current.support_email : input.support_email,
+      input.notify_email === undefined ? current.notify_email : input.notify_email,
+      iso(ctx.now()),
+      id,
+    ],
+  );
   return getOrganization(ctx.db, id);
 }

@@ -225,6 +225,7 @@ export async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow
     prefill_dropped: parseJson(row.prefill_dropped, []),
     order_id: row.order_id,
     subscription_id: row.subscription_id,
+    receipt_email: row.status === 'succeeded' && ctx.mail?.sendsEmail ? row.customer_email : null,
   };
 }
 

@@ -275,6 +275,15 @@ const MIGRATIONS: string[][] = [
     // An endpoint's deliveries go out in order: the claimer asks whether an earlier one is still pending.
     `CREATE INDEX outbox_deliveries_endpoint_pending ON outbox_deliveries (endpoint_id, created_at, id) WHERE status = 'pending'`,
   ],
+  [
+    // Receipts by email: where customers write for help (the receipt's reply-to) and where the merchant hears of each order.
+    `ALTER TABLE organizations ADD COLUMN support_email TEXT`,
+    `ALTER TABLE organizations ADD COLUMN notify_email TEXT`,
+    // A mail delivery's address, and the order or subscription it is about (the Sales view's receipt status).
+    `ALTER TABLE outbox_deliveries ADD COLUMN recipient TEXT`,
+    `ALTER TABLE outbox_deliveries ADD COLUMN purchase_id TEXT`,
+    `CREATE INDEX outbox_deliveries_purchase ON outbox_deliveries (purchase_id, created_at) WHERE purchase_id IS NOT NULL`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
   accessTokenCreate,
@@ -10,11 +10,13 @@ import {
   customFieldUpdate,
   discountCreate,
   discountUpdate,
+  type ListResource,
   listQuery,
   organizationUpdate,
   productCreate,
   productListQuery,
   productUpdate,
+  purchaseExpandQuery,
   purchaseListQuery,
 } from '../../src/shared/schemas/index.ts';
 import { issueAccessToken, listAccessTokens, revokeAccessToken } from '../core/access-tokens.ts';
@@ -35,6 +37,7 @@ import {
   updateCustomField,
 } from '../core/custom-fields.ts';
 import { createDiscount, deleteDiscount, getDiscount, listDiscounts, updateDiscount } from '../core/discounts.ts';
+import { resendReceipt, withReceipts } from '../core/mail/receipt-outbox.ts';
 import { getOrganization, updateOrganization } from '../core/organizations.ts';
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct } from '../core/products.ts';
 import { getOrder, getSubscription, listOrders, listSubscriptions } from '../core/purchases.ts';
@@ -129,13 +132,29 @@ export function managementRoutes(ctx: CoreContext) {
   app.post('/checkouts', async (c) => c.json(await createCheckout(ctx, org(c), await body(c, checkoutCreate)), 201));
   app.get('/checkouts/:id', async (c) => c.json(await getCheckout(ctx, org(c), idParam(c, 'Checkout'))));
 
-  app.get('/orders', async (c) =>
-    c.json(await listOrders(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
+  // With `expand=receipt` orders and subscriptions carry their receipt's status; POST …/receipt emails it again.
+  const receipted = async <T extends { id: string }>(c: Context, items: T[]) =>
+    query(c, purchaseExpandQuery).expand === 'receipt' ? withReceipts(ctx.db, org(c), items) : items;
+  const purchaseList = async <T extends { id: string }>(c: Context, page: ListResource<T>) => ({
+    ...page,
+    items: await receipted(c, page.items),
+  });
+  const purchaseQuery = (c: Context) => ({ ...query(c, listQuery), ...query(c, purchaseListQuery) });
+  app.get('/orders', async (c) => c.json(await purchaseList(c, await listOrders(ctx, org(c), purchaseQuery(c)))));
+  app.get('/orders/:id', async (c) =>
+    c.json((await receipted(c, [await getOrder(ctx.db, org(c), idParam(c, 'Order'))]))[0]),
   );
-  app.get('/orders/:id', async (c) => c.json(await getOrder(ctx.db, org(c), idParam(c, 'Order'))));
-  app.get('/subscriptions/:id', async (c) => c.json(await getSubscription(ctx.db, org(c), idParam(c, 'Subscription'))));
+  app.post('/orders/:id/receipt', async (c) =>
+    c.json(await resendReceipt(ctx, org(c), 'order', idParam(c, 'Order')), 202),
+  );
+  app.get('/subscriptions/:id', async (c) =>
+    c.json((await receipted(c, [await getSubscription(ctx.db, org(c), idParam(c, 'Subscription'))]))[0]),
+  );
+  app.post('/subscriptions/:id/receipt', async (c) =>
+    c.json(await resendReceipt(ctx, org(c), 'subscription', idParam(c, 'Subscription')), 202),
+  );
   app.get('/subscriptions', async (c) =>
-    c.json(await listSubscriptions(ctx, org(c), { ...query(c, listQuery), ...query(c, purchaseListQuery) })),
+    c.json(await purchaseList(c, await listSubscriptions(ctx, org(c), purchaseQuery(c)))),
   );
   return app;
 }

@@ -85,6 +85,9 @@ export function buildOpenApi(publicUrl: string) {
   register('WebhookEndpoint', s.webhookEndpoint, 'output');
   register('WebhookEndpointWithSecret', s.webhookEndpointWithSecret, 'output');
   register('WebhookDelivery', s.webhookDelivery, 'output');
+  register('Receipt', s.receipt, 'output');
+  register('OrderWithReceipt', s.orderWithReceipt, 'output');
+  register('SubscriptionWithReceipt', s.subscriptionWithReceipt, 'output');
   const list = (item: z.ZodType) => s.listResource(item);
 
   add('get', '/v1/organizations/current', 'getOrganization', {
@@ -92,7 +95,8 @@ export function buildOpenApi(publicUrl: string) {
     response: s.organization,
   });
   add('patch', '/v1/organizations/current', 'updateOrganization', {
-    summary: 'Rename or set embed_origins',
+    summary:
+      'Rename, or set embed_origins, support_email (on receipts, their reply-to) and notify_email (a “New order” email per sale)',
     body: s.organizationUpdate,
     response: s.organization,
   });
@@ -142,18 +146,28 @@ export function buildOpenApi(publicUrl: string) {
     status: 201,
   });
   add('get', '/v1/checkouts/{id}', 'getCheckout', { summary: 'Get a checkout session', response: s.checkout });
-  add('get', '/v1/orders', 'listOrders', {
-    summary: 'List orders',
-    response: list(s.order),
-    query: s.listQuery.extend(s.purchaseListQuery.shape),
-  });
-  add('get', '/v1/orders/{id}', 'getOrder', { summary: 'Get an order', response: s.order });
-  add('get', '/v1/subscriptions', 'listSubscriptions', {
-    summary: 'List subscriptions',
-    response: list(s.subscription),
-    query: s.listQuery.extend(s.purchaseListQuery.shape),
-  });
-  add('get', '/v1/subscriptions/{id}', 'getSubscription', { summary: 'Get a subscription', response: s.subscription });
+  for (const [path, name, item] of [
+    ['/v1/orders', 'Order', s.order],
+    ['/v1/subscriptions', 'Subscription', s.subscription],
+  ] as const) {
+    const expand = `With expand=receipt, each ${name.toLowerCase()} carries its latest receipt email (${name}WithReceipt)`;
+    add('get', path, `list${name}s`, {
+      summary: `List ${name.toLowerCase()}s. ${expand}.`,
+      response: list(item),
+      query: s.listQuery.extend(s.purchaseListQuery.shape).extend(s.purchaseExpandQuery.shape),
+    });
+    add('get', `${path}/{id}`, `get${name}`, {
+      summary: `Get ${name === 'Order' ? 'an order' : 'a subscription'}. ${expand}.`,
+      response: item,
+      query: s.purchaseExpandQuery,
+    });
+    add('post', `${path}/{id}/receipt`, `resend${name}Receipt`, {
+      summary:
+        'Email the receipt again: one waiting for a retry is tried now, otherwise a new one is queued. Its status: queued, retrying, sent, written (saved as a file: the server has no SMTP_URL), failed.',
+      response: s.receipt,
+      status: 202,
+    });
+  }
 
   add('get', '/v1/webhooks/endpoints', 'listWebhookEndpoints', {
     summary: 'List webhook endpoints (never their secrets)',

@@ -21,6 +21,7 @@ import {
   webhookEndpointWithSecret,
 } from '../../src/shared/schemas/index.ts';
 import { createCustomField, createDiscount, createLink, createProduct } from '../helpers/factories.ts';
+import { startSmtpReceiver } from '../helpers/smtp-receiver.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 /**
@@ -125,6 +126,33 @@ describe('MSW mocks answer like the real server', () => {
     assertSame(rp, mp, checkoutPublic, 'confirm paid');
     assert.equal(mp.body.status, rp.body.status);
     assert.equal(typeof mp.body.order_id, typeof rp.body.order_id);
+    // No SMTP_URL on either side: no email is promised.
+    assert.equal(rp.body.receipt_email, null);
+    assert.equal(mp.body.receipt_email, null);
+  });
+
+  test('a server that emails receipts names receipt_email on the paid session, as the mocks do with sendsReceipts', async () => {
+    const smtp = await startSmtpReceiver();
+    const mailing = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_MS: '20' });
+    try {
+      const link = await createLink(mailing, [(await createProduct(mailing)).id]);
+      mockServer.resetHandlers(...createHandlers({ embedOrigins: [EMBED_ORIGIN], sendsReceipts: true }));
+      const prefill = { customer_email: 'ada@example.com' };
+      const r = await call(mailing.url, sessions(link.client_secret), 'POST', prefill);
+      const m = await mock(sessions('any'), 'POST', prefill);
+      const paid = { card_number: '4242424242424242' };
+      const [rp, mp] = [
+        await call(mailing.url, `/v1/checkouts/client/${r.body.client_secret}/confirm`, 'POST', paid),
+        await mock(`/v1/checkouts/client/${m.body.client_secret}/confirm`, 'POST', paid),
+      ];
+      assertSame(rp, mp, checkoutPublic, 'confirm paid, receipts emailed');
+      assert.equal(rp.body.receipt_email, 'ada@example.com');
+      assert.equal(mp.body.receipt_email, rp.body.receipt_email);
+      await smtp.waitFor(1);
+    } finally {
+      await mailing.stop();
+      await smtp.close();
+    }
   });
 
   test('an embed origin the organization does not allow is dropped by both', async () => {

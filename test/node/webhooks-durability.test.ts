@@ -12,7 +12,7 @@ const FAST = { WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,0', WEB
 
 async function pendingCount(server: TestServer) {
   const row = await server.ctx.db.get<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE status = 'pending'",
+    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'webhook' AND status = 'pending'",
   );
   return Number(row?.n);
 }
@@ -32,7 +32,11 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     const link = await createLink(setup, [(await createProduct(setup)).id]);
     await setup.stop({ keepData: true });
 
-    const { url, child } = await startChild(setup.dataDir, 'before-webhook-send', FAST);
+    // A lease (twice the timeout) that outlasts the restart below on a loaded machine, so the crash is seen pending.
+    const { url, child } = await startChild(setup.dataDir, 'before-webhook-send', {
+      ...FAST,
+      WEBHOOK_TIMEOUT_MS: '3000',
+    });
     const exited = once(child, 'exit');
     const { secret } = await openLink(link.url.replace(setup.url, url), { customer_email: 'kill@example.com' });
     // The child may die before or after answering: the order is committed either way.
@@ -88,7 +92,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     assert.equal(ids.length, purchases * 2);
     assert.equal(new Set(ids).size, purchases * 2, 'no event was delivered twice');
     const owners = await a.ctx.db.get<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE status = 'succeeded' AND attempts = 1",
+      "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'webhook' AND status = 'succeeded' AND attempts = 1",
     );
     assert.equal(Number(owners?.n), purchases * 2);
   });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { enqueueReceipts } from '../mail/receipt-outbox.ts';
 import { getOrder, getSubscription } from '../purchases.ts';
 import { enqueueEvents } from './outbox.ts';
 
@@ -7,7 +8,8 @@ import { enqueueEvents } from './outbox.ts';
  * and `order.paid` (payment is taken before the order exists), or
  * `subscription.created` and `subscription.active`; and `checkout.updated`
  * for its session, now succeeded. Each carries the record exactly as the
- * management API answers it.
+ * management API answers it. The customer's receipt (server/core/mail) is
+ * queued with them. Answers how many deliveries and messages it queued.
  */
 export async function enqueuePurchaseEvents(
   tx: Queryable,
@@ -19,7 +21,8 @@ export async function enqueuePurchaseEvents(
   const { orderId, subscriptionId } = purchase;
   const order = () => getOrder(tx, orgId, orderId!);
   const subscription = () => getSubscription(tx, orgId, subscriptionId!);
-  return enqueueEvents(tx, now, orgId, [
+  const receipts = await enqueueReceipts(tx, now, orgId, purchase);
+  const webhooks = await enqueueEvents(tx, now, orgId, [
     { type: 'checkout.updated', data: checkout },
     ...(orderId
       ? [
@@ -34,4 +37,5 @@ export async function enqueuePurchaseEvents(
         ]
       : []),
   ]);
+  return receipts + webhooks;
 }

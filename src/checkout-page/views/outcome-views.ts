@@ -17,7 +17,8 @@ const backLink = (c: CheckoutPublic) =>
 
 /**
  * The confirmation: what was bought, what was paid, and the order or
- * subscription reference. With a success URL the page is about to leave;
+ * subscription reference; where the receipt is emailed only when one really
+ * is (the server has a mail server to send through). With a success URL the page is about to leave;
  * the link is there in case the redirect is blocked (or the parent frame
  * handles it).
  */
@@ -34,6 +35,11 @@ export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
           : html`Your order is complete.`
       }
     </p>
+    ${
+      c.receipt_email
+        ? html`<p class="lead" data-receipt-email>A receipt is on its way to <strong>${c.receipt_email}</strong>.</p>`
+        : nothing
+    }
     <dl class="receipt">
       <div class="line"><dt>${c.product.name}</dt><dd>${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}</dd></div>
       ${

@@ -21,6 +21,8 @@ export class PagedList<T> {
     private readonly host: ReactiveControllerHost,
     readonly path: string,
     readonly limit: number,
+    /** Query parameters sent with every page (`expand=receipt`). */
+    readonly params: Record<string, string> = {},
   ) {}
 
   /** Number of pages, as the API last said (at least 1). */
@@ -35,7 +37,7 @@ export class PagedList<T> {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      const result = await api.listPage<T>(this.path, this.limit, page);
+      const result = await api.listPage<T>(this.path, this.limit, page, this.params);
       if (request !== this.#latest) return false;
       this.result = result;
       return true;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Checkout } from '../../shared/schemas/checkout.ts';
 import type { ListResource } from '../../shared/schemas/common.ts';
-import type { Order, Subscription } from '../../shared/schemas/order.ts';
+import type { OrderWithReceipt, Receipt, SubscriptionWithReceipt } from '../../shared/schemas/receipt.ts';
 import { hrefWithQuery } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
 import { formatDateTime, formatMoney, relativeTime } from '../core/format.ts';
@@ -24,6 +24,25 @@ function pairs(data: Record<string, unknown>, empty = '—') {
   const entries = Object.entries(data).filter(([, v]) => v !== null && v !== '');
   if (!entries.length) return html`<span class="muted">${empty}</span>`;
   return html`<span class="chips">${entries.map(([k, v]) => html`<span class="chip chip-code">${k}: ${String(v)}</span>`)}</span>`;
+}
+
+const EXPAND_RECEIPT = { expand: 'receipt' };
+
+const RECEIPT_LABEL: Record<Receipt['status'], { text: string; badge: string }> = {
+  queued: { text: 'Queued', badge: 'badge-info' },
+  retrying: { text: 'Retrying', badge: 'badge-info' },
+  sent: { text: 'Sent', badge: 'badge-success' },
+  written: { text: 'Saved to file', badge: 'badge-muted' },
+  failed: { text: 'Failed', badge: 'badge-danger' },
+};
+
+/** Why a receipt reads as it does, for its tooltip: the error, the next try, where it went. */
+function receiptDetail(r: Receipt) {
+  if (r.status === 'written') return `Not sent: the server has no SMTP_URL, so it saved the email as a file.`;
+  const parts = [`To ${r.to}`, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`];
+  if (r.last_error) parts.push(r.last_error);
+  if (r.next_attempt_at) parts.push(`next try ${formatDateTime(r.next_attempt_at)}`);
+  return parts.join(' · ');
 }
 
 const STATUS_CLASS: Record<string, string> = {
@@ -56,8 +75,11 @@ export class SalesPage extends LightElement {
   @property({ attribute: false }) query = '';
   @state() private error: string | null = null;
   @state() private refreshing = false;
-  private readonly orders = new PagedList<Order>(this, '/orders', PAGE);
-  private readonly subscriptions = new PagedList<Subscription>(this, '/subscriptions', PAGE);
+  /** Purchases whose receipt is being resent, and the outcome to announce. */
+  @state() private resending = new Set<string>();
+  @state() private resendNote: string | null = null;
+  private readonly orders = new PagedList<OrderWithReceipt>(this, '/orders', PAGE, EXPAND_RECEIPT);
+  private readonly subscriptions = new PagedList<SubscriptionWithReceipt>(this, '/subscriptions', PAGE, EXPAND_RECEIPT);
   private readonly checkouts = new PagedList<Checkout>(this, '/checkouts', PAGE);
   /** Each list by its key in the URL (`checkouts=2`), which also names it in its pager. */
   private readonly paged = {
@@ -106,31 +128,64 @@ export class SalesPage extends LightElement {
     return hrefWithQuery('sales', query);
   }
 
-  private renderOrders(list: ListResource<Order>) {
+  /** Emails a purchase's receipt again (or now, when it waits for a retry), then shows its new status. */
+  private async resend(kind: 'orders' | 'subscriptions', id: string) {
+    this.resending = new Set(this.resending).add(id);
+    this.resendNote = null;
+    try {
+      const receipt = await this.api.post<Receipt>(`/${kind}/${id}/receipt`, {});
+      this.resendNote = `Receipt to ${receipt.to} queued.`;
+      await this.run(this.paged[kind].load(this.api));
+    } catch (err) {
+      this.resendNote = `Could not resend the receipt: ${err instanceof Error ? err.message : err}`;
+    } finally {
+      const next = new Set(this.resending);
+      next.delete(id);
+      this.resending = next;
+    }
+  }
+
+  private renderReceipt(
+    kind: 'orders' | 'subscriptions',
+    p: { id: string; customer_email: string; receipt: Receipt | null },
+  ) {
+    const r = p.receipt;
+    const busy = this.resending.has(p.id);
+    return html`${
+      r
+        ? html`<span class="badge ${RECEIPT_LABEL[r.status].badge}" title=${receiptDetail(r)} data-receipt-status=${r.status}>${RECEIPT_LABEL[r.status].text}</span>`
+        : html`<span class="muted">—</span>`
+    }
+      <button type="button" class="btn btn-small" ?disabled=${busy} @click=${() => this.resend(kind, p.id)}
+        aria-label=${`Resend the receipt to ${p.customer_email}`}>${busy ? 'Sending…' : 'Resend'}</button>`;
+  }
+
+  private renderOrders(list: ListResource<OrderWithReceipt>) {
     if (!list.items.length)
       return emptyState('No orders yet', html`<p>Orders appear here when a one-time purchase succeeds.</p>`);
     return html`<div class="table-wrap card"><table class="sales-table">
-      <thead><tr><th scope="col">Date</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Total</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
+      <thead><tr><th scope="col">Date</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Total</th><th scope="col">Receipt</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
       <tbody>${list.items.map(
         (o) => html`<tr>
           <td data-label="Date" class="date">${formatDateTime(o.created_at)}</td>
           <td data-label="Customer">${o.customer_email}${o.customer_name ? html`<div class="muted small">${o.customer_name}</div>` : nothing}</td>
           <td data-label="Product">${o.product_name}</td>
           <td data-label="Total">${formatMoney(o.total_amount, o.currency)}${o.discount_amount ? html`<div class="muted small">−${formatMoney(o.discount_amount, o.currency)} discount</div>` : nothing}</td>
+          <td data-label="Receipt">${this.renderReceipt('orders', o)}</td>
           <td data-label="Metadata">${pairs(o.metadata)}</td>
           <td data-label="Custom fields">${pairs(o.custom_field_data)}</td>
         </tr>`,
       )}</tbody></table></div>`;
   }
 
-  private renderSubscriptions(list: ListResource<Subscription>) {
+  private renderSubscriptions(list: ListResource<SubscriptionWithReceipt>) {
     if (!list.items.length)
       return emptyState(
         'No subscriptions yet',
         html`<p>Recurring products create a subscription when their checkout succeeds.</p>`,
       );
     return html`<div class="table-wrap card"><table class="sales-table">
-      <thead><tr><th scope="col">Started</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Current period ends</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
+      <thead><tr><th scope="col">Started</th><th scope="col">Customer</th><th scope="col">Product</th><th scope="col">Price</th><th scope="col">Current period ends</th><th scope="col">Receipt</th><th scope="col">Metadata</th><th scope="col">Custom fields</th></tr></thead>
       <tbody>${list.items.map(
         (s) => html`<tr>
           <td data-label="Started" class="date">${formatDateTime(s.created_at)}</td>
@@ -138,6 +193,7 @@ export class SalesPage extends LightElement {
           <td data-label="Product">${s.product_name}</td>
           <td data-label="Price">${formatMoney(s.total_amount, s.currency)} / ${s.recurring_interval}</td>
           <td data-label="Period ends" class="date">${formatDateTime(s.current_period_end)}</td>
+          <td data-label="Receipt">${this.renderReceipt('subscriptions', s)}</td>
           <td data-label="Metadata">${pairs(s.metadata)}</td>
           <td data-label="Custom fields">${pairs(s.custom_field_data)}</td>
         </tr>`,
@@ -186,6 +242,7 @@ export class SalesPage extends LightElement {
         <button type="button" class="btn" ?disabled=${this.refreshing} @click=${this.refresh}>${this.refreshing ? 'Refreshing…' : 'Refresh'}</button>
       </div>
       ${this.error ? errorState(this.error, () => this.refresh()) : nothing}
+      ${this.resendNote ? html`<div class="banner banner-info" role="status">${this.resendNote}</div>` : nothing}
       ${
         !ready
           ? this.error

@@ -10,13 +10,19 @@ import { LightElement } from '../ui/light-element.ts';
 import './access-tokens.ts';
 import './webhooks-section.ts';
 
-/** Organization settings: its name and the sites allowed to frame its checkout (`embed_origins`). */
+/**
+ * Organization settings: its name, the sites allowed to frame its checkout
+ * (`embed_origins`), and the addresses receipts name (`support_email`) and
+ * new orders are announced to (`notify_email`).
+ */
 @customElement('dash-settings-page')
 export class SettingsPage extends LightElement {
   @property({ attribute: false }) api!: ManagementApi;
   @property({ attribute: false }) organization!: Organization;
   @state() private name = '';
   @state() private origins = '';
+  @state() private supportEmail = '';
+  @state() private notifyEmail = '';
   @state() private errors = FormErrors.none;
   @state() private busy = false;
   @state() private saved = false;
@@ -31,6 +37,8 @@ export class SettingsPage extends LightElement {
     if (changed.has('organization') && this.organization) {
       this.name = this.organization.name;
       this.origins = this.organization.embed_origins.join('\n');
+      this.supportEmail = this.organization.support_email ?? '';
+      this.notifyEmail = this.organization.notify_email ?? '';
     }
   }
 
@@ -44,7 +52,12 @@ export class SettingsPage extends LightElement {
   private async submit(e: SubmitEvent) {
     e.preventDefault();
     this.saved = false;
-    const body = { name: this.name, embed_origins: this.originList() };
+    const body = {
+      name: this.name,
+      embed_origins: this.originList(),
+      support_email: this.supportEmail.trim() || null,
+      notify_email: this.notifyEmail.trim() || null,
+    };
     const errors = await checkForm((s) => s.organizationUpdate, body);
     if (errors) {
       this.errors = errors;
@@ -74,7 +87,7 @@ export class SettingsPage extends LightElement {
     return html`<div class="page-head"><h1 tabindex="-1">Settings</h1></div>
       <form class="card form" @submit=${this.submit} novalidate>
         <h2>Organization</h2>
-        ${formBanner(e.message, e.unclaimed(['name', 'embed_origins']))}
+        ${formBanner(e.message, e.unclaimed(['name', 'embed_origins', 'support_email', 'notify_email']))}
         ${this.saved ? html`<div class="banner banner-success" role="status">Settings saved.</div>` : ''}
         ${inputField({ id: 'org-name', label: 'Name', value: this.name, required: true, errors: e.under('name'), hint: 'Shown to customers on the checkout page.', onInput: (v) => (this.name = v) })}
         <div class="field">
@@ -84,6 +97,8 @@ export class SettingsPage extends LightElement {
           <p class="hint" id="org-origins-hint">Sites allowed to show your checkout in an overlay, such as <code>https://shop.example</code> (scheme and host, no path). Elsewhere the buy button opens the checkout as a page. Add <code>${location.origin}</code> to preview the overlay from this dashboard.</p>
           ${fieldError('org-origins-error', originErrors)}
         </div>
+        ${inputField({ id: 'org-support-email', label: 'Support email', type: 'email', value: this.supportEmail, errors: e.under('support_email'), hint: 'Printed on every receipt, and where customers’ replies to it go.', onInput: (v) => (this.supportEmail = v) })}
+        ${inputField({ id: 'org-notify-email', label: 'New order notifications', type: 'email', value: this.notifyEmail, errors: e.under('notify_email'), hint: 'Gets a short “New order” email for each sale. Leave empty for none.', onInput: (v) => (this.notifyEmail = v) })}
         <div class="form-actions"><button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save settings'}</button></div>
       </form>
       <dash-access-tokens .api=${this.api}></dash-access-tokens>

@@ -64,6 +64,11 @@ export const checkoutPublic = z.object({
   prefill_dropped: z.array(droppedPrefill),
   order_id: id.nullable(),
   subscription_id: id.nullable(),
+  /**
+   * Where the receipt of a succeeded checkout is being emailed; null when no
+   * email is sent (the server has no SMTP_URL), so a page promises none.
+   */
+  receipt_email: z.string().nullable(),
 });
 export type CheckoutPublic = z.infer<typeof checkoutPublic>;
 

@@ -7,4 +7,5 @@ export * from './discount.ts';
 export * from './order.ts';
 export * from './organization.ts';
 export * from './product.ts';
+export * from './receipt.ts';
 export * from './webhook.ts';

@@ -6,14 +6,26 @@ export const organization = z.object({
   name: z.string(),
   /** Sites allowed to frame this organization's checkout pages. */
   embed_origins: z.array(z.string()),
+  /** Where customers write for help: shown on receipts and used as their reply-to. */
+  support_email: z.string().nullable(),
+  /** Where a short "New order" email goes for each sale; null sends none. */
+  notify_email: z.string().nullable(),
   created_at: timestamp,
   modified_at: timestamp.nullable(),
 });
 export type Organization = z.infer<typeof organization>;
 
+const optionalEmail = z
+  .union([z.literal('').transform(() => null), z.email().max(320)])
+  .nullable()
+  .optional();
+
 export const organizationUpdate = z.strictObject({
   name: text({ min: 1, max: 100 }).optional(),
   embed_origins: z.array(origin).max(50).optional(),
+  /** null (or an empty string) removes it. */
+  support_email: optionalEmail,
+  notify_email: optionalEmail,
 });
 export type OrganizationUpdate = z.infer<typeof organizationUpdate>;
 
