@@ -50,7 +50,10 @@ test('no backend: a data-attribute button opens the mock checkout in the overlay
 
   const checkout = page.frameLocator('dialog iframe');
   // The session the mocked API opened for this button's product, read by the framed page from the mocks.
-  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible();
+  // The first test frames the mock checkout first, cold; on a loaded machine that outlasts the default wait.
+  await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.locator('.event-log').getByText('checkout-link:loaded')).toBeVisible();
   await checkout.getByLabel('Email').fill('ada@example.com');
   await checkout.getByRole('button', { name: 'Pay $29.00 (simulated)' }).click();
