@@ -4,8 +4,9 @@ import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startChild } from '../helpers/child-server.ts';
 import { createLink, createProduct, openLink } from '../helpers/factories.ts';
+import { pendingDeliveries } from '../helpers/outbox.ts';
 import { startSmtpReceiver } from '../helpers/smtp-receiver.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 
 const CARD = '4242424242424242';
 const FAST = { MAIL_POLL_MS: '20', MAIL_RETRY_SCHEDULE_SECONDS: '0,0', MAIL_TIMEOUT_MS: '500' };
@@ -16,13 +17,6 @@ const confirm = (base: string, secret: string) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ card_number: CARD }),
   });
-
-async function pendingMail(server: TestServer) {
-  const row = await server.ctx.db.get<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'receipt' AND status = 'pending'",
-  );
-  return Number(row?.n);
-}
 
 describe('receipts survive crashes and are sent once across processes (PostgreSQL when TEST_DATABASE_URL is set)', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -54,9 +48,9 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
     // A longer timeout here keeps a loaded machine from failing the one attempt.
     const server = await startTestServer({ ...FAST, MAIL_TIMEOUT_MS: '10000', SMTP_URL: smtp.url }, setup.dataDir);
     cleanups.push(() => server.stop());
-    assert.equal(await pendingMail(server), 1, 'the crash left the receipt pending in the outbox');
+    assert.equal(await pendingDeliveries(server, 'receipt'), 1, 'the crash left the receipt pending in the outbox');
     await smtp.waitFor(1);
-    while ((await pendingMail(server)) > 0) await sleep(20);
+    while ((await pendingDeliveries(server, 'receipt')) > 0) await sleep(20);
     const [order] = (await server.api('/v1/orders?expand=receipt')).body.items;
     assert.equal(order.customer_email, 'kill@example.com');
     assert.equal(order.receipt.status, 'sent');
@@ -88,7 +82,7 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
       }),
     );
     await smtp.waitFor(purchases);
-    while ((await pendingMail(a)) > 0) await sleep(20);
+    while ((await pendingDeliveries(a, 'receipt')) > 0) await sleep(20);
     const recipients = smtp.received.map((m) => m.to[0]);
     assert.equal(recipients.length, purchases, 'one message per order');
     assert.equal(new Set(recipients).size, purchases, 'no receipt was sent twice');

@@ -4,18 +4,12 @@ import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startChild } from '../helpers/child-server.ts';
 import { createLink, createProduct, openLink } from '../helpers/factories.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { pendingDeliveries } from '../helpers/outbox.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { startReceiver } from '../helpers/webhook-receiver.ts';
 
 const CARD = '4242424242424242';
 const FAST = { WEBHOOK_POLL_MS: '20', WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,0', WEBHOOK_TIMEOUT_MS: '1000' };
-
-async function pendingCount(server: TestServer) {
-  const row = await server.ctx.db.get<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM outbox_deliveries WHERE channel = 'webhook' AND status = 'pending'",
-  );
-  return Number(row?.n);
-}
 
 describe('webhooks survive crashes and share work across processes (PostgreSQL when TEST_DATABASE_URL is set)', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -51,9 +45,9 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
 
     const server = await startTestServer(FAST, setup.dataDir);
     cleanups.push(() => server.stop());
-    assert.equal(await pendingCount(server), 1, 'the crash left the delivery pending in the outbox');
+    assert.equal(await pendingDeliveries(server, 'webhook'), 1, 'the crash left the delivery pending in the outbox');
     await receiver.waitFor(1);
-    while ((await pendingCount(server)) > 0) await sleep(20);
+    while ((await pendingDeliveries(server, 'webhook')) > 0) await sleep(20);
     const [delivery] = (await server.api(`/v1/webhooks/deliveries?endpoint_id=${endpoint.body.id}`)).body.items;
     assert.equal(delivery.status, 'succeeded');
     assert.equal(delivery.attempts, 1, 'the killed claim was not an attempt');
@@ -87,7 +81,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
       }),
     );
     await receiver.waitFor(purchases * 2);
-    while ((await pendingCount(a)) > 0) await sleep(20);
+    while ((await pendingDeliveries(a, 'webhook')) > 0) await sleep(20);
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     assert.equal(ids.length, purchases * 2);
     assert.equal(new Set(ids).size, purchases * 2, 'no event was delivered twice');
