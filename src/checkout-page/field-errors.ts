@@ -1,4 +1,7 @@
+import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { ErrorDetail } from '../shared/schemas/common.ts';
+import type { ApiFailure } from './checkout-api.ts';
+import { formatMoney } from './money.ts';
 
 /**
  * The key of a form field: `customer_email`, `amount`, `discount_code`,
@@ -39,3 +42,45 @@ export const sentence = (msg: string) => {
   if (/^(is|must|should|cannot|can't|does|has)\b/.test(s)) s = `This ${s}`;
   return s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 };
+
+/** Whether the page shows a control for `key`, so that an error about it goes beside it. */
+export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
+  if (key === 'customer_email' || key === 'customer_name') return true;
+  if (key === 'amount') return c.product_price.amount_type === 'custom';
+  if (key === 'discount_code') return c.allow_discount_codes || c.discount !== null;
+  if (key === 'card_number') return c.is_payment_required;
+  if (key === 'product_id') return c.products.length > 1;
+  return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
+}
+
+/** "must be at least 500" (minor units, as the API says it) → "must be at least $5.00". */
+export function amountInMoney(msg: string, currency: string): string {
+  return msg.replace(
+    /(at (?:least|most)) (\d+)$/,
+    (_m, words: string, n: string) => `${words} ${formatMoney(Number(n), currency)}`,
+  );
+}
+
+/**
+ * A refused save or payment as the form shows it: each field's message
+ * beside it, the rest in one sentence above the button. A save keeps the
+ * other fields' messages; a payment attempt starts from none.
+ */
+export function failureMessages(
+  r: ApiFailure,
+  c: CheckoutPublic,
+  kept: ReadonlyMap<FieldKey, string>,
+  submitting: boolean,
+): { errors: Map<FieldKey, string>; formError: string | null } {
+  const { fields, other } = errorsByField(r.detail, (key) => isShownField(c, key));
+  const errors = submitting ? new Map<FieldKey, string>() : new Map(kept);
+  for (const [key, msg] of fields) errors.set(key, sentence(key === 'amount' ? amountInMoney(msg, c.currency) : msg));
+  const formError = other.length
+    ? other.map(sentence).join(' ')
+    : fields.size
+      ? submitting
+        ? 'Some details need your attention: see the highlighted fields.'
+        : null
+      : r.message;
+  return { errors, formError };
+}
