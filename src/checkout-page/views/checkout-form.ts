@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../../shared/customer-limits.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney } from '../money.ts';
 import type { CheckoutSessionController } from '../session-controller.ts';
@@ -53,7 +54,7 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           key: 'customer_email',
           type: 'email',
           autocomplete: 'email',
-          maxLength: 320,
+          maxLength: CUSTOMER_EMAIL_MAX_LENGTH,
           value: d.email,
           onInput: (v) => s.edit('customer_email', { email: v }),
         })}
@@ -61,7 +62,7 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           key: 'customer_name',
           type: 'text',
           autocomplete: 'name',
-          maxLength: 256,
+          maxLength: CUSTOMER_NAME_MAX_LENGTH,
           value: d.name,
           onInput: (v) => s.edit('customer_name', { name: v }),
         })}
