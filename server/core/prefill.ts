@@ -17,7 +17,7 @@ import {
   textProblem,
 } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
-import { amountError, currentPrice, discountIneligibility } from './pricing.ts';
+import { amountBound, amountError, currentPrice, discountIneligibility } from './pricing.ts';
 
 const KNOWN = new Set<string>([
   ...PREFILL_FIELDS,
@@ -71,8 +71,8 @@ interface PrefillScope {
   input: PrefillInput;
   /** The field's value, past the type and size gate every simple value shares; null when absent or dropped. */
   text: (field: string) => string | null;
-  /** Leaves a value out, named in `dropped` with the reason. */
-  drop: (field: string, reason: string) => void;
+  /** Leaves a value out, named in `dropped` with the reason and, for an amount, the bound it crossed. */
+  drop: (field: string, reason: string, ctx?: DroppedPrefill['ctx']) => void;
   out: ResolvedPrefill;
 }
 
@@ -127,10 +127,9 @@ const resolveAmount: FieldResolver = ({ text, drop, out }) => {
   const amountText = text('amount');
   if (!amountText) return;
   const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
-  const why = Number.isNaN(amount)
-    ? 'must be a whole number of minor units (cents)'
-    : amountError(currentPrice(out.product), amount);
-  if (why) drop('amount', why);
+  const price = currentPrice(out.product);
+  const why = Number.isNaN(amount) ? 'must be a whole number of minor units (cents)' : amountError(price, amount);
+  if (why) drop('amount', why, amountBound(price, amount));
   else out.customAmount = amount;
 };
 
@@ -249,8 +248,8 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     dropped: [],
   };
   // The report is stored with the session: a hostile parameter name must not make it unstorable.
-  const drop = (field: string, reason: string) => {
-    out.dropped.push({ field: storableName(field), reason });
+  const drop = (field: string, reason: string, ctx?: DroppedPrefill['ctx']) => {
+    out.dropped.push({ field: storableName(field), reason, ...(ctx && { ctx }) });
   };
   const text = (field: string): string | null => {
     const value = raw[field];

@@ -1,5 +1,5 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
-import type { ErrorDetail } from '../shared/schemas/common.ts';
+import type { CrossedBound, ErrorDetail } from '../shared/schemas/common.ts';
 import type { ApiFailure } from './checkout-api.ts';
 import { formatMoney } from './money.ts';
 
@@ -18,14 +18,14 @@ export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
   return String(path[0]);
 }
 
-/** Raw field messages by key, the first per field; the rest (no field shown for them) in `other`. */
+/** The server's details by field key, the first per field; the rest (no field shown for them) in `other`. */
 export function errorsByField(detail: readonly ErrorDetail[], known: (key: FieldKey) => boolean) {
-  const fields = new Map<FieldKey, string>();
+  const fields = new Map<FieldKey, ErrorDetail>();
   const other: string[] = [];
   for (const d of detail) {
     const key = fieldKeyOf(d.loc);
     if (key && known(key)) {
-      if (!fields.has(key)) fields.set(key, d.msg);
+      if (!fields.has(key)) fields.set(key, d);
     } else other.push(d.loc.length ? `${d.loc.filter((p) => p !== 'body').join('.')}: ${d.msg}` : d.msg);
   }
   return { fields, other };
@@ -53,12 +53,11 @@ export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
   return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
 }
 
-/** "must be at least 500" (minor units, as the API says it) → "must be at least $5.00". */
-export function amountInMoney(msg: string, currency: string): string {
-  return msg.replace(
-    /(at (?:least|most)) (\d+)$/,
-    (_m, words: string, n: string) => `${words} ${formatMoney(Number(n), currency)}`,
-  );
+/** An amount's refusal in money ("must be at least $5.00") from the bound it crossed, else the server's words. */
+export function amountInMoney(words: string, bound: CrossedBound | undefined, currency: string): string {
+  if (bound?.ge !== undefined) return `must be at least ${formatMoney(bound.ge, currency)}`;
+  if (bound?.le !== undefined) return `must be at most ${formatMoney(bound.le, currency)}`;
+  return words;
 }
 
 /**
@@ -74,7 +73,8 @@ export function failureMessages(
 ): { errors: Map<FieldKey, string>; formError: string | null } {
   const { fields, other } = errorsByField(r.detail, (key) => isShownField(c, key));
   const errors = submitting ? new Map<FieldKey, string>() : new Map(kept);
-  for (const [key, msg] of fields) errors.set(key, sentence(key === 'amount' ? amountInMoney(msg, c.currency) : msg));
+  for (const [key, d] of fields)
+    errors.set(key, sentence(key === 'amount' ? amountInMoney(d.msg, d.ctx, c.currency) : d.msg));
   const formError = other.length
     ? other.map(sentence).join(' ')
     : fields.size

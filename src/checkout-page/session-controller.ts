@@ -313,10 +313,14 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   /** Why the link's value for `key` was not used (until the customer edits it), and its error. */
   notes(key: FieldKey): Pick<FieldMeta, 'dropped' | 'error'> {
     const c = this.checkout!;
-    const dropped = this.touched.has(key) ? null : (c.prefill_dropped.find((d) => d.field === key)?.reason ?? null);
+    const dropped = this.touched.has(key) ? undefined : c.prefill_dropped.find((d) => d.field === key);
     return {
       error: this.errors.get(key) ?? null,
-      dropped: dropped && key === 'amount' ? amountInMoney(dropped, c.currency) : dropped,
+      dropped: !dropped
+        ? null
+        : key === 'amount'
+          ? amountInMoney(dropped.reason, dropped.ctx, c.currency)
+          : dropped.reason,
     };
   }
 

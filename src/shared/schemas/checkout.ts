@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../customer-limits.ts';
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../prefill-params.ts';
-import { httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
+import { crossedBound, httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
 import { product, productPrice } from './product.ts';
 
@@ -10,7 +10,7 @@ export const checkoutStatus = z.enum(CHECKOUT_STATUSES);
 export type CheckoutStatus = z.infer<typeof checkoutStatus>;
 
 /** A prefill value the server ignored, and why (never an error: the link still works). */
-export const droppedPrefill = z.object({ field: z.string(), reason: z.string() });
+export const droppedPrefill = z.object({ field: z.string(), reason: z.string(), ctx: crossedBound.optional() });
 export type DroppedPrefill = z.infer<typeof droppedPrefill>;
 
 /** The discount as the customer sees it on a checkout. */
