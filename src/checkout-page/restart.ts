@@ -47,8 +47,8 @@ export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string
  * Framed, the link's redirect would land on a page that is not allowed in
  * the frame (the redirect does not carry `embed_origin` to the page), so the
  * fresh session is made through the JSON endpoint, as the widget does, and
- * the frame moves to it in embedded mode. Same origin as this page: the
- * path alone keeps it within `connect-src 'self'`.
+ * the frame moves to the `embed_url` it answers. Same origin as this page:
+ * the path alone keeps it within `connect-src 'self'`.
  */
 export async function startAgainEmbedded(
   c: CheckoutPublic,
@@ -59,21 +59,23 @@ export async function startAgainEmbedded(
   const failed = { message: 'A new checkout could not be started. Close this window and try again.' };
   if (!c.link_url) return failed;
   const sessions = new URL(c.link_url).pathname.replace(/\/redirect$/, '/sessions');
+  // Inline stays inline (no modal card) in the fresh session too.
+  const mode = new URLSearchParams(window.location.search).get('embed_mode');
   try {
     const res = await fetch(sessions, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ embed_origin: embedOrigin, ...prefillOf(draft) }),
+      body: JSON.stringify({
+        embed_origin: embedOrigin,
+        ...prefillOf(draft),
+        ...(theme === 'light' || theme === 'dark' ? { theme } : {}),
+        ...(mode ? { embed_mode: mode } : {}),
+      }),
     });
     if (!res.ok) return failed;
     const created = (await res.json()) as SessionCreated;
-    const page = new URL(created.url, window.location.href);
-    page.searchParams.set('embed', '1');
-    page.searchParams.set('embed_origin', embedOrigin);
-    if (theme === 'light' || theme === 'dark') page.searchParams.set('theme', theme);
-    // Inline stays inline (no modal card) in the fresh session too.
-    const mode = new URLSearchParams(window.location.search).get('embed_mode');
-    if (mode) page.searchParams.set('embed_mode', mode);
+    if (!created.embed_url) return failed;
+    const page = new URL(created.embed_url, window.location.href);
     return page.pathname + page.search;
   } catch {
     return failed;
