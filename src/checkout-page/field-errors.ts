@@ -40,7 +40,7 @@ export const sentence = (msg: string) => {
   let s = msg.trim();
   if (!s) return s;
   if (/^(is|must|should|cannot|can't|does|has)\b/.test(s)) s = `This ${s}`;
-  return s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 };
 
 /** Whether the page shows a control for `key`, so that an error about it goes beside it. */

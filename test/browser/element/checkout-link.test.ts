@@ -72,7 +72,7 @@ describe('<checkout-link>', () => {
         'custom_field_data.company': 'Acme',
       });
       expect(el.textContent).to.equal('Buy now');
-      expect(a.querySelector('slot')!.assignedNodes()[0].textContent).to.equal('Buy now');
+      expect(a.querySelector('slot')!.assignedNodes()[0]?.textContent).to.equal('Buy now');
     });
 
     it('labels itself "Buy" when given no label', async () => {
@@ -203,17 +203,17 @@ describe('<checkout-link>', () => {
         expect(e.target, e.type).to.equal(el);
         expect(e.bubbles && e.composed, e.type).to.equal(true);
       }
-      expect(heard[0].cancelable).to.equal(true);
-      expect(heard[0].detail).to.deep.equal({ url: LINK_URL, mode: 'overlay' });
-      expect(heard[1].detail).to.deep.equal({ checkout_id: 'co_test' });
-      expect(heard[2].detail).to.deep.equal({ checkout_id: 'co_test' });
-      expect(heard[3].cancelable).to.equal(true);
+      expect(heard[0]?.cancelable).to.equal(true);
+      expect(heard[0]?.detail).to.deep.equal({ url: LINK_URL, mode: 'overlay' });
+      expect(heard[1]?.detail).to.deep.equal({ checkout_id: 'co_test' });
+      expect(heard[2]?.detail).to.deep.equal({ checkout_id: 'co_test' });
+      expect(heard[3]?.cancelable).to.equal(true);
       const { redirect: _r, ...successDetail } = SUCCESS;
-      expect(heard[3].detail).to.deep.equal({ checkout_id: 'co_test', ...successDetail });
+      expect(heard[3]?.detail).to.deep.equal({ checkout_id: 'co_test', ...successDetail });
 
       expect(sessions).to.have.length(1);
-      expect(new URL(sessions[0].url).pathname).to.equal(SESSIONS_PATH);
-      expect(sessions[0].body).to.deep.equal({
+      expect(new URL(sessions[0]!.url).pathname).to.equal(SESSIONS_PATH);
+      expect(sessions[0]?.body).to.deep.equal({
         customer_email: 'ada@example.com',
         embed_origin: location.origin,
       });
@@ -336,7 +336,7 @@ describe('<checkout-link>', () => {
       expect(frame.getBoundingClientRect().top).to.equal(el.getBoundingClientRect().top);
       expect(el.shadowRoot!.querySelector('a[part=button]')).to.equal(null);
       expect(deepQuery(document, 'dialog')).to.equal(null);
-      expect(sessions[0].body.customer_email).to.equal('ada@example.com');
+      expect(sessions[0]?.body.customer_email).to.equal('ada@example.com');
 
       const succeeded = nextEvent<CustomEvent>('success', el);
       frame.contentWindow.send('success', SUCCESS);
@@ -351,7 +351,7 @@ describe('<checkout-link>', () => {
       await framedPage(container, 'iframe');
       el.setAttribute('href', `${location.origin}/v1/checkout-links/second/redirect`);
       await waitUntil(() => sessions.length === 2, 'no second session');
-      expect(new URL(sessions[1].url).pathname).to.equal('/v1/checkout-links/second/sessions');
+      expect(new URL(sessions[1]!.url).pathname).to.equal('/v1/checkout-links/second/sessions');
       el.remove();
       expect(container.querySelector('iframe')).to.equal(null);
     });
