@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import { describeMoney, type MoneyFormat } from '../../src/checkout-page/money-format.ts';
 import type { CheckoutPublic } from '../../src/shared/schemas/index.ts';
+import type { FixedTheme } from '../../src/shared/theme.ts';
 
 export interface CheckoutPageOptions {
   checkout: CheckoutPublic;
@@ -9,7 +10,7 @@ export interface CheckoutPageOptions {
   embedded: boolean;
   /** The parent's origin, only when framing is allowed for it. */
   embedOrigin: string | null;
-  theme: 'light' | 'dark' | null;
+  theme: FixedTheme | null;
 }
 
 /** JSON inside a <script type="application/json">: `<` escaped so no value can close the tag. */

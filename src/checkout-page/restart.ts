@@ -1,4 +1,5 @@
 import type { CheckoutPublic, SessionCreated } from '../shared/schemas/checkout.ts';
+import { isFixedTheme } from '../shared/theme.ts';
 
 /**
  * What a fresh session starts from when the customer starts again: the
@@ -35,7 +36,7 @@ function prefillOf(d: RestartDraft) {
 export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string | undefined): string | null {
   if (!c.link_url) return null;
   const url = new URL(c.link_url);
-  if (theme === 'light' || theme === 'dark') url.searchParams.set('theme', theme);
+  if (isFixedTheme(theme)) url.searchParams.set('theme', theme);
   const { custom_field_data, ...simple } = prefillOf(draft);
   for (const [k, v] of Object.entries(simple)) url.searchParams.set(k, v);
   for (const [slug, v] of Object.entries(custom_field_data ?? {}))
@@ -68,7 +69,7 @@ export async function startAgainEmbedded(
       body: JSON.stringify({
         embed_origin: embedOrigin,
         ...prefillOf(draft),
-        ...(theme === 'light' || theme === 'dark' ? { theme } : {}),
+        ...(isFixedTheme(theme) ? { theme } : {}),
         ...(mode ? { embed_mode: mode } : {}),
       }),
     });
