@@ -4,8 +4,8 @@ import { delay, http } from 'msw';
 import { scenarios } from '../../../mock-server/handlers.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
 import { forgetSessions } from '../../../src/widget/frame.ts';
+import { loadFrame, setFrameLoader } from '../../../src/widget/frame-loader.ts';
 import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
-import { loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
 import {
   captureSessions,
   cardAction,
