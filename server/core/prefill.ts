@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { CUSTOMER_NAME_MAX_LENGTH } from '../../src/shared/customer-limits.ts';
 import {
   CUSTOM_FIELD_PREFIX,
   MAX_PREFILL_VALUE_LENGTH,
@@ -8,6 +8,7 @@ import {
 } from '../../src/shared/prefill-params.ts';
 import {
   type CustomFieldData,
+  customerEmail,
   type Discount,
   type DroppedPrefill,
   METADATA_MAX_KEYS,
@@ -16,6 +17,7 @@ import {
   type Product,
   textProblem,
 } from '../../src/shared/schemas/index.ts';
+import { isTheme, THEMES } from '../../src/shared/theme.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
 import { amountBound, amountError, currentPrice, discountIneligibility } from './pricing.ts';
 
@@ -29,8 +31,6 @@ const KNOWN = new Set<string>([
 ]);
 /** What asks for the embedded page: the widget sends these, a shared link's query never passes them on. */
 const EMBEDDING = new Set(['embed', 'embed_origin', 'embed_mode']);
-const emailSchema = z.email().max(320);
-const THEMES = new Set(['light', 'dark', 'auto']);
 
 export { prefillFromJson, prefillFromQuery } from '../../src/shared/prefill-input.ts';
 
@@ -101,13 +101,14 @@ const resolveProduct: FieldResolver = ({ input, text, drop, out }) => {
 
 const resolveEmail: FieldResolver = ({ text, drop, out }) => {
   const email = text('customer_email');
-  if (email && !emailSchema.safeParse(email).success) drop('customer_email', 'is not a valid email address');
+  if (email && !customerEmail.safeParse(email).success) drop('customer_email', 'is not a valid email address');
   else out.customerEmail = email;
 };
 
 const resolveName: FieldResolver = ({ text, drop, out }) => {
   const name = text('customer_name');
-  if (name && name.length > 256) drop('customer_name', 'must be at most 256 characters');
+  if (name && name.length > CUSTOMER_NAME_MAX_LENGTH)
+    drop('customer_name', `must be at most ${CUSTOMER_NAME_MAX_LENGTH} characters`);
   else out.customerName = name;
 };
 
@@ -176,8 +177,8 @@ const resolveAttribution: FieldResolver = ({ input, text, drop, out }) => {
 const resolveTheme: FieldResolver = ({ text, drop, out }) => {
   const theme = text('theme');
   if (!theme) return;
-  if (THEMES.has(theme)) out.pageParams.theme = theme;
-  else drop('theme', 'must be light, dark or auto');
+  if (isTheme(theme)) out.pageParams.theme = theme;
+  else drop('theme', `must be ${THEMES.slice(0, -1).join(', ')} or ${THEMES.at(-1)}`);
 };
 
 const resolveLocale: FieldResolver = ({ text, drop, out }) => {

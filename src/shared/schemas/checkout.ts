@@ -101,12 +101,13 @@ export const sessionCreated = z.object({
 });
 export type SessionCreated = z.infer<typeof sessionCreated>;
 
-const email = z.email().max(CUSTOMER_EMAIL_MAX_LENGTH);
+/** A customer's email address, as an edit, a session request and a prefill check it. */
+export const customerEmail = z.email().max(CUSTOMER_EMAIL_MAX_LENGTH);
 
 /** Customer edits on an open checkout: here a bad value is an error (422), not a drop. */
 export const checkoutUpdate = z.strictObject({
   product_id: id.optional(),
-  customer_email: email.nullable().optional(),
+  customer_email: customerEmail.nullable().optional(),
   customer_name: text({ max: CUSTOMER_NAME_MAX_LENGTH }).nullable().optional(),
   discount_code: text({ max: 40 }).nullable().optional(),
   amount: minorAmount.optional(),
@@ -139,7 +140,7 @@ export const checkoutCreate = z.strictObject({
   product_id: id.optional(),
   allow_discount_codes: z.boolean().default(true),
   discount_id: id.nullable().default(null),
-  customer_email: email.nullable().default(null),
+  customer_email: customerEmail.nullable().default(null),
   customer_name: text({ max: CUSTOMER_NAME_MAX_LENGTH }).nullable().default(null),
   amount: minorAmount.nullable().default(null),
   custom_field_data: customFieldData.default({}),
