@@ -1,7 +1,9 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { CrossedBound, ErrorDetail } from '../shared/schemas/common.ts';
 import type { ApiFailure } from './checkout-api.ts';
-import { formatMoney } from './money.ts';
+import type { Draft } from './draft.ts';
+import { formatMoney, intervalSuffix, toDecimalInput } from './money.ts';
+import type { FieldMeta } from './views/field.ts';
 
 /**
  * The key of a form field: `customer_email`, `amount`, `discount_code`,
@@ -83,4 +85,35 @@ export function failureMessages(
         : null
       : r.message;
   return { errors, formError };
+}
+
+/** Why the link's value for `key` was not used (until the customer edits it), and the field's error. */
+export function fieldNotes(
+  c: CheckoutPublic,
+  key: FieldKey,
+  touched: ReadonlySet<FieldKey>,
+  errors: ReadonlyMap<FieldKey, string>,
+): Pick<FieldMeta, 'dropped' | 'error'> {
+  const dropped = touched.has(key) ? undefined : c.prefill_dropped.find((d) => d.field === key);
+  return {
+    error: errors.get(key) ?? null,
+    dropped: !dropped
+      ? null
+      : key === 'amount'
+        ? amountInMoney(dropped.reason, dropped.ctx, c.currency)
+        : dropped.reason,
+  };
+}
+
+/** A confirm refused as the total changed (a discount ran out, a price moved): the new one, to pay again. */
+export function newTotalNotice(c: CheckoutPublic, draft: Draft, why: string) {
+  return {
+    draft: {
+      ...draft,
+      discountCode: c.discount ? draft.discountCode : '',
+      amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : draft.amount,
+    },
+    errors: new Map<FieldKey, string>(),
+    formError: `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
+  };
 }

@@ -10,12 +10,13 @@ import {
 } from './checkout-api.ts';
 import { confirmBodyOf, type Draft, draftFrom, restartDraftOf, VIEW_OF_STATUS, type View } from './draft.ts';
 import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
-import { amountInMoney, type FieldKey, failureMessages, sentence } from './field-errors.ts';
+import { type FieldKey, failureMessages, fieldNotes, newTotalNotice } from './field-errors.ts';
 import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
 import type { PageData } from './page-data.ts';
 import { startAgainEmbedded } from './restart.ts';
+import { createSerialQueue } from './serial-queue.ts';
 import { followStatus } from './status-stream.ts';
-import { successUrlFor } from './success-url.ts';
+import { successMessage } from './success-message.ts';
 import type { FieldMeta } from './views/field.ts';
 
 /** What the page shows of a session; the controller is its only writer. */
@@ -38,8 +39,8 @@ export interface SessionState {
  * The session behind `<checkout-page>`: saves edits, pays, follows the
  * status stream, restarts, and tells the framing page what happened.
  * Every edit goes to the server, which answers the whole session, so the
- * amounts shown are always the server's; edits are sent one at a time, in
- * order, so a slow answer cannot overwrite a newer one.
+ * amounts shown are always the server's. One class, as saves, payment and
+ * restart share one session and one queue; the pure parts live beside it.
  */
 export class CheckoutSessionController implements ReactiveController, Readonly<SessionState> {
   checkout: CheckoutPublic | null = null;
@@ -59,7 +60,8 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   private embedded = false;
   /** The parent's origin, as the server allowed it (null when not framed or not allowed). */
   private embedOrigin: string | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Edits and the payment, sent one at a time in the order the customer made them. */
+  private readonly enqueue = createSerialQueue();
   private stopStream: (() => void) | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -83,8 +85,6 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
-
-  // ---- edits ---------------------------------------------------------------
 
   /** Records an edit: the field's error and its dropped-prefill note go away. */
   edit(key: FieldKey, patch: Partial<Draft>) {
@@ -159,17 +159,10 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     }
   }
 
-  /** Sends API calls one after the other, in the order the customer made them. */
-  private enqueue(fn: () => Promise<ApiResult>): Promise<ApiResult> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   /** Saves an edit; the answer replaces the session (and so every amount on screen). */
   private async save(body: UpdateBody): Promise<boolean> {
     this.set({ savingCount: this.savingCount + 1 });
-    const result = await this.enqueue(() => updateCheckout(this.checkout!.client_secret, body));
+    const result = await this.enqueue<ApiResult>(() => updateCheckout(this.checkout!.client_secret, body));
     this.set({ savingCount: this.savingCount - 1 });
     if (result.ok) {
       this.set({ checkout: result.checkout });
@@ -178,8 +171,6 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     await this.handleFailure(result, false);
     return false;
   }
-
-  // ---- payment and outcome -------------------------------------------------
 
   async pay() {
     if (this.paying || !this.checkout) return;
@@ -191,7 +182,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     this.set({ paying: true, formError: null, errors: new Map() });
     const checkoutId = this.checkout.id;
     // Built after earlier edits settled, so it reflects the latest session.
-    const result = await this.enqueue(() =>
+    const result = await this.enqueue<ApiResult>(() =>
       confirmCheckout(this.checkout!.client_secret, confirmBodyOf(this.checkout!, this.draft)),
     );
     this.set({ paying: false });
@@ -235,34 +226,20 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     const view = VIEW_OF_STATUS[c.status];
     if (view === this.view) return;
     this.set({ view });
-    if (view === 'success') this.onSucceeded(c);
+    if (view === 'success') this.onSucceeded(successMessage(c));
     if (view === 'processing') this.watchStatus();
     void this.focus('#outcome-title');
   }
 
-  /**
-   * The order or subscription exists: tell the parent (only now, never on
-   * `confirmed`) and, on a full page, go to the merchant's success URL.
-   */
-  private onSucceeded(c: CheckoutPublic) {
-    const successUrl = successUrlFor(c.success_url, c.id);
-    this.bridge.post({
-      type: 'success',
-      checkout_id: c.id,
-      order_id: c.order_id,
-      subscription_id: c.subscription_id,
-      customer_email: c.customer_email,
-      customer_name: c.customer_name,
-      success_url: successUrl,
-      redirect: successUrl !== null,
-    });
+  private onSucceeded(message: ReturnType<typeof successMessage>) {
+    this.bridge.post(message);
     // Framed, the parent navigates (its `success` event is cancelable); the frame stays on the receipt.
-    if (successUrl && !this.embedded) window.location.assign(successUrl);
+    if (message.success_url && !this.embedded) window.location.assign(message.success_url);
   }
 
   private async handleFailure(r: ApiFailure, submitting: boolean) {
     if (r.checkout?.status === 'open') {
-      this.showNewTotal(r.checkout, r.message);
+      this.set({ checkout: r.checkout, ...newTotalNotice(r.checkout, this.draft, r.message) });
       return;
     }
     if (r.status === 410) {
@@ -281,20 +258,6 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     if (submitting) await this.focus('[aria-invalid="true"]');
   }
 
-  /** A confirm refused as the total changed (a discount ran out, a price moved): the new one, to pay again. */
-  private showNewTotal(c: CheckoutPublic, why: string) {
-    this.set({
-      checkout: c,
-      draft: {
-        ...this.draft,
-        discountCode: c.discount ? this.draft.discountCode : '',
-        amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : this.draft.amount,
-      },
-      errors: new Map(),
-      formError: `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
-    });
-  }
-
   private watchStatus() {
     if (this.stopStream || !this.checkout) return;
     this.stopStream = followStatus(this.checkout.client_secret, (c) => {
@@ -303,25 +266,13 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     });
   }
 
-  // ---- what the fields show ------------------------------------------------
-
   /** A field's label, notes and error, from the server's session and the customer's edits. */
   fieldMeta(key: FieldKey, id: string, label: string, extra: Partial<FieldMeta> = {}): FieldMeta {
     return { id, label, ...this.notes(key), ...extra };
   }
 
-  /** Why the link's value for `key` was not used (until the customer edits it), and its error. */
   notes(key: FieldKey): Pick<FieldMeta, 'dropped' | 'error'> {
-    const c = this.checkout!;
-    const dropped = this.touched.has(key) ? undefined : c.prefill_dropped.find((d) => d.field === key);
-    return {
-      error: this.errors.get(key) ?? null,
-      dropped: !dropped
-        ? null
-        : key === 'amount'
-          ? amountInMoney(dropped.reason, dropped.ctx, c.currency)
-          : dropped.reason,
-    };
+    return fieldNotes(this.checkout!, key, this.touched, this.errors);
   }
 
   private setError(key: FieldKey, msg: string) {
