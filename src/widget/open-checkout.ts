@@ -99,10 +99,8 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
         navigate(url);
         end('redirected');
       } else {
-        // The frame inherits it: a framed page's transparent background shows only where the
-        // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
-        // follows the customer's system (the stylesheet's `light dark`) unless told light or dark (any
-        // other word would be taken as a custom scheme name, so only these two pass). CSSOM, which a strict CSP allows.
+        // A framed page is transparent only where its color scheme matches the frame's (else Chromium paints
+        // it opaque); any other word would be read as a custom scheme name.
         if (theme === 'light' || theme === 'dark') dialog.style.colorScheme = theme;
         // Escape or a back gesture close the dialog natively; during a payment it comes right back.
         // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.

@@ -125,7 +125,6 @@ export class CheckoutLinkElement extends ReactiveElement {
     });
     // Intent warms the backend up: hover, focus, and touch (a touch enters the element as a pointer too).
     for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => this.url && warmUp(this.url));
-    // Ready, or the overlay says what went wrong: either way nothing is being prepared any more.
     for (const type of ['checkout-link:loaded', 'checkout-link:error'])
       this.addEventListener(type, () => (this.loading = false));
   }
