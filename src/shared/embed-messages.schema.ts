@@ -1,21 +1,17 @@
 import * as z from 'zod/mini';
+import { EMBED_MESSAGE_SOURCE, type EmbedMessage } from './embed-messages.ts';
 
 /**
- * The protocol between the hosted checkout page (inside an iframe) and the
- * page that embeds it: one union tagged with `type`, each message carrying
- * `source: 'checkout-link'` so foreign messages on the same window are told
- * apart cheaply. The types in `./embed-messages.ts` are inferred from it;
- * `parseEmbedMessage` there must accept exactly what this accepts.
+ * The zod form of the embed protocol, used by the hosted checkout page before
+ * it posts (zod/mini keeps the page light). `parseEmbedMessage` in
+ * `./embed-messages.ts` must accept exactly what this accepts.
  */
-const source = z.literal('checkout-link');
+const source = z.literal(EMBED_MESSAGE_SOURCE);
 const nullableString = z.nullable(z.string());
 
 export const embedMessageSchema = z.discriminatedUnion('type', [
-  /** The page is interactive: the overlay swaps its spinner for the frame. */
   z.object({ source, type: z.literal('loaded'), checkout_id: z.string() }),
-  /** Payment started: the overlay must not close until it settles. */
   z.object({ source, type: z.literal('confirmed'), checkout_id: z.string() }),
-  /** The order or subscription exists; `redirect` says whether the embedder navigates to `success_url`. */
   z.object({
     source,
     type: z.literal('success'),
@@ -27,8 +23,14 @@ export const embedMessageSchema = z.discriminatedUnion('type', [
     success_url: nullableString,
     redirect: z.boolean(),
   }),
-  /** The customer asked to close the checkout (close button inside the page). */
   z.object({ source, type: z.literal('close') }),
-  /** The page's content height, for inline mode. */
   z.object({ source, type: z.literal('resize'), height: z.number().check(z.gte(0)) }),
 ]);
+
+// Compile-time check that the schema and the hand-written union agree.
+type SchemaMessage = z.infer<typeof embedMessageSchema>;
+export const _agree: [SchemaMessage] extends [EmbedMessage]
+  ? [EmbedMessage] extends [SchemaMessage]
+    ? true
+    : never
+  : never = true;

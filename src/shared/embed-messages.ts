@@ -1,16 +1,46 @@
-import type * as z from 'zod/mini';
-import type { embedMessageSchema } from './embed-messages.schema.ts';
-
 /**
- * The iframe ↔ page protocol, typed from its zod schema
- * (`./embed-messages.schema.ts`) through type-only imports: the widget
- * cannot carry a validation library within its byte budget, so it checks
- * the same shape by hand in `parseEmbedMessage`, and a test holds the two
- * in agreement.
+ * The protocol between the hosted checkout page (inside an iframe) and the
+ * page that embeds it. Every message is one member of one union, tagged with
+ * `type`, and carries `source: 'checkout-link'` so foreign messages on the
+ * same window are told apart cheaply.
+ *
+ * The checkout page validates what it sends with the zod schema
+ * (`./embed-messages.schema.ts`); the widget cannot carry a validation library
+ * within its byte budget, so it uses `parseEmbedMessage` below, which checks
+ * the same shape by hand. A test holds the two in agreement.
  */
-export type EmbedMessage = z.infer<typeof embedMessageSchema>;
 
-export const EMBED_MESSAGE_SOURCE: EmbedMessage['source'] = 'checkout-link';
+export const EMBED_MESSAGE_SOURCE = 'checkout-link';
+
+export const EMBED_MESSAGE_TYPES = ['loaded', 'confirmed', 'success', 'close', 'resize'] as const;
+export type EmbedMessageType = (typeof EMBED_MESSAGE_TYPES)[number];
+
+interface Base<T extends EmbedMessageType> {
+  source: typeof EMBED_MESSAGE_SOURCE;
+  type: T;
+}
+
+/** The page is interactive: the overlay swaps its spinner for the frame. */
+export type LoadedMessage = Base<'loaded'> & { checkout_id: string };
+/** Payment started: the overlay must not close until it settles. */
+export type ConfirmedMessage = Base<'confirmed'> & { checkout_id: string };
+/** The order or subscription exists. */
+export type SuccessMessage = Base<'success'> & {
+  checkout_id: string;
+  order_id: string | null;
+  subscription_id: string | null;
+  customer_email: string | null;
+  customer_name: string | null;
+  success_url: string | null;
+  /** Whether the embedder should navigate to `success_url` (unless the event is canceled). */
+  redirect: boolean;
+};
+/** The customer asked to close the checkout (close button inside the page). */
+export type CloseMessage = Base<'close'>;
+/** The page's content height, for inline mode. */
+export type ResizeMessage = Base<'resize'> & { height: number };
+
+export type EmbedMessage = LoadedMessage | ConfirmedMessage | SuccessMessage | CloseMessage | ResizeMessage;
 
 /** The fields of `success` that are a string or null. */
 const NULLABLE_FIELDS = ['order_id', 'subscription_id', 'customer_email', 'customer_name', 'success_url'];
