@@ -32,7 +32,6 @@ if (!only.length || only.some((s) => ['browser', 'end-to-end', 'consumer'].inclu
 const steps = [
   ['lint', 'npx', ['biome', 'check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
-  ['typecheck server', 'npx', ['tsc', '-p', 'tsconfig.server.json']],
   ['build', 'node', ['scripts/build.mjs']],
   ['size', 'node', ['scripts/size.mjs']],
   [

@@ -10,7 +10,14 @@ import type {
 } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
 import { DomainError, invalid } from './errors.ts';
-import { amountError, computeAmounts, currentPrice, discountIneligibility, discountLapse } from './pricing.ts';
+import {
+  amountBound,
+  amountError,
+  computeAmounts,
+  currentPrice,
+  discountIneligibility,
+  discountLapse,
+} from './pricing.ts';
 
 /**
  * The rules of a checkout session's editable state, storage aside: what a
@@ -143,7 +150,7 @@ export async function applyCheckoutEdits(
   let customAmount = state.customAmount;
   if (input.amount !== undefined) {
     const why = amountError(price, input.amount);
-    if (why) throw invalid(['amount'], why);
+    if (why) throw invalid(['amount'], why, amountBound(price, input.amount));
     customAmount = input.amount;
   } else if (customAmount !== null && amountError(price, customAmount)) {
     customAmount = null; // switched to a product whose bounds the old amount misses: back to its preset

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '../../src/shared/schemas/common.ts';
+import type { CrossedBound, ErrorDetail } from '../../src/shared/schemas/common.ts';
 
 /**
  * The one error the domain throws. The HTTP layer turns it into
@@ -26,9 +26,9 @@ export const missingToken = () =>
     { loc: ['header', 'authorization'], msg: 'is missing or not a Bearer token' },
   ]);
 
-/** A value the caller sent is not acceptable; `loc` names it as in zod's paths. */
-export const invalid = (loc: (string | number)[], msg: string) =>
-  new DomainError(422, 'validation_error', `${loc.join('.')}: ${msg}`, [{ loc, msg }]);
+/** A value the caller sent is not acceptable; `loc` names it as in zod's paths, `ctx` the bound it crossed. */
+export const invalid = (loc: (string | number)[], msg: string, ctx?: CrossedBound) =>
+  new DomainError(422, 'validation_error', `${loc.join('.')}: ${msg}`, [{ loc, msg, ...(ctx && { ctx }) }]);
 
 export const expiredCheckout = () =>
   new DomainError(410, 'checkout_expired', 'This checkout session has expired. Start again from the checkout link.');

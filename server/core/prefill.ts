@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { CUSTOMER_NAME_MAX_LENGTH } from '../../src/shared/customer-limits.ts';
 import {
   CUSTOM_FIELD_PREFIX,
   MAX_PREFILL_VALUE_LENGTH,
@@ -8,6 +8,7 @@ import {
 } from '../../src/shared/prefill-params.ts';
 import {
   type CustomFieldData,
+  customerEmail,
   type Discount,
   type DroppedPrefill,
   METADATA_MAX_KEYS,
@@ -16,8 +17,9 @@ import {
   type Product,
   textProblem,
 } from '../../src/shared/schemas/index.ts';
+import { isTheme, THEMES } from '../../src/shared/theme.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
-import { amountError, currentPrice, discountIneligibility } from './pricing.ts';
+import { amountBound, amountError, currentPrice, discountIneligibility } from './pricing.ts';
 
 const KNOWN = new Set<string>([
   ...PREFILL_FIELDS,
@@ -29,8 +31,6 @@ const KNOWN = new Set<string>([
 ]);
 /** What asks for the embedded page: the widget sends these, a shared link's query never passes them on. */
 const EMBEDDING = new Set(['embed', 'embed_origin', 'embed_mode']);
-const emailSchema = z.email().max(320);
-const THEMES = new Set(['light', 'dark', 'auto']);
 
 export { prefillFromJson, prefillFromQuery } from '../../src/shared/prefill-input.ts';
 
@@ -71,8 +71,8 @@ interface PrefillScope {
   input: PrefillInput;
   /** The field's value, past the type and size gate every simple value shares; null when absent or dropped. */
   text: (field: string) => string | null;
-  /** Leaves a value out, named in `dropped` with the reason. */
-  drop: (field: string, reason: string) => void;
+  /** Leaves a value out, named in `dropped` with the reason and, for an amount, the bound it crossed. */
+  drop: (field: string, reason: string, ctx?: DroppedPrefill['ctx']) => void;
   out: ResolvedPrefill;
 }
 
@@ -101,13 +101,14 @@ const resolveProduct: FieldResolver = ({ input, text, drop, out }) => {
 
 const resolveEmail: FieldResolver = ({ text, drop, out }) => {
   const email = text('customer_email');
-  if (email && !emailSchema.safeParse(email).success) drop('customer_email', 'is not a valid email address');
+  if (email && !customerEmail.safeParse(email).success) drop('customer_email', 'is not a valid email address');
   else out.customerEmail = email;
 };
 
 const resolveName: FieldResolver = ({ text, drop, out }) => {
   const name = text('customer_name');
-  if (name && name.length > 256) drop('customer_name', 'must be at most 256 characters');
+  if (name && name.length > CUSTOMER_NAME_MAX_LENGTH)
+    drop('customer_name', `must be at most ${CUSTOMER_NAME_MAX_LENGTH} characters`);
   else out.customerName = name;
 };
 
@@ -127,10 +128,9 @@ const resolveAmount: FieldResolver = ({ text, drop, out }) => {
   const amountText = text('amount');
   if (!amountText) return;
   const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
-  const why = Number.isNaN(amount)
-    ? 'must be a whole number of minor units (cents)'
-    : amountError(currentPrice(out.product), amount);
-  if (why) drop('amount', why);
+  const price = currentPrice(out.product);
+  const why = Number.isNaN(amount) ? 'must be a whole number of minor units (cents)' : amountError(price, amount);
+  if (why) drop('amount', why, amountBound(price, amount));
   else out.customAmount = amount;
 };
 
@@ -177,8 +177,8 @@ const resolveAttribution: FieldResolver = ({ input, text, drop, out }) => {
 const resolveTheme: FieldResolver = ({ text, drop, out }) => {
   const theme = text('theme');
   if (!theme) return;
-  if (THEMES.has(theme)) out.pageParams.theme = theme;
-  else drop('theme', 'must be light, dark or auto');
+  if (isTheme(theme)) out.pageParams.theme = theme;
+  else drop('theme', `must be ${THEMES.slice(0, -1).join(', ')} or ${THEMES.at(-1)}`);
 };
 
 const resolveLocale: FieldResolver = ({ text, drop, out }) => {
@@ -249,8 +249,8 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     dropped: [],
   };
   // The report is stored with the session: a hostile parameter name must not make it unstorable.
-  const drop = (field: string, reason: string) => {
-    out.dropped.push({ field: storableName(field), reason });
+  const drop = (field: string, reason: string, ctx?: DroppedPrefill['ctx']) => {
+    out.dropped.push({ field: storableName(field), reason, ...(ctx && { ctx }) });
   };
   const text = (field: string): string | null => {
     const value = raw[field];

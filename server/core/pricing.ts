@@ -1,3 +1,4 @@
+import type { CrossedBound } from '../../src/shared/schemas/common.ts';
 import type { Discount, Product, ProductPrice } from '../../src/shared/schemas/index.ts';
 
 /** The price a checkout charges for a product: its current one. */
@@ -42,6 +43,14 @@ export function amountError(price: ProductPrice, amount: number): string | null 
   if (amount < price.minimum_amount) return `must be at least ${price.minimum_amount}`;
   if (price.maximum_amount !== null && amount > price.maximum_amount) return `must be at most ${price.maximum_amount}`;
   return null;
+}
+
+/** The bound of the price that `amount` crosses, as data for the error beside `amountError`'s words. */
+export function amountBound(price: ProductPrice, amount: number): CrossedBound | undefined {
+  if (price.amount_type !== 'custom') return undefined;
+  if (amount < price.minimum_amount) return { ge: price.minimum_amount };
+  if (price.maximum_amount !== null && amount > price.maximum_amount) return { le: price.maximum_amount };
+  return undefined;
 }
 
 export interface Amounts {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { isFixedTheme } from '../../src/shared/theme.ts';
 import type { CoreContext } from '../core/context.ts';
 import { getPublicCheckout } from '../core/customer-checkouts.ts';
 import { DomainError } from '../core/errors.ts';
@@ -62,8 +63,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     // Inline, the frame sits in the merchant's page: the system's dark mode is not the host's, so light unless told.
     const inline = embedded && c.req.query('embed_mode') === 'inline';
     const askedTheme = c.req.query('theme');
-    const theme =
-      askedTheme === 'light' || askedTheme === 'dark' ? askedTheme : inline && askedTheme !== 'auto' ? 'light' : null;
+    const theme = isFixedTheme(askedTheme) ? askedTheme : inline && askedTheme !== 'auto' ? 'light' : null;
     setPageSecurityHeaders(c, embedOrigin);
     return c.html(
       renderCheckoutPage({

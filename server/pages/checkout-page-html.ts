@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import { describeMoney, type MoneyFormat } from '../../src/checkout-page/money-format.ts';
 import type { CheckoutPublic } from '../../src/shared/schemas/index.ts';
+import type { FixedTheme } from '../../src/shared/theme.ts';
 
 export interface CheckoutPageOptions {
   checkout: CheckoutPublic;
@@ -9,7 +10,7 @@ export interface CheckoutPageOptions {
   embedded: boolean;
   /** The parent's origin, only when framing is allowed for it. */
   embedOrigin: string | null;
-  theme: 'light' | 'dark' | null;
+  theme: FixedTheme | null;
 }
 
 /** JSON inside a <script type="application/json">: `<` escaped so no value can close the tag. */
@@ -61,21 +62,21 @@ function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
  * `DOMContentLoaded`, Chromium's autofill scan of the fresh form (a forced
  * layout) and the load event all went before the parent could hear `loaded`.
  */
-export function renderCheckoutPage(o: CheckoutPageOptions) {
+export function renderCheckoutPage(page: CheckoutPageOptions) {
   return html`<!doctype html>
-<html lang="${LANG}"${o.theme ? raw(` data-theme="${o.theme}"`) : ''}>
+<html lang="${LANG}"${page.theme ? raw(` data-theme="${page.theme}"`) : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <link rel="icon" href="data:,">
-<title>Checkout · ${o.checkout.organization.name}</title>
-${o.styleUrl ? html`<link rel="stylesheet" href="${o.styleUrl}">` : ''}
+<title>Checkout · ${page.checkout.organization.name}</title>
+${page.styleUrl ? html`<link rel="stylesheet" href="${page.styleUrl}">` : ''}
 </head>
 <body>
-<checkout-page${o.embedded ? raw(' embedded') : ''}></checkout-page>
-<script type="application/json" id="checkout-data">${raw(safeJson({ checkout: o.checkout, embedded: o.embedded, embed_origin: o.embedOrigin, money_formats: moneyFormats(o.checkout) }))}</script>
-<script type="module" async src="${o.scriptUrl}"></script>
+<checkout-page${page.embedded ? raw(' embedded') : ''}></checkout-page>
+<script type="application/json" id="checkout-data">${raw(safeJson({ checkout: page.checkout, embedded: page.embedded, embed_origin: page.embedOrigin, money_formats: moneyFormats(page.checkout) }))}</script>
+<script type="module" async src="${page.scriptUrl}"></script>
 </body>
 </html>`;
 }

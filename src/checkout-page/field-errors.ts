@@ -1,4 +1,9 @@
-import type { ErrorDetail } from '../shared/schemas/common.ts';
+import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
+import type { CrossedBound, ErrorDetail } from '../shared/schemas/common.ts';
+import type { ApiFailure } from './checkout-api.ts';
+import type { Draft } from './draft.ts';
+import { formatMoney, intervalSuffix, toDecimalInput } from './money.ts';
+import type { FieldMeta } from './views/field.ts';
 
 /**
  * The key of a form field: `customer_email`, `amount`, `discount_code`,
@@ -15,14 +20,14 @@ export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
   return String(path[0]);
 }
 
-/** Raw field messages by key, the first per field; the rest (no field shown for them) in `other`. */
+/** The server's details by field key, the first per field; the rest (no field shown for them) in `other`. */
 export function errorsByField(detail: readonly ErrorDetail[], known: (key: FieldKey) => boolean) {
-  const fields = new Map<FieldKey, string>();
+  const fields = new Map<FieldKey, ErrorDetail>();
   const other: string[] = [];
   for (const d of detail) {
     const key = fieldKeyOf(d.loc);
     if (key && known(key)) {
-      if (!fields.has(key)) fields.set(key, d.msg);
+      if (!fields.has(key)) fields.set(key, d);
     } else other.push(d.loc.length ? `${d.loc.filter((p) => p !== 'body').join('.')}: ${d.msg}` : d.msg);
   }
   return { fields, other };
@@ -37,5 +42,78 @@ export const sentence = (msg: string) => {
   let s = msg.trim();
   if (!s) return s;
   if (/^(is|must|should|cannot|can't|does|has)\b/.test(s)) s = `This ${s}`;
-  return s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 };
+
+/** Whether the page shows a control for `key`, so that an error about it goes beside it. */
+export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
+  if (key === 'customer_email' || key === 'customer_name') return true;
+  if (key === 'amount') return c.product_price.amount_type === 'custom';
+  if (key === 'discount_code') return c.allow_discount_codes || c.discount !== null;
+  if (key === 'card_number') return c.is_payment_required;
+  if (key === 'product_id') return c.products.length > 1;
+  return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
+}
+
+/** An amount's refusal in money ("must be at least $5.00") from the bound it crossed, else the server's words. */
+export function amountInMoney(words: string, bound: CrossedBound | undefined, currency: string): string {
+  if (bound?.ge !== undefined) return `must be at least ${formatMoney(bound.ge, currency)}`;
+  if (bound?.le !== undefined) return `must be at most ${formatMoney(bound.le, currency)}`;
+  return words;
+}
+
+/**
+ * A refused save or payment as the form shows it: each field's message
+ * beside it, the rest in one sentence above the button. A save keeps the
+ * other fields' messages; a payment attempt starts from none.
+ */
+export function failureMessages(
+  r: ApiFailure,
+  c: CheckoutPublic,
+  kept: ReadonlyMap<FieldKey, string>,
+  submitting: boolean,
+): { errors: Map<FieldKey, string>; formError: string | null } {
+  const { fields, other } = errorsByField(r.detail, (key) => isShownField(c, key));
+  const errors = submitting ? new Map<FieldKey, string>() : new Map(kept);
+  for (const [key, d] of fields)
+    errors.set(key, sentence(key === 'amount' ? amountInMoney(d.msg, d.ctx, c.currency) : d.msg));
+  const formError = other.length
+    ? other.map(sentence).join(' ')
+    : fields.size
+      ? submitting
+        ? 'Some details need your attention: see the highlighted fields.'
+        : null
+      : r.message;
+  return { errors, formError };
+}
+
+/** Why the link's value for `key` was not used (until the customer edits it), and the field's error. */
+export function fieldNotes(
+  c: CheckoutPublic,
+  key: FieldKey,
+  touched: ReadonlySet<FieldKey>,
+  errors: ReadonlyMap<FieldKey, string>,
+): Pick<FieldMeta, 'dropped' | 'error'> {
+  const dropped = touched.has(key) ? undefined : c.prefill_dropped.find((d) => d.field === key);
+  return {
+    error: errors.get(key) ?? null,
+    dropped: !dropped
+      ? null
+      : key === 'amount'
+        ? amountInMoney(dropped.reason, dropped.ctx, c.currency)
+        : dropped.reason,
+  };
+}
+
+/** A confirm refused as the total changed (a discount ran out, a price moved): the new one, to pay again. */
+export function newTotalNotice(c: CheckoutPublic, draft: Draft, why: string) {
+  return {
+    draft: {
+      ...draft,
+      discountCode: c.discount ? draft.discountCode : '',
+      amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : draft.amount,
+    },
+    errors: new Map<FieldKey, string>(),
+    formError: `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
+  };
+}

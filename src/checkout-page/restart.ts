@@ -1,4 +1,5 @@
 import type { CheckoutPublic, SessionCreated } from '../shared/schemas/checkout.ts';
+import { isFixedTheme } from '../shared/theme.ts';
 
 /**
  * What a fresh session starts from when the customer starts again: the
@@ -35,7 +36,7 @@ function prefillOf(d: RestartDraft) {
 export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string | undefined): string | null {
   if (!c.link_url) return null;
   const url = new URL(c.link_url);
-  if (theme === 'light' || theme === 'dark') url.searchParams.set('theme', theme);
+  if (isFixedTheme(theme)) url.searchParams.set('theme', theme);
   const { custom_field_data, ...simple } = prefillOf(draft);
   for (const [k, v] of Object.entries(simple)) url.searchParams.set(k, v);
   for (const [slug, v] of Object.entries(custom_field_data ?? {}))
@@ -47,8 +48,8 @@ export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string
  * Framed, the link's redirect would land on a page that is not allowed in
  * the frame (the redirect does not carry `embed_origin` to the page), so the
  * fresh session is made through the JSON endpoint, as the widget does, and
- * the frame moves to it in embedded mode. Same origin as this page: the
- * path alone keeps it within `connect-src 'self'`.
+ * the frame moves to the `embed_url` it answers. Same origin as this page:
+ * the path alone keeps it within `connect-src 'self'`.
  */
 export async function startAgainEmbedded(
   c: CheckoutPublic,
@@ -59,21 +60,23 @@ export async function startAgainEmbedded(
   const failed = { message: 'A new checkout could not be started. Close this window and try again.' };
   if (!c.link_url) return failed;
   const sessions = new URL(c.link_url).pathname.replace(/\/redirect$/, '/sessions');
+  // Inline stays inline (no modal card) in the fresh session too.
+  const mode = new URLSearchParams(window.location.search).get('embed_mode');
   try {
     const res = await fetch(sessions, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ embed_origin: embedOrigin, ...prefillOf(draft) }),
+      body: JSON.stringify({
+        embed_origin: embedOrigin,
+        ...prefillOf(draft),
+        ...(isFixedTheme(theme) ? { theme } : {}),
+        ...(mode ? { embed_mode: mode } : {}),
+      }),
     });
     if (!res.ok) return failed;
     const created = (await res.json()) as SessionCreated;
-    const page = new URL(created.url, window.location.href);
-    page.searchParams.set('embed', '1');
-    page.searchParams.set('embed_origin', embedOrigin);
-    if (theme === 'light' || theme === 'dark') page.searchParams.set('theme', theme);
-    // Inline stays inline (no modal card) in the fresh session too.
-    const mode = new URLSearchParams(window.location.search).get('embed_mode');
-    if (mode) page.searchParams.set('embed_mode', mode);
+    if (!created.embed_url) return failed;
+    const page = new URL(created.embed_url, window.location.href);
     return page.pathname + page.search;
   } catch {
     return failed;

@@ -25,19 +25,20 @@ const QUERY_PREFIX = /^(utm_|custom_field_data\.)/;
 const CUSTOM_FIELD_ATTRIBUTE = 'data-custom-field-';
 
 /**
- * Adds `prefill` (nested `custom_field_data` or already flat) to `flat` and
- * returns it: the one place a nested prefill (the public `prefill` property,
+ * Merges `prefill` (nested `custom_field_data` or already flat) into `flat`,
+ * filling only names still unset (the first value wins), and returns it:
+ * the one place a nested prefill (the public `prefill` property,
  * `CheckoutLink.open(url, { prefill })`) becomes flat.
  */
-export function flatten(flat: Prefill, prefill: Prefill | object = {}, prefix = ''): Prefill {
+export function mergePrefill(flat: Prefill, prefill: Prefill | object = {}, prefix = ''): Prefill {
   for (const [name, value] of Object.entries(prefill))
-    if (value && typeof value === 'object') flatten(flat, value, `${prefix + name}.`);
+    if (value && typeof value === 'object') mergePrefill(flat, value, `${prefix + name}.`);
     else put(flat, prefix + name, value);
   return flat;
 }
 
 /** Adds the prefill a query string carries (known names and `custom_field_data.*`; the first of repeated names wins). */
-export function prefillFromQuery(query: string, flat: Prefill = {}): Prefill {
+export function addQueryPrefill(query: string, flat: Prefill = {}): Prefill {
   for (const [name, value] of new URLSearchParams(query))
     if ((PREFILL_FIELDS as readonly string[]).includes(name) || QUERY_PREFIX.test(name)) put(flat, name, value);
   return flat;
@@ -65,7 +66,7 @@ export function prefillFromAttributes(el: Element, prefix: '' | 'data-'): Prefil
  * validates and reports what it dropped. Returns the flat form.
  */
 export function buildPrefill(own?: Prefill, provider?: Prefill, pageQuery = ''): Prefill {
-  return prefillFromQuery(pageQuery, flatten(flatten({}, own), provider));
+  return addQueryPrefill(pageQuery, mergePrefill(mergePrefill({}, own), provider));
 }
 
 /**
@@ -74,6 +75,6 @@ export function buildPrefill(own?: Prefill, provider?: Prefill, pageQuery = ''):
  */
 export function withPrefill(linkUrl: string, prefill: Prefill | object): string {
   const url = new URL(linkUrl, document.baseURI);
-  for (const [name, value] of Object.entries(flatten({}, prefill))) url.searchParams.set(name, `${value}`);
+  for (const [name, value] of Object.entries(mergePrefill({}, prefill))) url.searchParams.set(name, `${value}`);
   return url.href;
 }

@@ -1,8 +1,8 @@
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import type { MessageDetail } from './frame.ts';
+import { type FrameTimings, loadCheckout } from './frame-loader.ts';
 import { styledRoot } from './overlay-styles.ts';
-import { type FrameTimings, loadCheckout } from './session.ts';
 
 const LOADING = 'Loading checkout…';
 

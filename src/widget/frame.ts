@@ -110,7 +110,7 @@ export function frameSession(
       const fresh = type !== 'loaded' || loadedId !== detail.checkout_id;
       if (type === 'success' || (type === 'loaded' && fresh && loadedId)) sessions.delete(key);
       if (type === 'loaded') loadedId = detail.checkout_id;
-      const to =
+      const redirectTo =
         fresh &&
         type !== 'close' &&
         type !== 'resize' &&
@@ -121,8 +121,8 @@ export function frameSession(
         parent.id = 'r';
         iframe.style.display = '';
       }
-      onMessage(type, detail, !!to);
-      if (to) navigate(to);
+      onMessage(type, detail, !!redirectTo);
+      if (redirectTo) navigate(redirectTo);
     }
   };
   const frame = async () => {

@@ -1,12 +1,12 @@
-import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import type { Theme } from '../shared/theme.ts';
+import { mergePrefill, type Prefill, withPrefill } from './build-prefill.ts';
 import { mountCheckout } from './checkout-card.ts';
 import { emit } from './events.ts';
-import type { CheckoutTheme } from './open-checkout.ts';
-import type { FrameTimings } from './session.ts';
+import type { FrameTimings } from './frame-loader.ts';
 
 export interface InlineCheckoutOptions extends FrameTimings {
   prefill?: Prefill;
-  theme?: CheckoutTheme;
+  theme?: Theme;
   /** Receives the events; the container when absent. */
   source?: HTMLElement;
   /** Frame height before the page reports its own (pixels, default 640). */
@@ -27,7 +27,7 @@ export function mountInlineCheckout(
   options: InlineCheckoutOptions = {},
 ): () => void {
   const source = options.source ?? container;
-  const prefill = flatten({ theme: options.theme }, options.prefill);
+  const prefill = mergePrefill({ theme: options.theme }, options.prefill);
   let stop = () => {};
   const card = document.createElement('div');
   const box = document.createElement('article');

@@ -1,13 +1,12 @@
-import { flatten, type Prefill, withPrefill } from './build-prefill.ts';
+import type { Theme } from '../shared/theme.ts';
+import { mergePrefill, type Prefill, withPrefill } from './build-prefill.ts';
 import { mountCheckout } from './checkout-card.ts';
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
 import type { MessageDetail } from './frame.ts';
+import type { FrameTimings } from './frame-loader.ts';
 import { navigate } from './navigate.ts';
-import type { FrameTimings } from './session.ts';
 import { sharedState } from './shared-state.ts';
-
-export type CheckoutTheme = 'light' | 'dark' | 'auto';
 
 export interface OpenCheckoutOptions extends FrameTimings {
   /** Prefill, already merged (see `buildPrefill`); custom fields nested or flat. */
@@ -15,7 +14,7 @@ export interface OpenCheckoutOptions extends FrameTimings {
   /** `overlay` (default) frames the checkout; `redirect` goes to the link URL. */
   mode?: 'overlay' | 'redirect';
   /** Overrides `prefill.theme`. */
-  theme?: CheckoutTheme;
+  theme?: Theme;
   /** Receives the events and gets the focus back on close; the document when absent. */
   source?: HTMLElement;
 }
@@ -50,7 +49,7 @@ export function closeCheckout(): void {
 export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {}): Promise<OpenCheckoutResult> {
   return new Promise((resolve) => {
     const { source } = options;
-    const prefill = flatten({ theme: options.theme }, options.prefill);
+    const prefill = mergePrefill({ theme: options.theme }, options.prefill);
     const theme = prefill.theme;
     const mode = options.mode === 'redirect' ? 'redirect' : 'overlay';
     const focusBack = source ?? (document.activeElement as HTMLElement | null);
@@ -80,9 +79,9 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
     };
     const close = () => (failure ? end('error', failure) : end('closed'));
     /** Closing asked by the customer: never during a payment. */
-    const ask = () => confirmed || close();
+    const askToClose = () => confirmed || close();
     const onMessage = (type: string, detail: MessageDetail, redirecting: boolean) => {
-      if (type === 'close') ask();
+      if (type === 'close') askToClose();
       else if (type !== 'resize') {
         failure = undefined;
         // A `loaded` after `confirmed`: the payment was declined and the page is interactive again.
@@ -100,15 +99,21 @@ export function openCheckout(linkUrl: string, options: OpenCheckoutOptions = {})
         navigate(url);
         end('redirected');
       } else {
-        // The frame inherits it: a framed page's transparent background shows only where the
-        // frame's color scheme is the page's own (else Chromium paints it opaque), and the page
-        // follows the customer's system (the stylesheet's `light dark`) unless told light or dark (any
-        // other word would be taken as a custom scheme name, so only these two pass). CSSOM, which a strict CSP allows.
+        // A framed page is transparent only where its color scheme matches the frame's (else Chromium paints
+        // it opaque); any other word would be read as a custom scheme name.
         if (theme === 'light' || theme === 'dark') dialog.style.colorScheme = theme;
         // Escape or a back gesture close the dialog natively; during a payment it comes right back.
         // Rare: once the page is up, keys go to the frame, whose own Escape asks through `close`.
         dialog.onclose = () => (confirmed && host.isConnected ? dialog.showModal() : close());
-        stop = mountCheckout(host, dialog, url, { ...options, source }, onMessage, (error) => (failure = error), ask);
+        stop = mountCheckout(
+          host,
+          dialog,
+          url,
+          { ...options, source },
+          onMessage,
+          (error) => (failure = error),
+          askToClose,
+        );
         document.body.append(host);
         // The page behind stays still (a modal dialog does not stop it scrolling).
         html.overflow = 'hidden';

@@ -6,8 +6,8 @@
 export interface SharedState {
   /** Closes the overlay that is open, if any. */
   close?: () => void;
-  /** Set once the snippet has wired the page (safe to load twice). */
-  embedded?: boolean;
+  /** Set once the snippet has wired the page's clicks (safe to load twice). */
+  wired?: boolean;
 }
 
 /** Lazy, so importing the widget in Node (SSR) touches no browser global. */

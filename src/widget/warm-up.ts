@@ -1,4 +1,4 @@
-import { loadFrame } from './session.ts';
+import { loadFrame } from './frame-loader.ts';
 
 const warmed = new Set<string>();
 

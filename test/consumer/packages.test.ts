@@ -38,7 +38,7 @@ const sh = async (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessE
 const pack = async (dir: string) => {
   // --ignore-scripts: the suite's build step has just built what prepack would.
   const { stdout } = await sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], dir);
-  const [info] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  const [info] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   return { file: join(work, info.filename), files: info.files.map((f) => f.path) };
 };
 const project = (name: string, manifest: object) => {

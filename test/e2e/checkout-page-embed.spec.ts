@@ -1,7 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config.ts';
-import { BACKEND, createLink, DEMO_ORIGIN, productByName, purchasesOf, SUCCEEDS } from './checkout-page-helpers.ts';
+import {
+  BACKEND,
+  createLink,
+  DEMO_ORIGIN,
+  expireSession,
+  productByName,
+  purchasesOf,
+  SUCCEEDS,
+} from './checkout-page-helpers.ts';
 
 /**
  * Embedded mode: the page inside an iframe of a merchant's page on another
@@ -133,6 +141,38 @@ test('the close button and Escape post close to the parent', async ({ page, requ
   await expect.poll(() => types(page)).toEqual(['loaded', 'close']);
   await frame.getByLabel('Email').press('Escape');
   await expect.poll(() => types(page)).toEqual(['loaded', 'close', 'close']);
+});
+
+test('framed, Start again opens a fresh session in the frame: still embedded, inline and themed', async ({
+  page,
+  request,
+}) => {
+  const ebook = await productByName(request, 'Field Guide to Checkout (e-book)');
+  const link = await createLink(request, { products: [ebook.id] });
+  const session = await newSession(page, link.client_secret, DEMO_ORIGIN);
+  expireSession(session.id);
+  const query = `embed=1&embed_origin=${encodeURIComponent(DEMO_ORIGIN)}&embed_mode=inline&theme=dark`;
+  await openParent(page, DEMO_ORIGIN, `${BACKEND}/checkout/${session.client_secret}?${query}`);
+  const frame = page.frameLocator('#checkout');
+  await frame.getByRole('link', { name: 'Start again' }).click();
+  await expect(frame.getByLabel('Email')).toHaveValue('framed@example.com');
+  const fresh = new URL(
+    page
+      .frames()
+      .find((f) => f !== page.mainFrame())!
+      .url(),
+  );
+  expect(fresh.pathname).toMatch(/^\/checkout\/cs_/);
+  expect(fresh.pathname).not.toContain(session.client_secret);
+  expect(Object.fromEntries(fresh.searchParams)).toMatchObject({
+    embed: '1',
+    embed_origin: DEMO_ORIGIN,
+    embed_mode: 'inline',
+    theme: 'dark',
+  });
+  await expect(frame.locator('checkout-page')).toHaveAttribute('embedded', '');
+  await expect(frame.locator('checkout-page')).not.toHaveAttribute('overlay', '');
+  await expect.poll(() => types(page)).toEqual(['loaded', 'loaded']);
 });
 
 test('a parent not on embed_origins gets a refused frame and no message at all', async ({ page, request }) => {

@@ -276,8 +276,8 @@ test('sales: orders, subscriptions and checkout sessions page by keyboard, pages
   const club = await createProductByApi(request, `Paging club ${run}`, 'month');
   // More than a page of each (25 a page), a few at a time.
   const purchases = [
-    ...Array.from({ length: 30 }, (_, i) => [ebook.id, `order-${i + 1}-${run}@example.com`]),
-    ...Array.from({ length: 26 }, (_, i) => [club.id, `member-${i + 1}-${run}@example.com`]),
+    ...Array.from({ length: 30 }, (_, i) => [ebook.id, `order-${i + 1}-${run}@example.com`] as const),
+    ...Array.from({ length: 26 }, (_, i) => [club.id, `member-${i + 1}-${run}@example.com`] as const),
   ];
   for (let i = 0; i < purchases.length; i += 8)
     await Promise.all(purchases.slice(i, i + 8).map(([id, email]) => buyByApi(request, id, email)));

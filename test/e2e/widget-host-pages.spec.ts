@@ -139,7 +139,7 @@ test('a phone page that scrolls sideways: the sheet covers the visual viewport',
   // Zoomed out to the page's width, the visual viewport is fractional: a pixel of rounding either way.
   expect(viewport[2], 'the page is zoomed out to its width').toBeGreaterThan(375);
   for (const box of [dialog, frame])
-    for (const [i, n] of viewport.entries()) expect(Math.abs(box![i] - n)).toBeLessThanOrEqual(1);
+    for (const [i, n] of viewport.entries()) expect(Math.abs(box![i]! - n)).toBeLessThanOrEqual(1);
   await context.close();
 });
 

@@ -46,7 +46,7 @@ async function orderOf(page: Page, checkoutId: string): Promise<Order> {
   expect(response.status()).toBe(200);
   const { items } = (await response.json()) as { items: Order[] };
   expect(items).toHaveLength(1);
-  return items[0];
+  return items[0]!;
 }
 
 test('script tag: a data-attribute button opens the overlay; paying creates the order with the link metadata and utm_source', async ({

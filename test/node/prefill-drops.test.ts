@@ -94,6 +94,21 @@ describe('invalid prefill never breaks a link: the value is dropped and the reas
     ['theme not known', { theme: 'neon' }, { field: 'theme', reason: /light, dark or auto/ }],
   ];
 
+  test('an amount out of bounds is dropped with the bound as data, in minor units', async () => {
+    for (const [amount, ctx] of [
+      ['499', { ge: 500 }],
+      ['50001', { le: 50000 }],
+    ] as const) {
+      const { secret } = await openLink(link.url, { product_id: tip.id, amount });
+      const { body } = await getSession(server, secret);
+      assert.deepEqual(
+        body.prefill_dropped.find((d: { field: string }) => d.field === 'amount')?.ctx,
+        ctx,
+        `amount=${amount}`,
+      );
+    }
+  });
+
   for (const [name, query, expected] of cases) {
     test(`${name}: the session is created without it`, async () => {
       if ('product_id' in query) query.product_id = other.id;

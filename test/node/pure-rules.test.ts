@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { resolvePrefill } from '../../server/core/prefill.ts';
-import { amountError, computeAmounts, discountIneligibility } from '../../server/core/pricing.ts';
-import type { Discount, Product, ProductPrice } from '../../src/shared/schemas/index.ts';
+import { amountBound, amountError, computeAmounts, discountIneligibility } from '../../server/core/pricing.ts';
+import type { CrossedBound, Discount, Product, ProductPrice } from '../../src/shared/schemas/index.ts';
 
 // Typed factories over the shared schemas' types: each test names only what it is about.
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -89,6 +89,18 @@ describe('amountError', () => {
     test(what, () => assert.equal(amountError(price, amount), expected));
 });
 
+describe('amountBound', () => {
+  const cases: [string, ProductPrice, number, CrossedBound | undefined][] = [
+    ['a fixed price crosses no bound', fixedPrice(), 1000, undefined],
+    ['below the minimum', customPrice(500), 499, { ge: 500 }],
+    ['within the bounds', customPrice(500, 10_000), 500, undefined],
+    ['above the maximum', customPrice(500, 10_000), 10_001, { le: 10_000 }],
+    ['no maximum', customPrice(500, null), 999_999_999, undefined],
+  ];
+  for (const [what, price, amount, expected] of cases)
+    test(what, () => assert.deepEqual(amountBound(price, amount), expected));
+});
+
 describe('computeAmounts', () => {
   const cases: [string, ProductPrice, number | null, Discount | null, [number, number, number]][] = [
     ['a fixed price', fixedPrice(2900), null, null, [2900, 0, 2900]],
@@ -154,13 +166,26 @@ describe('resolvePrefill, one field at a time', () => {
       mode,
     });
 
-  const dropCases: [string, Record<string, unknown>, string, string][] = [
+  const dropCases: [string, Record<string, unknown>, string, string, CrossedBound?][] = [
     ['an unknown product', { product_id: 'prod_9' }, 'product_id', "is not one of this link's products"],
     ['a bad email', { customer_email: 'not-an-email' }, 'customer_email', 'is not a valid email address'],
     ['a long name', { customer_name: 'n'.repeat(257) }, 'customer_name', 'must be at most 256 characters'],
     ['an unknown code', { discount_code: 'NOPE' }, 'discount_code', 'is not a known discount code'],
     ['an amount for a fixed price', { amount: '900' }, 'amount', 'this price does not take a custom amount'],
-    ['an amount below the minimum', { product_id: 'prod_2', amount: '100' }, 'amount', 'must be at least 500'],
+    [
+      'an amount below the minimum',
+      { product_id: 'prod_2', amount: '100' },
+      'amount',
+      'must be at least 500',
+      { ge: 500 },
+    ],
+    [
+      'an amount above the maximum',
+      { product_id: 'prod_2', amount: '10001' },
+      'amount',
+      'must be at most 10000',
+      { le: 10_000 },
+    ],
     [
       'an amount that is not cents',
       { product_id: 'prod_2', amount: '5.5' },
@@ -179,10 +204,10 @@ describe('resolvePrefill, one field at a time', () => {
     ['an embed mode', { embed_mode: 'popup' }, 'embed_mode', 'must be inline'],
     ['a non-string value', { customer_name: { a: 1 } }, 'customer_name', 'must be a string'],
   ];
-  for (const [what, raw, field, reason] of dropCases) {
+  for (const [what, raw, field, reason, ctx] of dropCases) {
     test(`drops ${what}`, async () => {
       const out = await resolve(raw);
-      assert.deepEqual(out.dropped, [{ field, reason }]);
+      assert.deepEqual(out.dropped, [{ field, reason, ...(ctx && { ctx }) }]);
     });
   }
 

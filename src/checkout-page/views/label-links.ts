@@ -13,10 +13,11 @@ export function labelWithLinks(label: string): string | TemplateResult {
   const parts: (string | TemplateResult)[] = [];
   let last = 0;
   for (const m of label.matchAll(LINK)) {
-    const href = safeHttps(m[2]);
+    const [whole, text, raw = ''] = m;
+    const href = safeHttps(raw);
     if (!href) continue;
-    parts.push(label.slice(last, m.index), html`<a href=${href} target="_blank" rel="noopener">${m[1]}</a>`);
-    last = m.index + m[0].length;
+    parts.push(label.slice(last, m.index), html`<a href=${href} target="_blank" rel="noopener">${text}</a>`);
+    last = m.index + whole.length;
   }
   if (!parts.length) return label;
   parts.push(label.slice(last));

@@ -18,7 +18,7 @@ export interface Route {
 const SECTIONS: Section[] = ['products', 'links', 'discounts', 'custom-fields', 'sales', 'settings'];
 
 export function parseRoute(hash: string): Route {
-  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const [section, id, action] = path.split('/');
   if (!SECTIONS.includes(section as Section)) return { section: 'products', id: null, action: null, query: '' };
   return { section: section as Section, id: id || null, action: action || null, query };

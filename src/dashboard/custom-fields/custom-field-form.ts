@@ -22,7 +22,7 @@ const parseOptions = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => {
-      const [value, ...rest] = l.split(':');
+      const [value = '', ...rest] = l.split(':');
       return { value: value.trim(), label: (rest.join(':').trim() || value).trim() };
     });
 

@@ -9,7 +9,7 @@ import type { CustomField } from '../../shared/schemas/custom-field.ts';
  */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** Script tag + a data-attribute anchor: works without JavaScript, opens the overlay with it. */
 export function scriptTagSnippet(origin: string, link: Pick<CheckoutLink, 'url'>, text = 'Buy') {

@@ -79,7 +79,8 @@ export class MetadataEditor extends LightElement {
               const keyId = `${this.#id}-key-${i}`;
               const valueId = `${this.#id}-value-${i}`;
               const server = this.serverErrors.filter(([k]) => k === row.key.trim()).map(([, m]) => m);
-              const keyErrors = [...errors[i].key, ...server];
+              const rowErrors = errors[i] ?? { key: [], value: [] };
+              const keyErrors = [...rowErrors.key, ...server];
               return html`<li class="metadata-row">
                 <div class="field">
                   <label for=${keyId}>Key ${i + 1}</label>
@@ -91,9 +92,9 @@ export class MetadataEditor extends LightElement {
                 <div class="field">
                   <label for=${valueId}>Value ${i + 1}</label>
                   <input id=${valueId} .value=${row.value} autocomplete="off"
-                    aria-invalid=${errors[i].value.length ? 'true' : 'false'} aria-describedby=${errors[i].value.length ? `${valueId}-error` : nothing}
+                    aria-invalid=${rowErrors.value.length ? 'true' : 'false'} aria-describedby=${rowErrors.value.length ? `${valueId}-error` : nothing}
                     @input=${(e: Event) => this.update_(i, { value: (e.target as HTMLInputElement).value })} />
-                  ${fieldError(`${valueId}-error`, errors[i].value)}
+                  ${fieldError(`${valueId}-error`, rowErrors.value)}
                 </div>
                 <button type="button" class="btn btn-small btn-ghost-danger metadata-remove" @click=${() => this.removeRow(i)}
                   aria-label=${`Remove metadata row ${i + 1}${row.key ? ` (${row.key})` : ''}`}>Remove</button>

@@ -32,6 +32,7 @@ export class ProductPicker extends LightElement {
   private async move(index: number, by: -1 | 1) {
     const next = [...this.selected];
     const [item] = next.splice(index, 1);
+    if (item === undefined) return;
     next.splice(index + by, 0, item);
     this.emit(next);
     await this.updateComplete;
@@ -72,7 +73,7 @@ export class ProductPicker extends LightElement {
           : this.selected.length === 1
             ? fieldError(
                 `${this.#id}-0-error`,
-                this.errors.filter(([k]) => k === '0').map(([, m]) => `${name(this.selected[0])}: ${m}`),
+                this.errors.filter(([k]) => k === '0').map(([, m]) => `${name(this.selected[0] ?? '')}: ${m}`),
               )
             : nothing
       }

@@ -1,7 +1,8 @@
 import { ContextEvent } from '@lit/context';
 import { ReactiveElement } from '@lit/reactive-element';
+import { keepsLinkBehaviour } from '../../shared/plain-click.ts';
 import type { Prefill } from '../../shared/prefill-params.ts';
-import { flatten, prefillFromAttributes, prefillFromQuery, withPrefill } from '../../widget/build-prefill.ts';
+import { addQueryPrefill, mergePrefill, prefillFromAttributes, withPrefill } from '../../widget/build-prefill.ts';
 import { mountInlineCheckout } from '../../widget/inline-checkout.ts';
 import { closeCheckout, openCheckout } from '../../widget/open-checkout.ts';
 import { warmUp } from '../../widget/warm-up.ts';
@@ -14,6 +15,9 @@ import {
   checkoutLinkContext,
 } from '../provider/context.ts';
 import { checkoutLinkStyles } from './checkout-link.styles.ts';
+
+/** What the shadow root shows: the inline checkout, the merchant's own anchor as is, or our button. */
+type Layout = 'inline' | 'merchant-anchor' | 'button';
 
 /**
  * A buy button for a checkout link. It renders a real `<a href>` (the link
@@ -107,14 +111,13 @@ export class CheckoutLinkElement extends ReactiveElement {
   #slot = document.createElement('slot');
   #frame = document.createElement('div');
   /** Which of button / merchant's anchor / inline frame is shown. */
-  #layout = '';
+  #layout: Layout | '' = '';
 
   constructor() {
     super();
     this.loading = this.open = false;
     this.addEventListener('click', (event) => {
-      // Modified and non-primary clicks keep their link behaviour (new tab, download, …).
-      if (!(event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey))
+      if (!keepsLinkBehaviour(event))
         if (this.#mode() !== 'inline' && this.url) {
           event.preventDefault();
           this.show();
@@ -122,7 +125,6 @@ export class CheckoutLinkElement extends ReactiveElement {
     });
     // Intent warms the backend up: hover, focus, and touch (a touch enters the element as a pointer too).
     for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => this.url && warmUp(this.url));
-    // Ready, or the overlay says what went wrong: either way nothing is being prepared any more.
     for (const type of ['checkout-link:loaded', 'checkout-link:error'])
       this.addEventListener(type, () => (this.loading = false));
   }
@@ -141,8 +143,8 @@ export class CheckoutLinkElement extends ReactiveElement {
   /** The prefill sent with the checkout: own attributes, then `prefill`, then the provider's, then the page's query. */
   get params(): Prefill {
     const defaults = this.#defaults;
-    // `flatten` only fills names still unset: strongest source first.
-    const own = flatten(prefillFromAttributes(this, ''), {
+    // `mergePrefill` only fills names still unset: strongest source first.
+    const own = mergePrefill(prefillFromAttributes(this, ''), {
       product_id: this.productId,
       customer_email: this.customerEmail,
       customer_name: this.customerName,
@@ -150,9 +152,9 @@ export class CheckoutLinkElement extends ReactiveElement {
       amount: this.amount,
       reference_id: this.referenceId,
     });
-    return prefillFromQuery(
+    return addQueryPrefill(
       location.search,
-      flatten(flatten(flatten(own, this.prefill), { theme: defaults?.theme }), defaults?.prefill),
+      mergePrefill(mergePrefill(mergePrefill(own, this.prefill), { theme: defaults?.theme }), defaults?.prefill),
     );
   }
 
@@ -185,9 +187,8 @@ export class CheckoutLinkElement extends ReactiveElement {
     return root;
   }
 
-  /** `i`: the inline checkout; `s`: the merchant's own anchor, shown as is; `a`: our button. */
-  #layoutNow() {
-    return this.#mode() === 'inline' ? 'i' : this.querySelector(':scope>a') ? 's' : 'a';
+  #layoutNow(): Layout {
+    return this.#mode() === 'inline' ? 'inline' : this.querySelector(':scope>a') ? 'merchant-anchor' : 'button';
   }
 
   protected override update(changed: Parameters<ReactiveElement['update']>[0]) {
@@ -197,8 +198,10 @@ export class CheckoutLinkElement extends ReactiveElement {
     const layout = this.#layoutNow();
     if (layout !== this.#layout) {
       this.#layout = layout;
-      if (layout === 'a') this.#button.append(this.#slot);
-      this.renderRoot.replaceChildren(layout === 'i' ? this.#frame : layout === 's' ? this.#slot : this.#button);
+      if (layout === 'button') this.#button.append(this.#slot);
+      this.renderRoot.replaceChildren(
+        layout === 'inline' ? this.#frame : layout === 'merchant-anchor' ? this.#slot : this.#button,
+      );
     }
     if (url) this.#button.href = withPrefill(url, this.params);
     else this.#button.removeAttribute('href');

@@ -1,10 +1,11 @@
 import { createContext } from '@lit/context';
 import type { Prefill } from '../../shared/prefill-params.ts';
+import type { Theme } from '../../shared/theme.ts';
 
 /** How a checkout opens: in an overlay, by navigating to the link, or rendered in place. */
 export type CheckoutLinkMode = 'overlay' | 'redirect' | 'inline';
 /** Colour scheme passed to the hosted checkout page. */
-export type CheckoutLinkTheme = 'light' | 'dark' | 'auto';
+export type CheckoutLinkTheme = Theme;
 
 /**
  * Defaults a `<checkout-link-provider>` shares with every `<checkout-link>`

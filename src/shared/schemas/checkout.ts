@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../customer-limits.ts';
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../prefill-params.ts';
-import { httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
+import { crossedBound, httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
 import { product, productPrice } from './product.ts';
 
@@ -9,7 +10,7 @@ export const checkoutStatus = z.enum(CHECKOUT_STATUSES);
 export type CheckoutStatus = z.infer<typeof checkoutStatus>;
 
 /** A prefill value the server ignored, and why (never an error: the link still works). */
-export const droppedPrefill = z.object({ field: z.string(), reason: z.string() });
+export const droppedPrefill = z.object({ field: z.string(), reason: z.string(), ctx: crossedBound.optional() });
 export type DroppedPrefill = z.infer<typeof droppedPrefill>;
 
 /** The discount as the customer sees it on a checkout. */
@@ -100,13 +101,14 @@ export const sessionCreated = z.object({
 });
 export type SessionCreated = z.infer<typeof sessionCreated>;
 
-const email = z.email().max(320);
+/** A customer's email address, as an edit, a session request and a prefill check it. */
+export const customerEmail = z.email().max(CUSTOMER_EMAIL_MAX_LENGTH);
 
 /** Customer edits on an open checkout: here a bad value is an error (422), not a drop. */
 export const checkoutUpdate = z.strictObject({
   product_id: id.optional(),
-  customer_email: email.nullable().optional(),
-  customer_name: text({ max: 256 }).nullable().optional(),
+  customer_email: customerEmail.nullable().optional(),
+  customer_name: text({ max: CUSTOMER_NAME_MAX_LENGTH }).nullable().optional(),
   discount_code: text({ max: 40 }).nullable().optional(),
   amount: minorAmount.optional(),
   custom_field_data: customFieldData.optional(),
@@ -138,8 +140,8 @@ export const checkoutCreate = z.strictObject({
   product_id: id.optional(),
   allow_discount_codes: z.boolean().default(true),
   discount_id: id.nullable().default(null),
-  customer_email: email.nullable().default(null),
-  customer_name: text({ max: 256 }).nullable().default(null),
+  customer_email: customerEmail.nullable().default(null),
+  customer_name: text({ max: CUSTOMER_NAME_MAX_LENGTH }).nullable().default(null),
   amount: minorAmount.nullable().default(null),
   custom_field_data: customFieldData.default({}),
   metadata: metadata.default({}),

@@ -142,8 +142,16 @@ export interface ListResource<T> {
   pagination: { total_count: number; max_page: number };
 }
 
+/** The limit a value crossed, as data (minor units for an amount), so a page can say it its own way. */
+export const crossedBound = z.object({ ge: z.number().optional(), le: z.number().optional() });
+export type CrossedBound = z.infer<typeof crossedBound>;
+
 /** Every error the API answers: a code and, for bad input, where and why. */
-export const errorDetail = z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() });
+export const errorDetail = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  ctx: crossedBound.optional(),
+});
 export const errorBody = z.object({ error: z.string(), detail: z.array(errorDetail).optional() });
 export type ErrorDetail = z.infer<typeof errorDetail>;
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -15,10 +15,10 @@ describe('custom field labels with links', () => {
     const label = await renderLabel('I accept the [terms of service](https://shop.example/terms) and more');
     const links = label.querySelectorAll('a');
     expect(links.length).to.equal(1);
-    expect(links[0].getAttribute('href')).to.equal('https://shop.example/terms');
-    expect(links[0].textContent).to.equal('terms of service');
-    expect(links[0].target).to.equal('_blank');
-    expect(links[0].rel).to.equal('noopener');
+    expect(links[0]?.getAttribute('href')).to.equal('https://shop.example/terms');
+    expect(links[0]?.textContent).to.equal('terms of service');
+    expect(links[0]?.target).to.equal('_blank');
+    expect(links[0]?.rel).to.equal('noopener');
     expect(label.textContent!.replace(/\s+/g, ' ')).to.contain('I accept the terms of service and more');
   });
 
@@ -31,7 +31,7 @@ describe('custom field labels with links', () => {
     for (const a of label.querySelectorAll('a')) expect(new URL(a.href).protocol).to.equal('https:');
     const anchors = [...label.querySelectorAll('a')];
     expect(anchors.map((a) => a.textContent)).to.deep.equal(['<b>x</b>']);
-    expect(anchors[0].getAttribute('href')).to.equal('https://ok.example/%22onmouseover=%22x');
+    expect(anchors[0]?.getAttribute('href')).to.equal('https://ok.example/%22onmouseover=%22x');
     expect(label.textContent).to.contain(
       '<img src=x onerror="window.__pwned=1"> **bold** [click](javascript:alert(1))',
     );

@@ -3,7 +3,7 @@ import { worker } from '../../../mock-server/browser.ts';
 import { createHandlers } from '../../../mock-server/handlers.ts';
 import { ManagementApi } from '../../../src/dashboard/core/api.ts';
 import '../../../src/dashboard/settings/webhooks-section.ts';
-import { startMocks } from '../widget/helpers.ts';
+import { startMocks } from '../helpers.ts';
 
 /** Settings → Webhooks against the MSW mocks alone: what the no-backend mode answers the dashboard. */
 describe('<dash-webhooks-section> on the mocks', () => {

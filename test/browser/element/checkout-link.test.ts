@@ -5,17 +5,17 @@ import type { CheckoutLinkElement } from '../../../src/element/checkout-link/che
 import { defineElement } from '../../../src/element/define.ts';
 import { closeCheckout } from '../../../src/widget/open-checkout.ts';
 import {
-  captureNavigation,
   deepQuery,
   FAKE_PAGE,
   framedPage,
   LINK_URL,
   nextEvent,
   type RecordedRequest,
+  recordNavigations,
   resetMocks,
   SESSIONS_PATH,
   useMockBackend,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 const button = (el: CheckoutLinkElement) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!;
 const query = (el: CheckoutLinkElement) => Object.fromEntries(new URL(button(el).href).searchParams);
@@ -31,10 +31,10 @@ const SUCCESS = {
 
 describe('<checkout-link>', () => {
   let sessions: RecordedRequest[];
-  let navigation: ReturnType<typeof captureNavigation>;
+  let navigation: ReturnType<typeof recordNavigations>;
   beforeEach(async () => {
     sessions = await useMockBackend();
-    navigation = captureNavigation();
+    navigation = recordNavigations();
   });
   afterEach(() => {
     closeCheckout();
@@ -72,7 +72,7 @@ describe('<checkout-link>', () => {
         'custom_field_data.company': 'Acme',
       });
       expect(el.textContent).to.equal('Buy now');
-      expect(a.querySelector('slot')!.assignedNodes()[0].textContent).to.equal('Buy now');
+      expect(a.querySelector('slot')!.assignedNodes()[0]?.textContent).to.equal('Buy now');
     });
 
     it('labels itself "Buy" when given no label', async () => {
@@ -133,8 +133,8 @@ describe('<checkout-link>', () => {
         html`<checkout-link href=${LINK_URL}><a href="/no-js-fallback">Buy</a></checkout-link>`,
       );
       expect(el.shadowRoot!.querySelector('a')).to.equal(null);
-      const opened = nextEvent(el, 'checkout-link:open');
-      const loaded = nextEvent(el, 'checkout-link:loaded');
+      const opened = nextEvent('open', el);
+      const loaded = nextEvent('loaded', el);
       const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
       el.querySelector('a')!.dispatchEvent(click);
       expect(click.defaultPrevented).to.equal(true);
@@ -145,8 +145,8 @@ describe('<checkout-link>', () => {
 
     it("opens the anchor's URL when it has no href of its own", async () => {
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link><a href=${LINK_URL}>Buy</a></checkout-link>`);
-      const opened = nextEvent<CustomEvent>(el, 'checkout-link:open');
-      const loaded = nextEvent(el, 'checkout-link:loaded');
+      const opened = nextEvent<CustomEvent>('open', el);
+      const loaded = nextEvent('loaded', el);
       el.querySelector('a')!.click();
       expect((await opened).detail.url).to.equal(LINK_URL);
       await loaded;
@@ -163,7 +163,7 @@ describe('<checkout-link>', () => {
       const record = (e: Event) => heard.push(e as CustomEvent);
       for (const n of names) document.addEventListener(`checkout-link:${n}`, record);
       try {
-        const loaded = nextEvent(el, 'checkout-link:loaded');
+        const loaded = nextEvent('loaded', el);
         button(el).click();
         expect(el.open).to.equal(true);
         expect(el.loading).to.equal(true);
@@ -176,13 +176,13 @@ describe('<checkout-link>', () => {
         expect(el.hasAttribute('open')).to.equal(true);
         expect(new URL(frame.src).pathname).to.equal(FAKE_PAGE);
 
-        const confirmed = nextEvent(el, 'checkout-link:confirmed');
+        const confirmed = nextEvent('confirmed', el);
         frame.contentWindow.send('confirmed');
         await confirmed;
-        const succeeded = nextEvent(el, 'checkout-link:success');
+        const succeeded = nextEvent('success', el);
         frame.contentWindow.send('success', SUCCESS);
         await succeeded;
-        const closed = nextEvent(el, 'checkout-link:close');
+        const closed = nextEvent('close', el);
         el.close();
         await closed;
         await el.updateComplete;
@@ -203,17 +203,17 @@ describe('<checkout-link>', () => {
         expect(e.target, e.type).to.equal(el);
         expect(e.bubbles && e.composed, e.type).to.equal(true);
       }
-      expect(heard[0].cancelable).to.equal(true);
-      expect(heard[0].detail).to.deep.equal({ url: LINK_URL, mode: 'overlay' });
-      expect(heard[1].detail).to.deep.equal({ checkout_id: 'co_test' });
-      expect(heard[2].detail).to.deep.equal({ checkout_id: 'co_test' });
-      expect(heard[3].cancelable).to.equal(true);
+      expect(heard[0]?.cancelable).to.equal(true);
+      expect(heard[0]?.detail).to.deep.equal({ url: LINK_URL, mode: 'overlay' });
+      expect(heard[1]?.detail).to.deep.equal({ checkout_id: 'co_test' });
+      expect(heard[2]?.detail).to.deep.equal({ checkout_id: 'co_test' });
+      expect(heard[3]?.cancelable).to.equal(true);
       const { redirect: _r, ...successDetail } = SUCCESS;
-      expect(heard[3].detail).to.deep.equal({ checkout_id: 'co_test', ...successDetail });
+      expect(heard[3]?.detail).to.deep.equal({ checkout_id: 'co_test', ...successDetail });
 
       expect(sessions).to.have.length(1);
-      expect(new URL(sessions[0].url).pathname).to.equal(SESSIONS_PATH);
-      expect(sessions[0].body).to.deep.equal({
+      expect(new URL(sessions[0]!.url).pathname).to.equal(SESSIONS_PATH);
+      expect(sessions[0]?.body).to.deep.equal({
         customer_email: 'ada@example.com',
         embed_origin: location.origin,
       });
@@ -222,11 +222,11 @@ describe('<checkout-link>', () => {
 
     it('gives the focus back to its link when the overlay closes (delegatesFocus)', async () => {
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
-      const loaded = nextEvent(el, 'checkout-link:loaded');
+      const loaded = nextEvent('loaded', el);
       button(el).click();
       await loaded;
       expect(el.shadowRoot!.activeElement).to.equal(null);
-      const closed = nextEvent(el, 'checkout-link:close');
+      const closed = nextEvent('close', el);
       el.close();
       await closed;
       expect(document.activeElement).to.equal(el);
@@ -249,7 +249,7 @@ describe('<checkout-link>', () => {
       const el = await fixture<CheckoutLinkElement>(
         html`<checkout-link href=${LINK_URL} amount="1500">Buy</checkout-link>`,
       );
-      const failed = nextEvent<CustomEvent>(el, 'checkout-link:error');
+      const failed = nextEvent<CustomEvent>('error', el);
       button(el).click();
       const error = await failed;
       expect(error.detail.code).to.equal('link_not_found');
@@ -267,7 +267,7 @@ describe('<checkout-link>', () => {
       resetMocks();
       sessions = await useMockBackend(scenarios.networkError());
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
-      const failed = nextEvent<CustomEvent>(el, 'checkout-link:error');
+      const failed = nextEvent<CustomEvent>('error', el);
       button(el).click();
       expect((await failed).detail.code).to.equal('network');
       expect(deepQuery(document, 'dialog span>button')?.textContent).to.equal('Try again');
@@ -311,7 +311,7 @@ describe('<checkout-link>', () => {
       const el = await fixture<CheckoutLinkElement>(
         html`<checkout-link href=${LINK_URL} mode="redirect" product-id="prod_2">Buy</checkout-link>`,
       );
-      const opened = nextEvent<CustomEvent>(el, 'checkout-link:open');
+      const opened = nextEvent<CustomEvent>('open', el);
       button(el).click();
       expect((await opened).detail).to.deep.equal({ url: LINK_URL, mode: 'redirect' });
       await waitUntil(() => navigation.urls.length === 1, 'no navigation');
@@ -320,8 +320,8 @@ describe('<checkout-link>', () => {
     });
 
     it('inline: renders the checkout in place and fires its events from the element', async () => {
-      const opened = nextEvent<CustomEvent>(document, 'checkout-link:open');
-      const loaded = nextEvent<CustomEvent>(document, 'checkout-link:loaded');
+      const opened = nextEvent<CustomEvent>('open', document);
+      const loaded = nextEvent<CustomEvent>('loaded', document);
       const el = await fixture<CheckoutLinkElement>(
         html`<checkout-link href=${LINK_URL} mode="inline" customer-email="ada@example.com"></checkout-link>`,
       );
@@ -336,9 +336,9 @@ describe('<checkout-link>', () => {
       expect(frame.getBoundingClientRect().top).to.equal(el.getBoundingClientRect().top);
       expect(el.shadowRoot!.querySelector('a[part=button]')).to.equal(null);
       expect(deepQuery(document, 'dialog')).to.equal(null);
-      expect(sessions[0].body.customer_email).to.equal('ada@example.com');
+      expect(sessions[0]?.body.customer_email).to.equal('ada@example.com');
 
-      const succeeded = nextEvent<CustomEvent>(el, 'checkout-link:success');
+      const succeeded = nextEvent<CustomEvent>('success', el);
       frame.contentWindow.send('success', SUCCESS);
       expect((await succeeded).detail.order_id).to.equal('ord_1');
     });
@@ -351,7 +351,7 @@ describe('<checkout-link>', () => {
       await framedPage(container, 'iframe');
       el.setAttribute('href', `${location.origin}/v1/checkout-links/second/redirect`);
       await waitUntil(() => sessions.length === 2, 'no second session');
-      expect(new URL(sessions[1].url).pathname).to.equal('/v1/checkout-links/second/sessions');
+      expect(new URL(sessions[1]!.url).pathname).to.equal('/v1/checkout-links/second/sessions');
       el.remove();
       expect(container.querySelector('iframe')).to.equal(null);
     });

@@ -4,24 +4,24 @@ import type { CheckoutLinkElement } from '../../../src/element/checkout-link/che
 import type { CheckoutLinkProviderElement } from '../../../src/element/provider/checkout-link-provider.ts';
 import { closeCheckout } from '../../../src/widget/open-checkout.ts';
 import {
-  captureNavigation,
   deepQuery,
   LINK_URL,
   nextEvent,
   type RecordedRequest,
+  recordNavigations,
   resetMocks,
   useMockBackend,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 const hrefOf = (el: CheckoutLinkElement) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=button]')!.href;
 const queryOf = (el: CheckoutLinkElement) => Object.fromEntries(new URL(hrefOf(el)).searchParams);
 
 describe('<checkout-link-provider>', () => {
   let sessions: RecordedRequest[];
-  let navigation: ReturnType<typeof captureNavigation>;
+  let navigation: ReturnType<typeof recordNavigations>;
   beforeEach(async () => {
     sessions = await useMockBackend();
-    navigation = captureNavigation();
+    navigation = recordNavigations();
   });
   afterEach(() => {
     closeCheckout();
@@ -141,7 +141,7 @@ describe('<checkout-link-provider>', () => {
     expect(navigation.urls[0]).to.equal(LINK_URL);
     expect(sessions).to.have.length(0);
 
-    const loaded = nextEvent(overlay, 'checkout-link:loaded');
+    const loaded = nextEvent('loaded', overlay);
     overlay.shadowRoot!.querySelector('a')!.click();
     await loaded;
     expect(sessions).to.have.length(1);

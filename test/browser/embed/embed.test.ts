@@ -12,7 +12,7 @@ import {
   startMocks,
   until,
   useFakeCheckout,
-} from '../widget/helpers.ts';
+} from '../helpers.ts';
 
 const api = () => window.CheckoutLink as CheckoutLinkApi;
 

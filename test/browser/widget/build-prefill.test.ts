@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { Prefill } from '../../../src/shared/prefill-params.ts';
 import {
+  addQueryPrefill,
   buildPrefill,
   prefillFromAttributes,
-  prefillFromQuery,
   withPrefill,
 } from '../../../src/widget/build-prefill.ts';
 
@@ -79,7 +79,7 @@ describe('buildPrefill', () => {
   });
 
   it('keeps the first of repeated query keys, as the server does', () => {
-    expect(prefillFromQuery('?customer_email=a@x.io&customer_email=b@x.io')).to.deep.equal({
+    expect(addQueryPrefill('?customer_email=a@x.io&customer_email=b@x.io')).to.deep.equal({
       customer_email: 'a@x.io',
     });
   });

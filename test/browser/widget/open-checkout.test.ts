@@ -4,10 +4,10 @@ import { delay, http } from 'msw';
 import { scenarios } from '../../../mock-server/handlers.ts';
 import { withPrefill } from '../../../src/widget/build-prefill.ts';
 import { forgetSessions } from '../../../src/widget/frame.ts';
+import { loadFrame, setFrameLoader } from '../../../src/widget/frame-loader.ts';
 import { closeCheckout, openCheckout } from '../../../src/widget/open-checkout.ts';
-import { loadFrame, setFrameLoader } from '../../../src/widget/session.ts';
 import {
-  captureSessionBodies,
+  captureSessions,
   cardAction,
   cardClose,
   cardLink,
@@ -23,7 +23,7 @@ import {
   until,
   useFakeCheckout,
   worker,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 const SUCCESS = {
   order_id: '0b5b6f1e-8a4e-4a8e-9d0e-2f7f3c1c9a11',
@@ -99,7 +99,7 @@ describe('openCheckout (overlay)', () => {
     expect(status.checkVisibility()).to.equal(false);
     expect((closeButton as Element).checkVisibility()).to.equal(false);
 
-    (await framedPage()).send('close');
+    (await framedPage()).contentWindow.send('close');
     expect(await result).to.deep.equal({ status: 'closed' });
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(button);
@@ -133,7 +133,7 @@ describe('openCheckout (overlay)', () => {
 
   it('sends the prefill and embed_origin, and the theme goes to the page URL', async () => {
     useFakeCheckout('ready');
-    const bodies = captureSessionBodies();
+    const sessions = captureSessions();
     const loaded = nextEvent('loaded');
     openCheckout(`${LINK_URL}?discount_code=LAUNCH20`, {
       source: button,
@@ -141,7 +141,7 @@ describe('openCheckout (overlay)', () => {
       prefill: { customer_email: 'ada@example.com', custom_field_data: { company: 'Acme' } },
     });
     await loaded;
-    expect(bodies).to.deep.equal([
+    expect(sessions.map((s) => s.body)).to.deep.equal([
       {
         discount_code: 'LAUNCH20',
         customer_email: 'ada@example.com',
@@ -172,7 +172,7 @@ describe('openCheckout (overlay)', () => {
     const loaded = nextEvent('loaded');
     const result = openCheckout(LINK_URL, { source: button });
     await loaded;
-    const page = await framedPage();
+    const page = (await framedPage()).contentWindow;
     const confirmed = nextEvent('confirmed');
     page.send('confirmed');
     expect((await confirmed).detail).to.deep.equal({ checkout_id: (await loaded).detail.checkout_id });
@@ -197,7 +197,7 @@ describe('openCheckout (overlay)', () => {
     const result = openCheckout(LINK_URL, { source: button });
     await loaded;
     button.addEventListener('checkout-link:success', (e) => e.preventDefault(), { once: true });
-    (await framedPage()).send('success', { ...SUCCESS, redirect: true });
+    (await framedPage()).contentWindow.send('success', { ...SUCCESS, redirect: true });
     expect((await result).status).to.equal('success');
     expect(nav.urls).to.deep.equal([]);
     expect(overlay()?.open).to.equal(true);
@@ -233,7 +233,7 @@ describe('openCheckout (overlay)', () => {
     const first = nextEvent('loaded');
     openCheckout(LINK_URL, { source: button });
     const firstId = (await first).detail.checkout_id;
-    const page = await framedPage();
+    const page = (await framedPage()).contentWindow;
     page.send('loaded');
     const again = nextEvent('loaded');
     page.send('loaded', { checkout_id: 'cs_restarted' });
@@ -351,7 +351,7 @@ describe('openCheckout (overlay)', () => {
 
     it('embed origin not allowed: one warning, the link goes to the session already made (no second session)', async () => {
       useFakeCheckout('silent', { embedOrigins: ['https://elsewhere.example'] });
-      const bodies = captureSessionBodies();
+      const sessions = captureSessions();
       const warnings: string[] = [];
       const warn = console.warn;
       console.warn = (m: string) => warnings.push(m);
@@ -366,7 +366,7 @@ describe('openCheckout (overlay)', () => {
       } finally {
         console.warn = warn;
       }
-      expect(bodies.length, 'one session per click').to.equal(2);
+      expect(sessions.length, 'one session per click').to.equal(2);
       expect(nav.urls).to.deep.equal([]);
       expect(warnings.filter((m) => m.includes('EMBED_ORIGIN'))).to.have.length.at.most(1);
     });
@@ -395,7 +395,7 @@ describe('openCheckout (overlay)', () => {
 
     it("reopening the same button within the session's life frames the same session", async () => {
       useFakeCheckout('ready');
-      const bodies = captureSessionBodies();
+      const sessions = captureSessions();
       const ids: string[] = [];
       for (let i = 0; i < 2; i++) {
         const loaded = nextEvent('loaded');
@@ -403,7 +403,7 @@ describe('openCheckout (overlay)', () => {
         ids.push((await loaded).detail.checkout_id);
         closeCheckout();
       }
-      expect(bodies.length).to.equal(1);
+      expect(sessions.length).to.equal(1);
       expect(ids[1]).to.equal(ids[0]);
     });
   });
@@ -428,7 +428,7 @@ describe('openCheckout (overlay)', () => {
         document.body.append(other);
       });
       const result = openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
-      const page = await framedPage();
+      const page = (await framedPage()).contentWindow;
       const loaded = nextEvent('loaded');
       // Posted in this order: if the impostor's `close` counted, the overlay would be gone before `loaded`.
       (other.contentWindow as Window & { send(t: string): void }).send('close');
@@ -444,7 +444,7 @@ describe('openCheckout (overlay)', () => {
     it('ignores malformed messages from the frame', async () => {
       useFakeCheckout('silent');
       openCheckout(LINK_URL, { source: button, refusedGrace: 60_000 });
-      const page = await framedPage();
+      const page = (await framedPage()).contentWindow;
       const loaded = nextEvent('loaded');
       page.send('close', { source: 'someone-else' });
       page.send('success', { order_id: 42 });

@@ -81,7 +81,6 @@ export function loadCheckout(
   // Both at once, so the frame runtime adds no round trip to the click. A rejection: the request
   // itself failed (offline, CORS, DNS) or the frame runtime did not load.
   Promise.all([
-    // The card's finishing styles come with the runtime, as soon as it is in (the session may take longer).
     loadFrame().then((loaded) => {
       loaded.styleCard(parent);
       runtime = loaded;

@@ -1,0 +1,299 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
+import {
+  type ApiFailure,
+  type ApiResult,
+  confirmCheckout,
+  fetchCheckout,
+  type UpdateBody,
+  updateCheckout,
+} from './checkout-api.ts';
+import { confirmBodyOf, type Draft, draftFrom, restartDraftOf, VIEW_OF_STATUS, type View } from './draft.ts';
+import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
+import { type FieldKey, failureMessages, fieldNotes, newTotalNotice } from './field-errors.ts';
+import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
+import type { PageData } from './page-data.ts';
+import { startAgainEmbedded } from './restart.ts';
+import { createSerialQueue } from './serial-queue.ts';
+import { followStatus } from './status-stream.ts';
+import { successMessage } from './success-message.ts';
+import type { FieldMeta } from './views/field.ts';
+
+/** What the page shows of a session; the controller is its only writer. */
+export interface SessionState {
+  checkout: CheckoutPublic | null;
+  view: View;
+  draft: Draft;
+  errors: Map<FieldKey, string>;
+  formError: string | null;
+  savingCount: number;
+  savingDiscount: boolean;
+  paying: boolean;
+  announcement: string;
+  restartError: string | null;
+  /** Fields edited since load: their "value from your link was not used" note has served its purpose. */
+  touched: Set<FieldKey>;
+}
+
+/**
+ * The session behind `<checkout-page>`: saves edits, pays, follows the
+ * status stream, restarts, and tells the framing page what happened.
+ * Every edit goes to the server, which answers the whole session, so the
+ * amounts shown are always the server's. One class, as saves, payment and
+ * restart share one session and one queue; the pure parts live beside it.
+ */
+export class CheckoutSessionController implements ReactiveController, Readonly<SessionState> {
+  checkout: CheckoutPublic | null = null;
+  view: View = 'form';
+  draft!: Draft;
+  errors = new Map<FieldKey, string>();
+  formError: string | null = null;
+  savingCount = 0;
+  savingDiscount = false;
+  paying = false;
+  announcement = '';
+  restartError: string | null = null;
+  touched = new Set<FieldKey>();
+
+  /** Talks to the framing page; inactive (posts nothing) until `start` finds an allowed parent. */
+  bridge: EmbedBridge = createEmbedBridge(null, null);
+  private embedded = false;
+  /** The parent's origin, as the server allowed it (null when not framed or not allowed). */
+  private embedOrigin: string | null = null;
+  /** Edits and the payment, sent one at a time in the order the customer made them. */
+  private readonly enqueue = createSerialQueue();
+  private stopStream: (() => void) | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostDisconnected() {
+    this.stopStream?.();
+  }
+
+  /** Shows the session the server inlined, and follows it if a payment is under way. */
+  start(data: PageData) {
+    this.embedded = data.embedded;
+    this.embedOrigin = data.embedded ? data.embed_origin : null;
+    this.bridge = createEmbedBridge(this.embedOrigin);
+    this.set({ checkout: data.checkout, draft: draftFrom(data.checkout), view: VIEW_OF_STATUS[data.checkout.status] });
+    if (this.view === 'processing') this.watchStatus();
+  }
+
+  private set(patch: Partial<SessionState>) {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  /** Records an edit: the field's error and its dropped-prefill note go away. */
+  edit(key: FieldKey, patch: Partial<Draft>) {
+    this.set({ draft: { ...this.draft, ...patch } });
+    this.clearError(key);
+    if (!this.touched.has(key)) this.set({ touched: new Set(this.touched).add(key) });
+  }
+
+  async selectProduct(productId: string) {
+    if (productId === this.draft.productId) return;
+    this.set({ draft: { ...this.draft, productId } });
+    this.clearError('product_id');
+    const saved = await this.save({ product_id: productId });
+    // A newer choice was made meanwhile: its own answer will settle the screen.
+    if (this.draft.productId !== productId) return;
+    const c = this.checkout!;
+    if (!saved) {
+      this.set({ draft: { ...this.draft, productId: c.product_id } });
+      return;
+    }
+    this.clearError('amount');
+    if (c.product_price.amount_type === 'custom')
+      this.set({ draft: { ...this.draft, amount: toDecimalInput(c.amount, c.currency) } });
+    this.announce(
+      `${c.product.name} selected. Total ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
+    );
+  }
+
+  async commitAmount() {
+    const c = this.checkout!;
+    const minor = parseDecimalInput(this.draft.amount, c.currency);
+    if (minor === null) {
+      this.setError('amount', `Enter an amount such as ${toDecimalInput(c.amount, c.currency)}.`);
+      return;
+    }
+    if (minor === c.amount && !this.errors.has('amount')) return;
+    this.clearError('amount');
+    if (await this.save({ amount: minor })) {
+      const now = this.checkout!;
+      this.set({ draft: { ...this.draft, amount: toDecimalInput(now.amount, now.currency) } });
+      this.announce(`Total ${formatMoney(now.total_amount, now.currency)}.`);
+    }
+  }
+
+  async applyDiscount() {
+    const code = this.draft.discountCode.trim();
+    if (!code) {
+      this.setError('discount_code', 'Enter a discount code first.');
+      return;
+    }
+    this.clearError('discount_code');
+    this.set({ touched: new Set(this.touched).add('discount_code'), savingDiscount: true });
+    const ok = await this.save({ discount_code: code });
+    this.set({ savingDiscount: false });
+    if (ok) {
+      const c = this.checkout!;
+      this.set({ draft: { ...this.draft, discountCode: '' } });
+      this.announce(`Discount applied. Total ${formatMoney(c.total_amount, c.currency)}.`);
+      await this.focus('.discount-applied button');
+    }
+  }
+
+  async removeDiscount() {
+    this.clearError('discount_code');
+    this.set({ savingDiscount: true });
+    const ok = await this.save({ discount_code: null });
+    this.set({ savingDiscount: false });
+    if (ok) {
+      const c = this.checkout!;
+      this.announce(`Discount removed. Total ${formatMoney(c.total_amount, c.currency)}.`);
+      await this.focus('#discount_code');
+    }
+  }
+
+  /** Saves an edit; the answer replaces the session (and so every amount on screen). */
+  private async save(body: UpdateBody): Promise<boolean> {
+    this.set({ savingCount: this.savingCount + 1 });
+    const result = await this.enqueue<ApiResult>(() => updateCheckout(this.checkout!.client_secret, body));
+    this.set({ savingCount: this.savingCount - 1 });
+    if (result.ok) {
+      this.set({ checkout: result.checkout });
+      return true;
+    }
+    await this.handleFailure(result, false);
+    return false;
+  }
+
+  async pay() {
+    if (this.paying || !this.checkout) return;
+    if (this.draft.discountCode.trim() && !this.checkout.discount) {
+      this.setError('discount_code', 'Press Apply to use this code, or clear the field.');
+      await this.focus('[aria-invalid="true"]');
+      return;
+    }
+    this.set({ paying: true, formError: null, errors: new Map() });
+    const checkoutId = this.checkout.id;
+    // Built after earlier edits settled, so it reflects the latest session.
+    const result = await this.enqueue<ApiResult>(() =>
+      confirmCheckout(this.checkout!.client_secret, confirmBodyOf(this.checkout!, this.draft)),
+    );
+    this.set({ paying: false });
+    // `confirmed` only once the server says a payment really ran (paid, processing, declined or failed),
+    // never for a submit it refused (fields to fix, an expired session): the parent hears what happened.
+    const charged = result.ok || result.error === 'card_declined' || result.error === 'payment_failed';
+    if (charged) this.bridge.post({ type: 'confirmed', checkout_id: checkoutId });
+    if (result.ok) {
+      this.adopt(result.checkout);
+      if (result.checkout.status !== 'succeeded') this.bridge.post({ type: 'loaded', checkout_id: checkoutId });
+      return;
+    }
+    // Interactive again after a declined payment: the parent may allow closing.
+    if (charged) this.bridge.post({ type: 'loaded', checkout_id: checkoutId });
+    if (result.error === 'card_declined') this.set({ draft: { ...this.draft, card: '' } });
+    await this.handleFailure(result, true);
+  }
+
+  /** Asks the framing page to close the checkout, unless a payment is running. */
+  close() {
+    if (this.paying) return;
+    this.bridge.post({ type: 'close' });
+  }
+
+  /** Framed, "Start again" makes the fresh session here; `false` when a plain link does the job. */
+  restart(): boolean {
+    if (!this.bridge.active || !this.embedOrigin || !this.checkout?.link_url) return false;
+    this.set({ restartError: null });
+    const draft = restartDraftOf(this.checkout, this.draft);
+    const theme = document.documentElement.dataset.theme;
+    void startAgainEmbedded(this.checkout, draft, this.embedOrigin, theme).then((target) => {
+      if (typeof target === 'string') window.location.assign(target);
+      else this.set({ restartError: target.message });
+    });
+    return true;
+  }
+
+  /** Shows a session that changed state (paid, expired, failed) in the matching view. */
+  private adopt(c: CheckoutPublic) {
+    this.set({ checkout: c });
+    const view = VIEW_OF_STATUS[c.status];
+    if (view === this.view) return;
+    this.set({ view });
+    if (view === 'success') this.onSucceeded(successMessage(c));
+    if (view === 'processing') this.watchStatus();
+    void this.focus('#outcome-title');
+  }
+
+  private onSucceeded(message: ReturnType<typeof successMessage>) {
+    this.bridge.post(message);
+    // Framed, the parent navigates (its `success` event is cancelable); the frame stays on the receipt.
+    if (message.success_url && !this.embedded) window.location.assign(message.success_url);
+  }
+
+  private async handleFailure(r: ApiFailure, submitting: boolean) {
+    if (r.checkout?.status === 'open') {
+      this.set({ checkout: r.checkout, ...newTotalNotice(r.checkout, this.draft, r.message) });
+      return;
+    }
+    if (r.status === 410) {
+      this.adopt({ ...this.checkout!, status: 'expired' });
+      return;
+    }
+    if (r.status === 409 || r.error === 'payment_failed') {
+      // Changed elsewhere (another tab paid, or the payment failed for good): show what it is now.
+      const now = await fetchCheckout(this.checkout!.client_secret);
+      if (now.ok && now.checkout.status !== 'open') {
+        this.adopt(now.checkout);
+        return;
+      }
+    }
+    this.set(failureMessages(r, this.checkout!, this.errors, submitting));
+    if (submitting) await this.focus('[aria-invalid="true"]');
+  }
+
+  private watchStatus() {
+    if (this.stopStream || !this.checkout) return;
+    this.stopStream = followStatus(this.checkout.client_secret, (c) => {
+      this.stopStream = null;
+      if (c) this.adopt(c);
+    });
+  }
+
+  /** A field's label, notes and error, from the server's session and the customer's edits. */
+  fieldMeta(key: FieldKey, id: string, label: string, extra: Partial<FieldMeta> = {}): FieldMeta {
+    return { id, label, ...this.notes(key), ...extra };
+  }
+
+  notes(key: FieldKey): Pick<FieldMeta, 'dropped' | 'error'> {
+    return fieldNotes(this.checkout!, key, this.touched, this.errors);
+  }
+
+  private setError(key: FieldKey, msg: string) {
+    this.set({ errors: new Map(this.errors).set(key, msg) });
+  }
+
+  private clearError(key: FieldKey) {
+    if (!this.errors.has(key)) return;
+    const next = new Map(this.errors);
+    next.delete(key);
+    this.set({ errors: next });
+  }
+
+  private announce(text: string) {
+    // Cleared first so the same sentence twice is announced twice.
+    this.set({ announcement: '' });
+    requestAnimationFrame(() => this.set({ announcement: text }));
+  }
+
+  private async focus(selector: string) {
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
