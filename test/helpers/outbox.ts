@@ -8,3 +8,8 @@ export async function pendingDeliveries(server: TestServer, channel: 'webhook' |
   );
   return Number(row?.n);
 }
+
+/** Resolves once no delivery of `channel` is pending: a receiver's answer comes before the outbox records it. */
+export async function deliveriesSettled(server: TestServer, channel: 'webhook' | 'receipt'): Promise<void> {
+  while ((await pendingDeliveries(server, channel)) > 0) await new Promise((r) => setTimeout(r, 20));
+}

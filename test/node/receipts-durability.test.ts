@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startChild } from '../helpers/child-server.ts';
 import { createLink, createProduct, openLink } from '../helpers/factories.ts';
-import { pendingDeliveries } from '../helpers/outbox.ts';
+import { deliveriesSettled, pendingDeliveries } from '../helpers/outbox.ts';
 import { startSmtpReceiver } from '../helpers/smtp-receiver.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
@@ -50,7 +49,7 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
     cleanups.push(() => server.stop());
     assert.equal(await pendingDeliveries(server, 'receipt'), 1, 'the crash left the receipt pending in the outbox');
     await smtp.waitFor(1);
-    while ((await pendingDeliveries(server, 'receipt')) > 0) await sleep(20);
+    await deliveriesSettled(server, 'receipt');
     const [order] = (await server.api('/v1/orders?expand=receipt')).body.items;
     assert.equal(order.customer_email, 'kill@example.com');
     assert.equal(order.receipt.status, 'sent');
@@ -82,7 +81,7 @@ describe('receipts survive crashes and are sent once across processes (PostgreSQ
       }),
     );
     await smtp.waitFor(purchases);
-    while ((await pendingDeliveries(a, 'receipt')) > 0) await sleep(20);
+    await deliveriesSettled(a, 'receipt');
     const recipients = smtp.received.map((m) => m.to[0]);
     assert.equal(recipients.length, purchases, 'one message per order');
     assert.equal(new Set(recipients).size, purchases, 'no receipt was sent twice');

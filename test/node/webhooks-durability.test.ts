@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startChild } from '../helpers/child-server.ts';
 import { createLink, createProduct, openLink } from '../helpers/factories.ts';
-import { pendingDeliveries } from '../helpers/outbox.ts';
+import { deliveriesSettled, pendingDeliveries } from '../helpers/outbox.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import { startReceiver } from '../helpers/webhook-receiver.ts';
 
@@ -47,7 +46,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
     cleanups.push(() => server.stop());
     assert.equal(await pendingDeliveries(server, 'webhook'), 1, 'the crash left the delivery pending in the outbox');
     await receiver.waitFor(1);
-    while ((await pendingDeliveries(server, 'webhook')) > 0) await sleep(20);
+    await deliveriesSettled(server, 'webhook');
     const [delivery] = (await server.api(`/v1/webhooks/deliveries?endpoint_id=${endpoint.body.id}`)).body.items;
     assert.equal(delivery.status, 'succeeded');
     assert.equal(delivery.attempts, 1, 'the killed claim was not an attempt');
@@ -81,7 +80,7 @@ describe('webhooks survive crashes and share work across processes (PostgreSQL w
       }),
     );
     await receiver.waitFor(purchases * 2);
-    while ((await pendingDeliveries(a, 'webhook')) > 0) await sleep(20);
+    await deliveriesSettled(a, 'webhook');
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     assert.equal(ids.length, purchases * 2);
     assert.equal(new Set(ids).size, purchases * 2, 'no event was delivered twice');

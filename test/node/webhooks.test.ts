@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { refusedAddress } from '../../server/core/webhooks/address-guard.ts';
 import { createLink, createProduct, createSubscriptionProduct, openLink } from '../helpers/factories.ts';
+import { deliveriesSettled } from '../helpers/outbox.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startReceiver } from '../helpers/webhook-receiver.ts';
 
@@ -79,6 +80,7 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     const forged = { ...receiver.at(0).headers, 'webhook-signature': 'v1,AAAA' } as unknown as Record<string, string>;
     assert.throws(() => wh.verify(receiver.at(0).body, forged), 'a bad signature does not verify');
 
+    await deliveriesSettled(server, 'webhook');
     const deliveries = await server.api(`/v1/webhooks/deliveries?endpoint_id=${created.body.id}`);
     assert.equal(deliveries.status, 200);
     assert.equal(deliveries.body.items.length, 2);
