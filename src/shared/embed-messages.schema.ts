@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EMBED_MESSAGE_SOURCE, type EmbedMessage } from './embed-messages.ts';
+import { EMBED_MESSAGE_SOURCE } from './embed-messages.ts';
 
 /**
  * The zod form of the embed protocol, used by the hosted checkout page before
@@ -26,11 +26,3 @@ export const embedMessageSchema = z.discriminatedUnion('type', [
   z.object({ source, type: z.literal('close') }),
   z.object({ source, type: z.literal('resize'), height: z.number().check(z.gte(0)) }),
 ]);
-
-// Compile-time check that the schema and the hand-written union agree.
-type SchemaMessage = z.infer<typeof embedMessageSchema>;
-export const _agree: [SchemaMessage] extends [EmbedMessage]
-  ? [EmbedMessage] extends [SchemaMessage]
-    ? true
-    : never
-  : never = true;

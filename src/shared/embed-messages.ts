@@ -2,7 +2,8 @@
  * The protocol between the hosted checkout page (inside an iframe) and the
  * page that embeds it. Every message is one member of one union, tagged with
  * `type`, and carries `source: 'checkout-link'` so foreign messages on the
- * same window are told apart cheaply.
+ * same window are told apart cheaply. The union is written out rather than
+ * inferred from the schema so that the package's declarations need no zod.
  *
  * The checkout page validates what it sends with the zod schema
  * (`./embed-messages.schema.ts`); the widget cannot carry a validation library

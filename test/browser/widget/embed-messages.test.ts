@@ -1,9 +1,17 @@
 import { expect } from '@open-wc/testing';
+import type * as z from 'zod/mini';
 import { embedMessageSchema } from '../../../src/shared/embed-messages.schema.ts';
-import { parseEmbedMessage } from '../../../src/shared/embed-messages.ts';
+import { type EmbedMessage, parseEmbedMessage } from '../../../src/shared/embed-messages.ts';
+
+// The union is written out because the package's declarations ship without zod;
+// `npm run typecheck` fails here when it and the schema drift apart.
+type SchemaMessage = z.infer<typeof embedMessageSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const unionMatchesSchema: Same<SchemaMessage, EmbedMessage> = true;
 
 /** The widget's hand-written parser must accept exactly what the checkout page's zod schema accepts. */
 describe('parseEmbedMessage agrees with embedMessageSchema', () => {
+  it('has the schema\'s type', () => expect(unionMatchesSchema).to.equal(true));
   const source = 'checkout-link';
   const success = {
     source,
