@@ -4,11 +4,13 @@ import type {
   CheckoutLinkUpdate,
   ListQuery,
 } from '../../src/shared/schemas/index.ts';
+import { windowProblem } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { CoreContext } from './context.ts';
 import { getDiscount, getDiscountById } from './discounts.ts';
 import { invalid, notFound } from './errors.ts';
 import { LINK_SECRET_PREFIX, newId, newSecret } from './ids.ts';
+import { linkState } from './link-availability.ts';
 import type { CheckoutLinkRow } from './link-rows.ts';
 import { loadProducts } from './products.ts';
 import { bool, iso, json, paginate, parseJson } from './rows.ts';
@@ -40,6 +42,13 @@ async function toCheckoutLink(ctx: CoreContext, q: Queryable, r: CheckoutLinkRow
     metadata: parseJson(r.metadata, {}),
     success_url: r.success_url,
     return_url: r.return_url,
+    active: bool(r.active),
+    starts_at: r.starts_at,
+    ends_at: r.ends_at,
+    max_completed_checkouts: r.max_completed_checkouts === null ? null : Number(r.max_completed_checkouts),
+    completed_checkouts: Number(r.checkouts_completed),
+    inactive_message: r.inactive_message,
+    state: linkState(r, ctx.now()),
     created_at: r.created_at,
     modified_at: r.modified_at,
   };
@@ -84,8 +93,9 @@ export async function createCheckoutLink(
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, orgId, input);
     await tx.run(
-      `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url,
+         active, starts_at, ends_at, max_completed_checkouts, inactive_message, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         orgId,
@@ -96,6 +106,11 @@ export async function createCheckoutLink(
         json(input.metadata),
         input.success_url,
         input.return_url,
+        input.active ? 1 : 0,
+        input.starts_at,
+        input.ends_at,
+        input.max_completed_checkouts,
+        input.inactive_message || null,
         iso(ctx.now()),
       ],
     );
@@ -147,8 +162,13 @@ export async function updateCheckoutLink(
     await checkReferences(tx, orgId, input);
     const pick = <K extends keyof CheckoutLinkUpdate>(k: K, fallback: CheckoutLink[K]) =>
       input[k] === undefined ? fallback : input[k];
+    const startsAt = pick('starts_at', current.starts_at) as string | null;
+    const endsAt = pick('ends_at', current.ends_at) as string | null;
+    const windowWrong = windowProblem(startsAt, endsAt);
+    if (windowWrong) throw invalid(['body', 'ends_at'], windowWrong);
     await tx.run(
-      `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?, modified_at = ?
+      `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?,
+         active = ?, starts_at = ?, ends_at = ?, max_completed_checkouts = ?, inactive_message = ?, modified_at = ?
        WHERE id = ?`,
       [
         (pick('label', current.label) as string | null) || null,
@@ -157,6 +177,11 @@ export async function updateCheckoutLink(
         json(pick('metadata', current.metadata)),
         pick('success_url', current.success_url) as string | null,
         pick('return_url', current.return_url) as string | null,
+        pick('active', current.active) ? 1 : 0,
+        startsAt,
+        endsAt,
+        pick('max_completed_checkouts', current.max_completed_checkouts) as number | null,
+        (pick('inactive_message', current.inactive_message) as string | null) || null,
         iso(ctx.now()),
         id,
       ],

@@ -99,6 +99,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   };
   const claim = await claimSession(ctx, row, { ...state, discount: applied }, key, record);
   if (claim === 'lost') return false;
+  if (claim === 'sold_out') throw linkSoldOut();
   if (claim === 'lapsed') return refuse(ctx, row, discountUnavailable(state, 'this discount has been fully redeemed'));
   ctx.events.emit(row.id);
   crashPoint('after-claim');
@@ -159,25 +160,54 @@ async function refuse(ctx: CoreContext, row: SessionRow, stale: StaleTotal): Pro
 }
 
 class DiscountLapsed extends Error {}
+class LinkSoldOut extends Error {}
 
-/** Step 2, the first commit: the session confirmed under a lease, its discount redeemed within the cap. */
+/** The link's cap is taken by other confirms: nothing was charged, and this session cannot be paid. */
+const linkSoldOut = () =>
+  new DomainError(
+    409,
+    'link_unavailable',
+    'This checkout link is sold out: the seller’s checkouts through it are all taken. Nothing was charged.',
+    [{ loc: ['checkout_link'], msg: 'is sold out' }],
+    { reason: 'limit_reached' },
+  );
+
+/**
+ * Step 2, the first commit: the session confirmed under a lease, a slot of
+ * its link taken and its discount redeemed, each within its cap. A
+ * conditional update of the one row counting it is the cap: PostgreSQL
+ * re-checks it after a concurrent writer commits, SQLite has one writer.
+ */
 async function claimSession(
   ctx: CoreContext,
   row: SessionRow,
   state: EditableState,
   key: string,
   record: AttemptRecord,
-): Promise<'won' | 'lost' | 'lapsed'> {
+): Promise<'won' | 'lost' | 'lapsed' | 'sold_out'> {
   const now = ctx.now();
   const leaseUntil = new Date(now.getTime() + ctx.confirmLeaseSeconds * 1000);
+  let soldOut: string | null = null;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const claim = await ctx.db.transaction(async (tx): Promise<'won' | 'lost'> => {
       const { changes } = await tx.run(
         `UPDATE checkout_sessions SET status = 'confirmed', ${SET_STATE}, attempt_key = ?, attempt_lease_until = ?, attempt = ?
          WHERE id = ? AND status = 'open'`,
         [...stateParams(state, now), key, iso(leaseUntil), json(record), row.id],
       );
       if (changes === 0) return 'lost';
+      if (row.checkout_link_id) {
+        const slot = await tx.run(
+          'UPDATE checkout_links SET checkouts_claimed = checkouts_claimed + 1 WHERE id = ? AND (max_completed_checkouts IS NULL OR checkouts_claimed < max_completed_checkouts)',
+          [row.checkout_link_id],
+        );
+        if (slot.changes === 0) throw new LinkSoldOut();
+        const link = await tx.get<{ client_secret: string; slots_left: number | null }>(
+          'SELECT client_secret, max_completed_checkouts - checkouts_claimed AS slots_left FROM checkout_links WHERE id = ?',
+          [row.checkout_link_id],
+        );
+        soldOut = link && link.slots_left !== null && Number(link.slots_left) <= 0 ? link.client_secret : null;
+      }
       if (record.discount) {
         const redeemed = await tx.run(
           'UPDATE discounts SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)',
@@ -192,8 +222,12 @@ async function claimSession(
       }
       return 'won';
     });
+    // This took the link's last slot: its cached state must not open more checkouts here.
+    if (soldOut) ctx.links.delete(soldOut);
+    return claim;
   } catch (e) {
     if (e instanceof DiscountLapsed) return 'lapsed';
+    if (e instanceof LinkSoldOut) return 'sold_out';
     throw e;
   }
 }
@@ -222,6 +256,10 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       purchase.subscriptionId,
       session.id,
     ]);
+    if (session.checkout_link_id)
+      await tx.run('UPDATE checkout_links SET checkouts_completed = checkouts_completed + 1 WHERE id = ?', [
+        session.checkout_link_id,
+      ]);
     return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
   });
   if (queued) {
@@ -239,7 +277,12 @@ async function endAttempt(ctx: CoreContext, id: string, key: string | null, stat
        WHERE id = ? AND status = 'confirmed' AND ${key === null ? 'attempt_key IS NULL' : 'attempt_key = ?'}`,
       key === null ? [status, iso(ctx.now()), id] : [status, iso(ctx.now()), id, key],
     );
-    if (changes > 0) await releaseRedemption(tx, id);
+    if (changes === 0) return;
+    await releaseRedemption(tx, id);
+    await tx.run(
+      'UPDATE checkout_links SET checkouts_claimed = checkouts_claimed - 1 WHERE id = (SELECT checkout_link_id FROM checkout_sessions WHERE id = ?)',
+      [id],
+    );
   });
   ctx.events.emit(id);
 }

@@ -11,6 +11,14 @@ export interface CheckoutLinkRow {
   metadata: string;
   success_url: string | null;
   return_url: string | null;
+  active: number;
+  starts_at: string | null;
+  ends_at: string | null;
+  max_completed_checkouts: number | null;
+  inactive_message: string | null;
+  /** Sessions of the link confirmed or succeeded: the slots the cap counts. */
+  checkouts_claimed: number;
+  checkouts_completed: number;
   created_at: string;
   modified_at: string | null;
 }

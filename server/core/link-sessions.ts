@@ -3,6 +3,7 @@ import { findLinkBySecret, linkProductIds } from './checkout-links.ts';
 import type { CoreContext } from './context.ts';
 import { findDiscountByCode } from './discounts.ts';
 import { LinkUnavailableError, linkNotFound } from './errors.ts';
+import { UNAVAILABLE_SENTENCES, unavailableReason } from './link-availability.ts';
 import type { ResolvedLink } from './link-rows.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
@@ -22,7 +23,7 @@ export async function createSessionFromLink(
 ): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
   const peeked = ctx.links.peek(linkSecret);
-  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(peeked);
+  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(ctx, peeked);
   const { link, products, organization, allowDiscountCodes } = resolved;
   const prefill = await resolvePrefill(raw, {
     products,
@@ -64,10 +65,18 @@ export async function createSessionFromLink(
   };
 }
 
-const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
+const servableOrThrow = (ctx: CoreContext, resolved: ResolvedLink | null): ResolvedLink => {
   if (!resolved) throw linkNotFound();
-  if (resolved.products.length === 0)
-    throw new LinkUnavailableError(resolved.organization.name, resolved.link.return_url);
+  const { link, organization } = resolved;
+  const reason = unavailableReason(link, ctx.now());
+  if (reason)
+    throw new LinkUnavailableError(
+      organization.name,
+      link.return_url,
+      reason,
+      link.inactive_message || UNAVAILABLE_SENTENCES[reason].body,
+    );
+  if (resolved.products.length === 0) throw new LinkUnavailableError(organization.name, link.return_url);
   return resolved;
 };
 
@@ -79,6 +88,7 @@ const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
 export async function servingLink(ctx: CoreContext, linkSecret: string): Promise<ResolvedLink> {
   const peeked = ctx.links.peek(linkSecret);
   return servableOrThrow(
+    ctx,
     peeked === undefined ? await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret)) : peeked,
   );
 }

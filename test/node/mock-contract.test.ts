@@ -179,6 +179,25 @@ describe('MSW mocks answer like the real server', () => {
     assert.equal(m.body.error, r.body.error);
   });
 
+  test('scenario unavailable: a link switched off, not started, ended or sold out (410 with its reason)', async () => {
+    const product = await createProduct(server);
+    const hour = 3_600_000;
+    const cases = [
+      { reason: 'inactive', fields: { active: false, inactive_message: 'Back in May.' }, message: 'Back in May.' },
+      { reason: 'not_started', fields: { starts_at: new Date(Date.now() + hour).toISOString() } },
+      { reason: 'ended', fields: { ends_at: new Date(Date.now() - hour).toISOString() } },
+    ] as const;
+    for (const c of cases) {
+      const link = await createLink(server, [product.id], c.fields);
+      mockServer.use(...scenarios.unavailable(c.reason, 'message' in c ? c.message : undefined));
+      const [r, m] = [await real(sessions(link.client_secret), 'POST', {}), await mock(sessions('any'), 'POST', {})];
+      mockServer.resetHandlers();
+      assertSame(r, m, errorBody, `POST sessions, ${c.reason}`);
+      for (const key of ['error', 'reason', 'message'] as const) assert.equal(m.body[key], r.body[key], c.reason);
+      assert.equal(r.body.reason, c.reason);
+    }
+  });
+
   test('scenario expired: a link without products (410) and an expired session', async () => {
     const product = await createProduct(server);
     const link = await createLink(server, [product.id]);

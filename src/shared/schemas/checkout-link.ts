@@ -20,6 +20,20 @@ export const checkoutLink = z.object({
   metadata,
   success_url: z.string().nullable(),
   return_url: z.string().nullable(),
+  /** False: the link is switched off and its URL answers its `inactive_message`. */
+  active: z.boolean(),
+  /** The link serves from this time on (null: at once). */
+  starts_at: timestamp.nullable(),
+  /** The link stops serving at this time (null: never). */
+  ends_at: timestamp.nullable(),
+  /** The link stops after this many successful checkouts (null: no limit). */
+  max_completed_checkouts: z.int().nullable(),
+  /** Successful checkouts of this link so far. */
+  completed_checkouts: z.int(),
+  /** Plain text the link's page shows when it does not serve. */
+  inactive_message: z.string().nullable(),
+  /** Whether the link serves now, else why not. */
+  state: z.enum(['active', 'inactive', 'scheduled', 'ended', 'sold_out']),
   created_at: timestamp,
   modified_at: timestamp.nullable(),
 });
@@ -31,15 +45,36 @@ const productIds = z
   .max(10)
   .refine((ids) => new Set(ids).size === ids.length, 'a product can be listed once');
 
-export const checkoutLinkCreate = z.strictObject({
-  label: text({ max: 100 }).nullable().default(null),
-  products: productIds,
-  allow_discount_codes: z.boolean().default(true),
-  discount_id: id.nullable().default(null),
-  metadata: metadata.default({}),
-  success_url: httpUrl.nullable().default(null),
-  return_url: httpUrl.nullable().default(null),
-});
+/** Why a link's URL opens no checkout: also the `reason` of a `link_unavailable` answer. */
+export const linkUnavailableReason = z.enum(['inactive', 'not_started', 'ended', 'limit_reached']);
+export type LinkUnavailableReason = z.infer<typeof linkUnavailableReason>;
+
+const maxCompletedCheckouts = z.int().min(1).max(1_000_000_000);
+const inactiveMessage = text({ max: 500, multiline: true });
+
+/** `ends_at` after `starts_at`: shared by the create schema and the update (against the stored values). */
+export const windowProblem = (startsAt: string | null | undefined, endsAt: string | null | undefined) =>
+  startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt) ? 'must be after starts_at' : null;
+
+export const checkoutLinkCreate = z
+  .strictObject({
+    label: text({ max: 100 }).nullable().default(null),
+    products: productIds,
+    allow_discount_codes: z.boolean().default(true),
+    discount_id: id.nullable().default(null),
+    metadata: metadata.default({}),
+    success_url: httpUrl.nullable().default(null),
+    return_url: httpUrl.nullable().default(null),
+    active: z.boolean().default(true),
+    starts_at: timestamp.nullable().default(null),
+    ends_at: timestamp.nullable().default(null),
+    max_completed_checkouts: maxCompletedCheckouts.nullable().default(null),
+    inactive_message: inactiveMessage.nullable().default(null),
+  })
+  .superRefine((link, ctx) => {
+    const problem = windowProblem(link.starts_at, link.ends_at);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['ends_at'], message: problem });
+  });
 export type CheckoutLinkCreate = z.infer<typeof checkoutLinkCreate>;
 
 export const checkoutLinkUpdate = z.strictObject({
@@ -50,5 +85,10 @@ export const checkoutLinkUpdate = z.strictObject({
   metadata: metadata.optional(),
   success_url: httpUrl.nullable().optional(),
   return_url: httpUrl.nullable().optional(),
+  active: z.boolean().optional(),
+  starts_at: timestamp.nullable().optional(),
+  ends_at: timestamp.nullable().optional(),
+  max_completed_checkouts: maxCompletedCheckouts.nullable().optional(),
+  inactive_message: inactiveMessage.nullable().optional(),
 });
 export type CheckoutLinkUpdate = z.infer<typeof checkoutLinkUpdate>;
