@@ -10,11 +10,27 @@ import { FormErrors } from '../core/form-errors.ts';
 import { describeDiscount } from '../core/format.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import {
+  AVAILABILITY_KEYS,
+  type AvailabilityDraft,
+  availabilityBody,
+  availabilityDraft,
+  availabilityFields,
+} from './availability-fields.ts';
 import { type MetadataRow, metadataRowErrors, metadataToRows, rowsToMetadata } from './metadata-editor.ts';
 import './metadata-editor.ts';
 import './product-picker.ts';
 
-const KNOWN = ['label', 'products', 'allow_discount_codes', 'discount_id', 'metadata', 'success_url', 'return_url'];
+const KNOWN = [
+  'label',
+  'products',
+  'allow_discount_codes',
+  'discount_id',
+  'metadata',
+  'success_url',
+  'return_url',
+  ...AVAILABILITY_KEYS,
+];
 
 /** Fired with the saved link. */
 export class LinkSavedEvent extends Event {
@@ -44,6 +60,7 @@ export class LinkForm extends LightElement {
   @state() private metadata: MetadataRow[] = [];
   @state() private successUrl = '';
   @state() private returnUrl = '';
+  @state() private availability: AvailabilityDraft = availabilityDraft(null);
   @state() private errors = FormErrors.none;
   @state() private busy = false;
 
@@ -63,6 +80,7 @@ export class LinkForm extends LightElement {
       this.metadata = metadataToRows(l.metadata);
       this.successUrl = l.success_url ?? '';
       this.returnUrl = l.return_url ?? '';
+      this.availability = availabilityDraft(l);
     }
     // New Link starts with the first product chosen, so one click is enough for the common case.
     if (changed.has('products') && !this.link && this.selected.length === 0 && this.products[0])
@@ -78,6 +96,7 @@ export class LinkForm extends LightElement {
       metadata: rowsToMetadata(this.metadata),
       success_url: this.successUrl.trim() || null,
       return_url: this.returnUrl.trim() || null,
+      ...availabilityBody(this.availability),
     };
   }
 
@@ -196,6 +215,7 @@ export class LinkForm extends LightElement {
         hint: 'A “back” link shown on the checkout page.',
         onInput: (v) => (this.returnUrl = v),
       })}
+      ${availabilityFields(this.availability, e, (d) => (this.availability = d))}
       <div class="form-actions">
         <a class="btn" href=${this.link ? href('links', this.link.id) : href('links')}>Cancel</a>
         <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : this.link ? 'Save link' : 'Create link'}</button>
