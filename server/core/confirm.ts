@@ -168,7 +168,8 @@ const linkSoldOut = () =>
     409,
     'link_unavailable',
     'This checkout link is sold out: the seller’s checkouts through it are all taken. Nothing was charged.',
-    [{ loc: ['checkout_link'], msg: 'is sold out' }],
+    // No field to fix: the page shows this sentence as it is.
+    undefined,
     { reason: 'limit_reached' },
   );
 

@@ -168,6 +168,7 @@ describe('link availability: active, dates and a cap on completed checkouts (Pos
     assert.equal(late.status, 409);
     assert.equal(late.body.error, 'link_unavailable');
     assert.equal(late.body.reason, 'limit_reached');
+    assert.match(late.body.message, /sold out.*Nothing was charged/);
 
     // Raising the cap opens it again.
     await server.api(`/v1/checkout-links/${link.id}`, { method: 'PATCH', body: { max_completed_checkouts: 3 } });
