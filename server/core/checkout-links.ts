@@ -4,13 +4,14 @@ import type {
   CheckoutLinkUpdate,
   ListQuery,
 } from '../../src/shared/schemas/index.ts';
-import { windowProblem } from '../../src/shared/schemas/index.ts';
+import { trialProblem, windowProblem } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { CoreContext } from './context.ts';
 import { getDiscount, getDiscountById } from './discounts.ts';
 import { invalid, notFound } from './errors.ts';
 import { LINK_SECRET_PREFIX, newId, newSecret } from './ids.ts';
 import { linkState } from './link-availability.ts';
+import { checkOptionsFitProducts, sessionOptionsOf } from './link-options.ts';
 import type { CheckoutLinkRow } from './link-rows.ts';
 import { loadProducts } from './products.ts';
 import { bool, iso, json, paginate, parseJson } from './rows.ts';
@@ -49,6 +50,7 @@ async function toCheckoutLink(ctx: CoreContext, q: Queryable, r: CheckoutLinkRow
     completed_checkouts: Number(r.checkouts_completed),
     inactive_message: r.inactive_message,
     state: linkState(r, ctx.now()),
+    ...sessionOptionsOf(r),
     created_at: r.created_at,
     modified_at: r.modified_at,
   };
@@ -92,10 +94,12 @@ export async function createCheckoutLink(
   const id = newId();
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, orgId, input);
+    checkOptionsFitProducts(await loadProducts(tx, input.products), input);
     await tx.run(
       `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url,
-         active, starts_at, ends_at, max_completed_checkouts, inactive_message, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         active, starts_at, ends_at, max_completed_checkouts, inactive_message, trial_interval, trial_interval_count,
+         quantity_minimum, quantity_maximum, confirmation_message, require_billing_address, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         orgId,
@@ -111,6 +115,12 @@ export async function createCheckoutLink(
         input.ends_at,
         input.max_completed_checkouts,
         input.inactive_message || null,
+        input.trial_interval,
+        input.trial_interval_count,
+        input.adjustable_quantity?.minimum ?? null,
+        input.adjustable_quantity?.maximum ?? null,
+        input.confirmation_message || null,
+        input.require_billing_address ? 1 : 0,
         iso(ctx.now()),
       ],
     );
@@ -166,9 +176,20 @@ export async function updateCheckoutLink(
     const endsAt = pick('ends_at', current.ends_at) as string | null;
     const windowWrong = windowProblem(startsAt, endsAt);
     if (windowWrong) throw invalid(['body', 'ends_at'], windowWrong);
+    const trialInterval = pick('trial_interval', current.trial_interval) as CheckoutLink['trial_interval'];
+    const trialCount = pick('trial_interval_count', current.trial_interval_count) as number | null;
+    const trialWrong = trialProblem(trialInterval, trialCount);
+    if (trialWrong) throw invalid(['body', trialWrong.field], trialWrong.msg);
+    const quantity = pick('adjustable_quantity', current.adjustable_quantity) as CheckoutLink['adjustable_quantity'];
+    checkOptionsFitProducts(input.products ? await loadProducts(tx, input.products) : current.products, {
+      trial_interval: trialInterval,
+      adjustable_quantity: quantity,
+    });
     await tx.run(
       `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?,
-         active = ?, starts_at = ?, ends_at = ?, max_completed_checkouts = ?, inactive_message = ?, modified_at = ?
+         active = ?, starts_at = ?, ends_at = ?, max_completed_checkouts = ?, inactive_message = ?, trial_interval = ?,
+         trial_interval_count = ?, quantity_minimum = ?, quantity_maximum = ?, confirmation_message = ?,
+         require_billing_address = ?, modified_at = ?
        WHERE id = ?`,
       [
         (pick('label', current.label) as string | null) || null,
@@ -182,6 +203,12 @@ export async function updateCheckoutLink(
         endsAt,
         pick('max_completed_checkouts', current.max_completed_checkouts) as number | null,
         (pick('inactive_message', current.inactive_message) as string | null) || null,
+        trialInterval,
+        trialCount,
+        quantity?.minimum ?? null,
+        quantity?.maximum ?? null,
+        (pick('confirmation_message', current.confirmation_message) as string | null) || null,
+        pick('require_billing_address', current.require_billing_address) ? 1 : 0,
         iso(ctx.now()),
         id,
       ],

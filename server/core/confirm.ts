@@ -72,6 +72,13 @@ export async function confirmCheckout(
   );
 }
 
+/**
+ * Whether the attempt goes to the processor: to charge, or to check the card
+ * of a trial (a charge of 0, as a processor's card verification; the
+ * subscription charges the card when the trial ends).
+ */
+const collectsCard = (record: AttemptRecord) => record.amounts.total_amount > 0 || Boolean(record.trial);
+
 const leaseLeftMs = (ctx: CoreContext, row: SessionRow) =>
   row.attempt_lease_until ? Date.parse(row.attempt_lease_until) - ctx.now().getTime() : 0;
 
@@ -80,7 +87,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   const { card_number: cardNumber, expected_total: expectedTotal, ...edits } = input;
   const state = await applyEdits(ctx, row, edits);
   const now = ctx.now();
-  const { price, applied, amounts } = priceState(state, 'open', now);
+  const { price, applied, quantity, amounts, trial } = priceState(state, 'open', now);
   const detail = confirmProblems(state, amounts.total_amount, cardNumber);
   if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
   if (state.product.is_archived)
@@ -96,6 +103,9 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
     price_id: price.id,
     amounts,
     discount: applied && { id: applied.id, duration: applied.duration, duration_in_months: applied.duration_in_months },
+    quantity,
+    trial,
+    billing_address: state.billingAddress,
   };
   const claim = await claimSession(ctx, row, { ...state, discount: applied }, key, record);
   if (claim === 'lost') return false;
@@ -104,7 +114,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   ctx.events.emit(row.id);
   crashPoint('after-claim');
 
-  if (amounts.total_amount > 0) {
+  if (collectsCard(record)) {
     let result: Awaited<ReturnType<CoreContext['processor']['charge']>>;
     try {
       result = await ctx.processor.charge({
@@ -249,6 +259,9 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       price: { id: record.price_id },
       amounts: record.amounts,
       discount: record.discount,
+      quantity: record.quantity ?? 1,
+      trial: record.trial ?? null,
+      billingAddress: record.billing_address ?? null,
       customFieldData: parseJson(session.custom_field_data, {}),
       metadata: parseJson(session.metadata, {}),
     });
@@ -261,7 +274,14 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       await tx.run('UPDATE checkout_links SET checkouts_completed = checkouts_completed + 1 WHERE id = ?', [
         session.checkout_link_id,
       ]);
-    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
+    return enqueuePurchaseEvents(
+      tx,
+      now,
+      session.organization_id,
+      purchase,
+      () => checkoutView(ctx, tx, session.id),
+      Boolean(record.trial),
+    );
   });
   if (queued) {
     ctx.webhooks?.kick();
@@ -299,7 +319,7 @@ export async function settleAttempt(ctx: CoreContext, row: SessionRow) {
   const record = attemptRecord(row);
   const key = row.attempt_key;
   if (key && record) {
-    const outcome = record.amounts.total_amount > 0 ? await ctx.processor.settle(key) : { charged: true };
+    const outcome = collectsCard(record) ? await ctx.processor.settle(key) : { charged: true };
     if (outcome.charged) return completeAttempt(ctx, row, key, record);
   }
   return endAttempt(ctx, row.id, key, 'open');

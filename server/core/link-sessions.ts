@@ -4,6 +4,7 @@ import type { CoreContext } from './context.ts';
 import { findDiscountByCode } from './discounts.ts';
 import { LinkUnavailableError, linkNotFound } from './errors.ts';
 import { UNAVAILABLE_SENTENCES, unavailableReason } from './link-availability.ts';
+import { sessionOptionsOf } from './link-options.ts';
 import type { ResolvedLink } from './link-rows.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
@@ -29,6 +30,7 @@ export async function createSessionFromLink(
     products,
     allowDiscountCodes,
     linkMetadata: resolved.metadata,
+    options: resolved.options,
     embedOrigins: organization.embed_origins,
     findDiscountByCode: resolved.findDiscountByCode,
     now: ctx.now(),
@@ -42,6 +44,8 @@ export async function createSessionFromLink(
     products,
     productIdsJson: resolved.productIdsJson,
     customAmount: prefill.customAmount,
+    quantity: prefill.quantity,
+    options: resolved.optionsJson,
     customerEmail: prefill.customerEmail,
     customerName: prefill.customerName,
     customFieldData: prefill.customFieldData,
@@ -100,6 +104,7 @@ async function resolveLink(ctx: CoreContext, linkSecret: string): Promise<Resolv
   const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
     (p) => !p.is_archived && p.prices.length > 0,
   );
+  const options = sessionOptionsOf(link);
   return {
     link,
     products,
@@ -107,6 +112,8 @@ async function resolveLink(ctx: CoreContext, linkSecret: string): Promise<Resolv
     allowDiscountCodes: bool(link.allow_discount_codes),
     metadata: Object.freeze(parseJson<Metadata>(link.metadata, {})),
     productIdsJson: json(products.map((p) => p.id)),
+    options: Object.freeze(options),
+    optionsJson: json(options),
     findDiscountByCode: (code) => findDiscountByCode(ctx.db, link.organization_id, code),
   };
 }

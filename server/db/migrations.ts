@@ -300,6 +300,23 @@ const MIGRATIONS: string[][] = [
        checkouts_claimed = (SELECT COUNT(*) FROM checkout_sessions s WHERE s.checkout_link_id = checkout_links.id AND s.status IN ('confirmed', 'succeeded')),
        checkouts_completed = (SELECT COUNT(*) FROM checkout_sessions s WHERE s.checkout_link_id = checkout_links.id AND s.status = 'succeeded')`,
   ],
+  [
+    // Link options: a trial, an adjustable quantity, a confirmation message, a billing address.
+    `ALTER TABLE checkout_links ADD COLUMN trial_interval TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN trial_interval_count INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN quantity_minimum INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN quantity_maximum INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN confirmation_message TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN require_billing_address INTEGER NOT NULL DEFAULT 0`,
+    // A session copies its link's options at the click (one JSON text: the click writes one more column, not five).
+    `ALTER TABLE checkout_sessions ADD COLUMN link_options TEXT`,
+    `ALTER TABLE checkout_sessions ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE checkout_sessions ADD COLUMN billing_address TEXT`,
+    `ALTER TABLE orders ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE orders ADD COLUMN billing_address TEXT`,
+    `ALTER TABLE subscriptions ADD COLUMN trial_end TEXT`,
+    `ALTER TABLE subscriptions ADD COLUMN billing_address TEXT`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

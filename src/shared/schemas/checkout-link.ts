@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpUrl, id, metadata, text, timestamp } from './common.ts';
 import { discount } from './discount.ts';
+import { adjustableQuantity, confirmationMessage, trialInterval, trialIntervalCount } from './link-options.ts';
 import { product } from './product.ts';
 
 export const checkoutLink = z.object({
@@ -34,6 +35,15 @@ export const checkoutLink = z.object({
   inactive_message: z.string().nullable(),
   /** Whether the link serves now, else why not. */
   state: z.enum(['active', 'inactive', 'scheduled', 'ended', 'sold_out']),
+  /** A free trial for the link's recurring products (ignored for its one-time ones). */
+  trial_interval: trialInterval.nullable(),
+  trial_interval_count: z.int().nullable(),
+  /** The quantity the customer may choose, for the link's fixed-price one-time products (null: always 1). */
+  adjustable_quantity: adjustableQuantity.nullable(),
+  /** Plain text shown on the success state when the link has no `success_url`. */
+  confirmation_message: z.string().nullable(),
+  /** Whether the checkout asks for a billing address (country, line, postal code, city). */
+  require_billing_address: z.boolean(),
   created_at: timestamp,
   modified_at: timestamp.nullable(),
 });
@@ -56,6 +66,14 @@ const inactiveMessage = text({ max: 500, multiline: true });
 export const windowProblem = (startsAt: string | null | undefined, endsAt: string | null | undefined) =>
   startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt) ? 'must be after starts_at' : null;
 
+/** A trial is an interval and a count, both or neither: shared by create and update (against the stored values). */
+export const trialProblem = (interval: string | null | undefined, count: number | null | undefined) =>
+  interval && !count
+    ? { field: 'trial_interval_count', msg: 'is required with trial_interval' }
+    : !interval && count
+      ? { field: 'trial_interval', msg: 'is required with trial_interval_count' }
+      : null;
+
 export const checkoutLinkCreate = z
   .strictObject({
     label: text({ max: 100 }).nullable().default(null),
@@ -70,10 +88,17 @@ export const checkoutLinkCreate = z
     ends_at: timestamp.nullable().default(null),
     max_completed_checkouts: maxCompletedCheckouts.nullable().default(null),
     inactive_message: inactiveMessage.nullable().default(null),
+    trial_interval: trialInterval.nullable().default(null),
+    trial_interval_count: trialIntervalCount.nullable().default(null),
+    adjustable_quantity: adjustableQuantity.nullable().default(null),
+    confirmation_message: confirmationMessage.nullable().default(null),
+    require_billing_address: z.boolean().default(false),
   })
   .superRefine((link, ctx) => {
     const problem = windowProblem(link.starts_at, link.ends_at);
     if (problem) ctx.addIssue({ code: 'custom', path: ['ends_at'], message: problem });
+    const trialWrong = trialProblem(link.trial_interval, link.trial_interval_count);
+    if (trialWrong) ctx.addIssue({ code: 'custom', path: [trialWrong.field], message: trialWrong.msg });
   });
 export type CheckoutLinkCreate = z.infer<typeof checkoutLinkCreate>;
 
@@ -90,5 +115,10 @@ export const checkoutLinkUpdate = z.strictObject({
   ends_at: timestamp.nullable().optional(),
   max_completed_checkouts: maxCompletedCheckouts.nullable().optional(),
   inactive_message: inactiveMessage.nullable().optional(),
+  trial_interval: trialInterval.nullable().optional(),
+  trial_interval_count: trialIntervalCount.nullable().optional(),
+  adjustable_quantity: adjustableQuantity.nullable().optional(),
+  confirmation_message: confirmationMessage.nullable().optional(),
+  require_billing_address: z.boolean().optional(),
 });
 export type CheckoutLinkUpdate = z.infer<typeof checkoutLinkUpdate>;
