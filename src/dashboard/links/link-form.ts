@@ -18,6 +18,7 @@ import {
   availabilityFields,
 } from './availability-fields.ts';
 import { type MetadataRow, metadataRowErrors, metadataToRows, rowsToMetadata } from './metadata-editor.ts';
+import { OPTION_KEYS, type OptionsDraft, optionFields, optionsBody, optionsDraft } from './option-fields.ts';
 import './metadata-editor.ts';
 import './product-picker.ts';
 
@@ -30,6 +31,7 @@ const KNOWN = [
   'success_url',
   'return_url',
   ...AVAILABILITY_KEYS,
+  ...OPTION_KEYS,
 ];
 
 /** Fired with the saved link. */
@@ -40,8 +42,8 @@ export class LinkSavedEvent extends Event {
 }
 
 /**
- * New Link / edit a link: label, products, discount settings, metadata and
- * URLs, with every error (the browser's schema check first, then the
+ * New Link / edit a link: label, products, discount settings, metadata,
+ * URLs, checkout options and availability, with every error (the browser's schema check first, then the
  * server's) shown next to the field it names.
  */
 @customElement('dash-link-form')
@@ -61,6 +63,7 @@ export class LinkForm extends LightElement {
   @state() private successUrl = '';
   @state() private returnUrl = '';
   @state() private availability: AvailabilityDraft = availabilityDraft(null);
+  @state() private options: OptionsDraft = optionsDraft(null);
   @state() private errors = FormErrors.none;
   @state() private busy = false;
 
@@ -81,6 +84,7 @@ export class LinkForm extends LightElement {
       this.successUrl = l.success_url ?? '';
       this.returnUrl = l.return_url ?? '';
       this.availability = availabilityDraft(l);
+      this.options = optionsDraft(l);
     }
     // New Link starts with the first product chosen, so one click is enough for the common case.
     if (changed.has('products') && !this.link && this.selected.length === 0 && this.products[0])
@@ -97,6 +101,7 @@ export class LinkForm extends LightElement {
       success_url: this.successUrl.trim() || null,
       return_url: this.returnUrl.trim() || null,
       ...availabilityBody(this.availability),
+      ...optionsBody(this.options),
     };
   }
 
@@ -215,6 +220,7 @@ export class LinkForm extends LightElement {
         hint: 'A “back” link shown on the checkout page.',
         onInput: (v) => (this.returnUrl = v),
       })}
+      ${optionFields(this.options, e, (d) => (this.options = d))}
       ${availabilityFields(this.availability, e, (d) => (this.availability = d))}
       <div class="form-actions">
         <a class="btn" href=${this.link ? href('links', this.link.id) : href('links')}>Cancel</a>
