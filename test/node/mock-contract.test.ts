@@ -413,7 +413,10 @@ describe('MSW mocks answer like the real server', () => {
     });
 
     test('link options: a quantity with a discount, a trial, a required billing address and a confirmation message', async () => {
-      const book = await createProduct(server, { name: 'Sticker', prices: [{ amount_type: 'fixed', price_amount: 333 }] });
+      const book = await createProduct(server, {
+        name: 'Sticker',
+        prices: [{ amount_type: 'fixed', price_amount: 333 }],
+      });
       const plan = await createProduct(server, {
         name: 'Club',
         recurring_interval: 'month',
