@@ -91,6 +91,13 @@ describe('link options: trial, adjustable quantity, confirmation message, billin
     ];
     for (const schema of ['CheckoutLink', 'createCheckoutLinkBody', 'updateCheckoutLinkBody'])
       for (const f of fields) assert.ok(doc.components.schemas[schema].properties[f], `${schema}.${f} documented`);
+    const created = doc.components.schemas.createCheckoutLinkBody.properties;
+    assert.match(created.trial_interval.description, /one-time products on it have none/);
+    assert.match(created.adjustable_quantity.description, /fixed-price one-time products/);
+    for (const f of ['quantity', 'adjustable_quantity', 'trial', 'billing_address', 'confirmation_message'])
+      assert.ok(doc.components.schemas.CheckoutPublic.properties[f], `CheckoutPublic.${f} documented`);
+    for (const f of ['quantity', 'billing_address'])
+      assert.ok(doc.components.schemas.confirmClientCheckoutBody.properties[f], `confirm body's ${f} documented`);
   });
 
   test('each bad value is a 422 naming its field, and nothing is written', async () => {

@@ -60,6 +60,11 @@ export const linkUnavailableReason = z.enum(['inactive', 'not_started', 'ended',
 export type LinkUnavailableReason = z.infer<typeof linkUnavailableReason>;
 
 const maxCompletedCheckouts = z.int().min(1).max(1_000_000_000);
+// What the OpenAPI document says of the options that fit some products only.
+const TRIAL_DOC =
+  'A free trial for the recurring products of the link; one-time products on it have none. A link without a recurring product answers 422. Both trial fields or neither.';
+const QUANTITY_DOC =
+  'The quantity the customer may choose, for the fixed-price one-time products of the link (the others are bought one at a time). A link without such a product answers 422.';
 const inactiveMessage = text({ max: 500, multiline: true });
 
 /** `ends_at` after `starts_at`: shared by the create schema and the update (against the stored values). */
@@ -88,9 +93,9 @@ export const checkoutLinkCreate = z
     ends_at: timestamp.nullable().default(null),
     max_completed_checkouts: maxCompletedCheckouts.nullable().default(null),
     inactive_message: inactiveMessage.nullable().default(null),
-    trial_interval: trialInterval.nullable().default(null),
-    trial_interval_count: trialIntervalCount.nullable().default(null),
-    adjustable_quantity: adjustableQuantity.nullable().default(null),
+    trial_interval: trialInterval.nullable().default(null).describe(TRIAL_DOC),
+    trial_interval_count: trialIntervalCount.nullable().default(null).describe(TRIAL_DOC),
+    adjustable_quantity: adjustableQuantity.nullable().default(null).describe(QUANTITY_DOC),
     confirmation_message: confirmationMessage.nullable().default(null),
     require_billing_address: z.boolean().default(false),
   })
@@ -115,9 +120,9 @@ export const checkoutLinkUpdate = z.strictObject({
   ends_at: timestamp.nullable().optional(),
   max_completed_checkouts: maxCompletedCheckouts.nullable().optional(),
   inactive_message: inactiveMessage.nullable().optional(),
-  trial_interval: trialInterval.nullable().optional(),
-  trial_interval_count: trialIntervalCount.nullable().optional(),
-  adjustable_quantity: adjustableQuantity.nullable().optional(),
+  trial_interval: trialInterval.nullable().optional().describe(TRIAL_DOC),
+  trial_interval_count: trialIntervalCount.nullable().optional().describe(TRIAL_DOC),
+  adjustable_quantity: adjustableQuantity.nullable().optional().describe(QUANTITY_DOC),
   confirmation_message: confirmationMessage.nullable().optional(),
   require_billing_address: z.boolean().optional(),
 });
