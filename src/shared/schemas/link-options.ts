@@ -21,17 +21,27 @@ export const confirmationMessage = text({ max: 1_000, multiline: true });
 
 const countries = new Set(COUNTRY_CODES);
 
-/** Where the customer is billed; `country` is an ISO 3166-1 alpha-2 code. */
+/** A line the address needs: empty is "is required", beside its field, rather than a length rule. */
+const addressLine = (max: number) => text({ max }).refine((v) => v.length > 0, 'is required');
+
+/** Where the customer is billed; `country` is an ISO 3166-1 alpha-2 code (any case, stored upper case). */
 export const billingAddress = z.strictObject({
   country: z
     .string()
-    .transform((c) => c.toUpperCase())
-    .refine((c) => countries.has(c), 'is not an ISO 3166-1 alpha-2 country code'),
-  line1: text({ min: 1, max: 200 }),
-  line2: text({ max: 200 }).nullable().default(null),
-  postal_code: text({ min: 1, max: 20 }),
-  city: text({ min: 1, max: 100 }),
-  state: text({ max: 100 }).nullable().default(null),
+    .transform((c) => c.trim().toUpperCase())
+    .refine((c) => c.length > 0, 'is required')
+    .refine((c) => c.length === 0 || countries.has(c), 'is not a country code (ISO 3166-1 alpha-2, such as FR)'),
+  line1: addressLine(200),
+  line2: text({ max: 200 })
+    .nullable()
+    .default(null)
+    .transform((v) => v || null),
+  postal_code: addressLine(20),
+  city: addressLine(100),
+  state: text({ max: 100 })
+    .nullable()
+    .default(null)
+    .transform((v) => v || null),
 });
 export type BillingAddress = z.infer<typeof billingAddress>;
 /** The fields a confirm needs when the link requires an address. */
