@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_DEMO_PORT } from '../../playwright.config.ts';
 import { api, createLink, purchasesOf, SUCCEEDS } from './checkout-page-helpers.ts';
+import { signInAndWait } from './dashboard-helpers.ts';
 
 /**
  * The link options on the hosted page, against the real server: a quantity
@@ -146,4 +147,14 @@ test('a billing address in the overlay: refused field by field, then carried to 
     city: 'Paris',
     state: null,
   });
+
+  // Sales shows the order's quantity and where it is billed.
+  await signInAndWait(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sales' }).click();
+  const row = page
+    .getByRole('region', { name: /Orders/ })
+    .getByRole('row')
+    .filter({ hasText: name });
+  await expect(row.locator('[data-quantity]')).toHaveText('× 2');
+  await expect(row.locator('[data-billing-address]')).toHaveText('1 rue de la Paix, 75002 Paris, France');
 });
