@@ -1,8 +1,14 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
 import { type DomainError, expiredCheckout, LinkUnavailableError, linkNotFound } from '../server/core/errors.ts';
+import { UNAVAILABLE_SENTENCES } from '../server/core/link-availability.ts';
 import { type ErrorReply, errorResponse, type JsonRequest, parseWith, readJson } from '../server/http/errors.ts';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
-import { checkoutConfirm, checkoutUpdate, sessionPrefill } from '../src/shared/schemas/index.ts';
+import {
+  checkoutConfirm,
+  checkoutUpdate,
+  type LinkUnavailableReason,
+  sessionPrefill,
+} from '../src/shared/schemas/index.ts';
 import { createCheckout, ORGANIZATION, toSessionCreated } from './data.ts';
 import { createManagementHandlers } from './management.ts';
 import { createSessionStore, type SessionRules } from './sessions.ts';
@@ -135,6 +141,8 @@ const everyEndpoint = (resolver: (info: { request: Request }) => Response | Prom
  * Named scenarios, each a list of handlers to pass to `use()`:
  * - `ok`: a working backend (options as `createHandlers`);
  * - `linkNotFound`: the link does not exist or was deleted (404 `link_not_found`);
+ * - `unavailable`: the link is switched off, outside its dates or sold out (410 `link_unavailable` with
+ *   `reason`, and the merchant's `message` if given, else the server's sentence for the reason);
  * - `expired`: the link no longer serves (410 `link_unavailable`); sessions read as `expired` and refuse changes (410 `checkout_expired`);
  * - `serverError`: every endpoint answers 500 `internal_error`;
  * - `networkError`: every request fails at the network level (as CORS or a dead server does);
@@ -143,6 +151,10 @@ const everyEndpoint = (resolver: (info: { request: Request }) => Response | Prom
 export const scenarios = {
   ok: (options?: MockOptions) => createHandlers(options),
   linkNotFound: () => linkError(linkNotFound),
+  unavailable: (reason: LinkUnavailableReason = 'inactive', message?: string) =>
+    linkError(
+      () => new LinkUnavailableError(ORGANIZATION.name, null, reason, message || UNAVAILABLE_SENTENCES[reason].body),
+    ),
   expired: () => [
     ...linkError(() => new LinkUnavailableError(ORGANIZATION.name, null)),
     // Reading an expired session works (the page shows its expired state); changing it does not.

@@ -17,8 +17,10 @@ import {
   type CheckoutUpdate,
   checkoutPublic,
   type Discount,
+  NO_SESSION_OPTIONS,
   origin as originSchema,
   type Product,
+  type SessionOptions,
 } from '../src/shared/schemas/index.ts';
 import { createCheckout, createProduct } from './data.ts';
 
@@ -43,6 +45,8 @@ export interface SessionRules {
   embedOrigins?: string[];
   /** Whether the backend emails receipts (a server with SMTP_URL): a paid session then names `receipt_email`. */
   sendsReceipts?: boolean;
+  /** The link's trial, quantity, confirmation message and billing address options; none by default. */
+  options?: SessionOptions;
 }
 
 interface MockSession {
@@ -58,6 +62,7 @@ export function createSessionStore(rules: SessionRules) {
   const processor = createTestProcessor(memoryLedger());
   const allowDiscountCodes = rules.allowDiscountCodes ?? true;
   const sendsReceipts = rules.sendsReceipts ?? false;
+  const options = rules.options ?? NO_SESSION_OPTIONS;
   const linkDiscount = async () => discounts.find((d) => d.id === rules.linkDiscountId) ?? null;
   const editRules = (): EditRules => ({
     allowDiscountCodes,
@@ -73,6 +78,7 @@ export function createSessionStore(rules: SessionRules) {
       customer_email: state.customerEmail,
       customer_name: state.customerName,
       custom_field_data: state.customFieldData,
+      billing_address: state.billingAddress,
     });
 
   /** A session by client secret, expired ones included (reads show them). */
@@ -100,6 +106,7 @@ export function createSessionStore(rules: SessionRules) {
         products,
         allowDiscountCodes,
         linkMetadata: {},
+        options,
         embedOrigins: rules.embedOrigins ?? anyOrigin(raw.embed_origin),
         findDiscountByCode: editRules().findDiscountByCode,
         now: new Date(),
@@ -111,6 +118,8 @@ export function createSessionStore(rules: SessionRules) {
           embed_origin: prefill.embedOrigin,
           prefill_dropped: prefill.dropped,
           allow_discount_codes: allowDiscountCodes,
+          confirmation_message: options.confirmation_message,
+          require_billing_address: options.require_billing_address,
         },
         prefill.product,
       );
@@ -124,6 +133,9 @@ export function createSessionStore(rules: SessionRules) {
           customerName: prefill.customerName,
           customFieldData: prefill.customFieldData,
           discount: prefill.discountFromCode ?? (await linkDiscount()),
+          quantity: prefill.quantity,
+          billingAddress: null,
+          options,
         },
       };
       sessions.set(base.client_secret, session);
@@ -160,7 +172,8 @@ export function createSessionStore(rules: SessionRules) {
       }
       // The server keeps the edits of a confirm even when the card is then declined.
       session.state = state;
-      if (priced.total_amount > 0) {
+      // A trial's card is checked with a charge of 0, as the server's confirm does.
+      if (priced.total_amount > 0 || priced.trial) {
         const charged = await processor.charge({
           idempotencyKey: crypto.randomUUID(),
           checkoutId: session.base.id,

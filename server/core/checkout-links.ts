@@ -4,11 +4,14 @@ import type {
   CheckoutLinkUpdate,
   ListQuery,
 } from '../../src/shared/schemas/index.ts';
+import { trialProblem, windowProblem } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { CoreContext } from './context.ts';
 import { getDiscount, getDiscountById } from './discounts.ts';
 import { invalid, notFound } from './errors.ts';
 import { LINK_SECRET_PREFIX, newId, newSecret } from './ids.ts';
+import { linkState } from './link-availability.ts';
+import { checkOptionsFitProducts, sessionOptionsOf } from './link-options.ts';
 import type { CheckoutLinkRow } from './link-rows.ts';
 import { loadProducts } from './products.ts';
 import { bool, iso, json, paginate, parseJson } from './rows.ts';
@@ -40,6 +43,14 @@ async function toCheckoutLink(ctx: CoreContext, q: Queryable, r: CheckoutLinkRow
     metadata: parseJson(r.metadata, {}),
     success_url: r.success_url,
     return_url: r.return_url,
+    active: bool(r.active),
+    starts_at: r.starts_at,
+    ends_at: r.ends_at,
+    max_completed_checkouts: r.max_completed_checkouts === null ? null : Number(r.max_completed_checkouts),
+    completed_checkouts: Number(r.checkouts_completed),
+    inactive_message: r.inactive_message,
+    state: linkState(r, ctx.now()),
+    ...sessionOptionsOf(r),
     created_at: r.created_at,
     modified_at: r.modified_at,
   };
@@ -83,9 +94,12 @@ export async function createCheckoutLink(
   const id = newId();
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, orgId, input);
+    checkOptionsFitProducts(await loadProducts(tx, input.products), input);
     await tx.run(
-      `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO checkout_links (id, organization_id, label, client_secret, allow_discount_codes, discount_id, metadata, success_url, return_url,
+         active, starts_at, ends_at, max_completed_checkouts, inactive_message, trial_interval, trial_interval_count,
+         quantity_minimum, quantity_maximum, confirmation_message, require_billing_address, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         orgId,
@@ -96,6 +110,17 @@ export async function createCheckoutLink(
         json(input.metadata),
         input.success_url,
         input.return_url,
+        input.active ? 1 : 0,
+        input.starts_at,
+        input.ends_at,
+        input.max_completed_checkouts,
+        input.inactive_message || null,
+        input.trial_interval,
+        input.trial_interval_count,
+        input.adjustable_quantity?.minimum ?? null,
+        input.adjustable_quantity?.maximum ?? null,
+        input.confirmation_message || null,
+        input.require_billing_address ? 1 : 0,
         iso(ctx.now()),
       ],
     );
@@ -147,8 +172,24 @@ export async function updateCheckoutLink(
     await checkReferences(tx, orgId, input);
     const pick = <K extends keyof CheckoutLinkUpdate>(k: K, fallback: CheckoutLink[K]) =>
       input[k] === undefined ? fallback : input[k];
+    const startsAt = pick('starts_at', current.starts_at) as string | null;
+    const endsAt = pick('ends_at', current.ends_at) as string | null;
+    const windowWrong = windowProblem(startsAt, endsAt);
+    if (windowWrong) throw invalid(['body', 'ends_at'], windowWrong);
+    const trialInterval = pick('trial_interval', current.trial_interval) as CheckoutLink['trial_interval'];
+    const trialCount = pick('trial_interval_count', current.trial_interval_count) as number | null;
+    const trialWrong = trialProblem(trialInterval, trialCount);
+    if (trialWrong) throw invalid(['body', trialWrong.field], trialWrong.msg);
+    const quantity = pick('adjustable_quantity', current.adjustable_quantity) as CheckoutLink['adjustable_quantity'];
+    checkOptionsFitProducts(input.products ? await loadProducts(tx, input.products) : current.products, {
+      trial_interval: trialInterval,
+      adjustable_quantity: quantity,
+    });
     await tx.run(
-      `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?, modified_at = ?
+      `UPDATE checkout_links SET label = ?, allow_discount_codes = ?, discount_id = ?, metadata = ?, success_url = ?, return_url = ?,
+         active = ?, starts_at = ?, ends_at = ?, max_completed_checkouts = ?, inactive_message = ?, trial_interval = ?,
+         trial_interval_count = ?, quantity_minimum = ?, quantity_maximum = ?, confirmation_message = ?,
+         require_billing_address = ?, modified_at = ?
        WHERE id = ?`,
       [
         (pick('label', current.label) as string | null) || null,
@@ -157,6 +198,17 @@ export async function updateCheckoutLink(
         json(pick('metadata', current.metadata)),
         pick('success_url', current.success_url) as string | null,
         pick('return_url', current.return_url) as string | null,
+        pick('active', current.active) ? 1 : 0,
+        startsAt,
+        endsAt,
+        pick('max_completed_checkouts', current.max_completed_checkouts) as number | null,
+        (pick('inactive_message', current.inactive_message) as string | null) || null,
+        trialInterval,
+        trialCount,
+        quantity?.minimum ?? null,
+        quantity?.maximum ?? null,
+        (pick('confirmation_message', current.confirmation_message) as string | null) || null,
+        pick('require_billing_address', current.require_billing_address) ? 1 : 0,
         iso(ctx.now()),
         id,
       ],

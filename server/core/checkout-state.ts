@@ -1,4 +1,5 @@
 import type {
+  BillingAddress,
   CheckoutDiscount,
   CheckoutPublic,
   CheckoutStatus,
@@ -7,7 +8,9 @@ import type {
   Discount,
   ErrorDetail,
   Product,
+  SessionOptions,
 } from '../../src/shared/schemas/index.ts';
+import { REQUIRED_ADDRESS_FIELDS } from '../../src/shared/schemas/index.ts';
 import { checkFieldValue, fieldsBySlug, missingRequiredFields } from './custom-field-values.ts';
 import { DomainError, invalid } from './errors.ts';
 import {
@@ -17,6 +20,11 @@ import {
   currentPrice,
   discountIneligibility,
   discountLapse,
+  effectiveQuantity,
+  quantityBounds,
+  quantityError,
+  trialEnd,
+  trialFor,
 } from './pricing.ts';
 
 /**
@@ -38,6 +46,11 @@ export interface EditableState {
   customFieldData: CustomFieldData;
   /** The session's discount (from a code, or the link's preset), before the eligibility check of the moment. */
   discount: Discount | null;
+  /** The quantity chosen; what is bought is held to the product's bounds (effectiveQuantity). */
+  quantity: number;
+  billingAddress: BillingAddress | null;
+  /** The link's options, as the session copied them: never changed by an edit. */
+  options: SessionOptions;
 }
 
 /** What an edit needs beyond the state: the link's settings, the organization's codes, the clock. */
@@ -78,31 +91,43 @@ export function checkoutDiscountView(discount: Discount): CheckoutDiscount {
   };
 }
 
-/** The price, applied discount and amounts of a state: what a view shows and what a confirm charges. */
-export function priceState(
-  state: Pick<EditableState, 'product' | 'customAmount' | 'discount'>,
-  status: CheckoutStatus,
-  now: Date,
-) {
+type PricedState = Pick<EditableState, 'product' | 'customAmount' | 'discount' | 'quantity' | 'options'>;
+
+/**
+ * The price, applied discount, quantity and amounts of a state: what a view
+ * shows and what a confirm charges now (nothing during a trial, whose own
+ * amounts are what each period costs after it, from `now`).
+ */
+export function priceState(state: PricedState, status: CheckoutStatus, now: Date) {
   const price = currentPrice(state.product);
   const applied = appliedDiscount(state.discount, state.product, status, now);
-  return { price, applied, amounts: computeAmounts(price, state.customAmount, applied) };
+  const quantity = effectiveQuantity(state.options, state.product, state.quantity);
+  const full = computeAmounts(price, state.customAmount, applied, quantity);
+  const rule = trialFor(state.options, state.product);
+  const trial = rule && {
+    ...rule,
+    trial_end: trialEnd(now, rule.interval, rule.interval_count).toISOString(),
+    amount: full.amount,
+    discount_amount: full.discount_amount,
+    total_amount: full.total_amount,
+  };
+  const amounts = trial ? { amount: 0, discount_amount: 0, total_amount: 0, currency: full.currency } : full;
+  return { price, applied, quantity, amounts, trial };
 }
 
 /** The part of the public checkout that follows from the state: product, price, amounts, discount. */
-export function pricedView(
-  state: Pick<EditableState, 'product' | 'products' | 'customAmount' | 'discount'>,
-  status: CheckoutStatus,
-  now: Date,
-) {
-  const { price, applied, amounts } = priceState(state, status, now);
+export function pricedView(state: PricedState & Pick<EditableState, 'products'>, status: CheckoutStatus, now: Date) {
+  const { price, applied, quantity, amounts, trial } = priceState(state, status, now);
   return {
     product_id: state.product.id,
     product_price_id: price.id,
     product: state.product,
     product_price: price,
     products: state.products,
+    quantity,
+    adjustable_quantity: quantityBounds(state.options, state.product),
     ...amounts,
+    trial,
     is_free_product_price: price.amount_type === 'free',
     is_payment_required: amounts.total_amount > 0,
     discount: applied ? checkoutDiscountView(applied) : null,
@@ -171,10 +196,20 @@ export async function applyCheckoutEdits(
     }
   }
 
+  let quantity = state.quantity;
+  if (input.quantity !== undefined) {
+    const why = quantityError(state.options, product, input.quantity);
+    if (why) throw invalid(['quantity'], why);
+    quantity = input.quantity;
+  }
+
   return {
+    ...state,
     product,
     products,
     customAmount,
+    quantity,
+    billingAddress: input.billing_address === undefined ? state.billingAddress : input.billing_address,
     customerEmail: input.customer_email === undefined ? state.customerEmail : input.customer_email,
     customerName: input.customer_name === undefined ? state.customerName : input.customer_name || null,
     customFieldData: input.custom_field_data
@@ -184,7 +219,11 @@ export async function applyCheckoutEdits(
   };
 }
 
-/** What a confirm still lacks (email, required custom fields, a card when there is something to pay), as error details. */
+/**
+ * What a confirm still lacks (email, required custom fields, the billing
+ * address the link asks for, a card when there is something to pay or a
+ * trial to start), as error details.
+ */
 export function confirmProblems(
   state: EditableState,
   totalAmount: number,
@@ -194,7 +233,11 @@ export function confirmProblems(
   if (!state.customerEmail) detail.push({ loc: ['customer_email'], msg: 'is required' });
   for (const m of missingRequiredFields(state.product, state.customFieldData))
     detail.push({ loc: ['custom_field_data', m.slug], msg: m.msg });
-  if (totalAmount > 0 && !cardNumber) detail.push({ loc: ['card_number'], msg: 'is required to pay' });
+  if (state.options.require_billing_address && !state.billingAddress)
+    for (const field of REQUIRED_ADDRESS_FIELDS) detail.push({ loc: ['billing_address', field], msg: 'is required' });
+  if (!cardNumber && totalAmount > 0) detail.push({ loc: ['card_number'], msg: 'is required to pay' });
+  else if (!cardNumber && trialFor(state.options, state.product))
+    detail.push({ loc: ['card_number'], msg: 'is required to start the trial' });
   return detail;
 }
 

@@ -72,6 +72,13 @@ export async function confirmCheckout(
   );
 }
 
+/**
+ * Whether the attempt goes to the processor: to charge, or to check the card
+ * of a trial (a charge of 0, as a processor's card verification; the
+ * subscription charges the card when the trial ends).
+ */
+const collectsCard = (record: AttemptRecord) => record.amounts.total_amount > 0 || Boolean(record.trial);
+
 const leaseLeftMs = (ctx: CoreContext, row: SessionRow) =>
   row.attempt_lease_until ? Date.parse(row.attempt_lease_until) - ctx.now().getTime() : 0;
 
@@ -80,7 +87,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
   const { card_number: cardNumber, expected_total: expectedTotal, ...edits } = input;
   const state = await applyEdits(ctx, row, edits);
   const now = ctx.now();
-  const { price, applied, amounts } = priceState(state, 'open', now);
+  const { price, applied, quantity, amounts, trial } = priceState(state, 'open', now);
   const detail = confirmProblems(state, amounts.total_amount, cardNumber);
   if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
   if (state.product.is_archived)
@@ -96,14 +103,18 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
     price_id: price.id,
     amounts,
     discount: applied && { id: applied.id, duration: applied.duration, duration_in_months: applied.duration_in_months },
+    quantity,
+    trial,
+    billing_address: state.billingAddress,
   };
   const claim = await claimSession(ctx, row, { ...state, discount: applied }, key, record);
   if (claim === 'lost') return false;
+  if (claim === 'sold_out') throw linkSoldOut();
   if (claim === 'lapsed') return refuse(ctx, row, discountUnavailable(state, 'this discount has been fully redeemed'));
   ctx.events.emit(row.id);
   crashPoint('after-claim');
 
-  if (amounts.total_amount > 0) {
+  if (collectsCard(record)) {
     let result: Awaited<ReturnType<CoreContext['processor']['charge']>>;
     try {
       result = await ctx.processor.charge({
@@ -159,25 +170,55 @@ async function refuse(ctx: CoreContext, row: SessionRow, stale: StaleTotal): Pro
 }
 
 class DiscountLapsed extends Error {}
+class LinkSoldOut extends Error {}
 
-/** Step 2, the first commit: the session confirmed under a lease, its discount redeemed within the cap. */
+/** The link's cap is taken by other confirms: nothing was charged, and this session cannot be paid. */
+const linkSoldOut = () =>
+  new DomainError(
+    409,
+    'link_unavailable',
+    'This checkout link is sold out: the seller’s checkouts through it are all taken. Nothing was charged.',
+    // No field to fix: the page shows this sentence as it is.
+    undefined,
+    { reason: 'limit_reached' },
+  );
+
+/**
+ * Step 2, the first commit: the session confirmed under a lease, a slot of
+ * its link taken and its discount redeemed, each within its cap. A
+ * conditional update of the one row counting it is the cap: PostgreSQL
+ * re-checks it after a concurrent writer commits, SQLite has one writer.
+ */
 async function claimSession(
   ctx: CoreContext,
   row: SessionRow,
   state: EditableState,
   key: string,
   record: AttemptRecord,
-): Promise<'won' | 'lost' | 'lapsed'> {
+): Promise<'won' | 'lost' | 'lapsed' | 'sold_out'> {
   const now = ctx.now();
   const leaseUntil = new Date(now.getTime() + ctx.confirmLeaseSeconds * 1000);
+  let soldOut: string | null = null;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const claim = await ctx.db.transaction(async (tx): Promise<'won' | 'lost'> => {
       const { changes } = await tx.run(
         `UPDATE checkout_sessions SET status = 'confirmed', ${SET_STATE}, attempt_key = ?, attempt_lease_until = ?, attempt = ?
          WHERE id = ? AND status = 'open'`,
         [...stateParams(state, now), key, iso(leaseUntil), json(record), row.id],
       );
       if (changes === 0) return 'lost';
+      if (row.checkout_link_id) {
+        const slot = await tx.run(
+          'UPDATE checkout_links SET checkouts_claimed = checkouts_claimed + 1 WHERE id = ? AND (max_completed_checkouts IS NULL OR checkouts_claimed < max_completed_checkouts)',
+          [row.checkout_link_id],
+        );
+        if (slot.changes === 0) throw new LinkSoldOut();
+        const link = await tx.get<{ client_secret: string; slots_left: number | null }>(
+          'SELECT client_secret, max_completed_checkouts - checkouts_claimed AS slots_left FROM checkout_links WHERE id = ?',
+          [row.checkout_link_id],
+        );
+        soldOut = link && link.slots_left !== null && Number(link.slots_left) <= 0 ? link.client_secret : null;
+      }
       if (record.discount) {
         const redeemed = await tx.run(
           'UPDATE discounts SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)',
@@ -192,8 +233,12 @@ async function claimSession(
       }
       return 'won';
     });
+    // This took the link's last slot: its cached state must not open more checkouts here.
+    if (soldOut) ctx.links.delete(soldOut);
+    return claim;
   } catch (e) {
     if (e instanceof DiscountLapsed) return 'lapsed';
+    if (e instanceof LinkSoldOut) return 'sold_out';
     throw e;
   }
 }
@@ -214,6 +259,9 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       price: { id: record.price_id },
       amounts: record.amounts,
       discount: record.discount,
+      quantity: record.quantity ?? 1,
+      trial: record.trial ?? null,
+      billingAddress: record.billing_address ?? null,
       customFieldData: parseJson(session.custom_field_data, {}),
       metadata: parseJson(session.metadata, {}),
     });
@@ -222,7 +270,18 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       purchase.subscriptionId,
       session.id,
     ]);
-    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id));
+    if (session.checkout_link_id)
+      await tx.run('UPDATE checkout_links SET checkouts_completed = checkouts_completed + 1 WHERE id = ?', [
+        session.checkout_link_id,
+      ]);
+    return enqueuePurchaseEvents(
+      tx,
+      now,
+      session.organization_id,
+      purchase,
+      () => checkoutView(ctx, tx, session.id),
+      Boolean(record.trial),
+    );
   });
   if (queued) {
     ctx.webhooks?.kick();
@@ -239,7 +298,12 @@ async function endAttempt(ctx: CoreContext, id: string, key: string | null, stat
        WHERE id = ? AND status = 'confirmed' AND ${key === null ? 'attempt_key IS NULL' : 'attempt_key = ?'}`,
       key === null ? [status, iso(ctx.now()), id] : [status, iso(ctx.now()), id, key],
     );
-    if (changes > 0) await releaseRedemption(tx, id);
+    if (changes === 0) return;
+    await releaseRedemption(tx, id);
+    await tx.run(
+      'UPDATE checkout_links SET checkouts_claimed = checkouts_claimed - 1 WHERE id = (SELECT checkout_link_id FROM checkout_sessions WHERE id = ?)',
+      [id],
+    );
   });
   ctx.events.emit(id);
 }
@@ -255,7 +319,7 @@ export async function settleAttempt(ctx: CoreContext, row: SessionRow) {
   const record = attemptRecord(row);
   const key = row.attempt_key;
   if (key && record) {
-    const outcome = record.amounts.total_amount > 0 ? await ctx.processor.settle(key) : { charged: true };
+    const outcome = collectsCard(record) ? await ctx.processor.settle(key) : { charged: true };
     if (outcome.charged) return completeAttempt(ctx, row, key, record);
   }
   return endAttempt(ctx, row.id, key, 'open');

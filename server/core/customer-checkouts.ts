@@ -9,6 +9,7 @@ import {
   loadSessionBySecret,
   SET_STATE,
   type SessionRow,
+  sessionOptions,
   sessionProduct,
   settleExpiry,
   stateParams,
@@ -48,6 +49,9 @@ export async function applyEdits(ctx: CoreContext, row: SessionRow, input: Check
     customerName: row.customer_name,
     customFieldData: parseJson(row.custom_field_data, {}),
     discount: row.discount_id ? await getDiscountById(ctx.db, row.discount_id) : null,
+    quantity: Number(row.quantity),
+    billingAddress: parseJson(row.billing_address, null),
+    options: sessionOptions(row),
   };
   return applyCheckoutEdits(state, input, {
     allowDiscountCodes: bool(row.allow_discount_codes),

@@ -1,3 +1,4 @@
+import type { LinkUnavailableReason } from '../../src/shared/schemas/checkout-link.ts';
 import type { CrossedBound, ErrorDetail } from '../../src/shared/schemas/common.ts';
 
 /**
@@ -35,12 +36,25 @@ export const expiredCheckout = () =>
 
 export const linkNotFound = () =>
   new DomainError(404, 'link_not_found', 'This checkout link does not exist or was deleted.');
-/** A link left with no product: its seller and return URL are known, so its page can name them. */
+/**
+ * A link that opens no checkout: its products are all gone, or (with a
+ * `reason`) it is switched off, outside its dates or sold out. Its seller,
+ * return URL and own message are known, so its page can show them.
+ */
 export class LinkUnavailableError extends DomainError {
   constructor(
     readonly sellerName: string,
     readonly returnUrl: string | null,
+    readonly reason: LinkUnavailableReason | null = null,
+    /** The merchant's `inactive_message`, else our sentence for the reason. */
+    readonly sentence: string | null = null,
   ) {
-    super(410, 'link_unavailable', 'None of the products of this checkout link is available any more.');
+    super(
+      410,
+      'link_unavailable',
+      sentence ?? 'None of the products of this checkout link is available any more.',
+      undefined,
+      reason ? { reason } : undefined,
+    );
   }
 }

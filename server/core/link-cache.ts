@@ -34,6 +34,10 @@ export class LinkCache<T> {
     return value;
   }
 
+  delete(secret: string): void {
+    this.#entries.delete(secret);
+  }
+
   clear(): void {
     this.#entries.clear();
   }

@@ -3,6 +3,8 @@ import { findLinkBySecret, linkProductIds } from './checkout-links.ts';
 import type { CoreContext } from './context.ts';
 import { findDiscountByCode } from './discounts.ts';
 import { LinkUnavailableError, linkNotFound } from './errors.ts';
+import { UNAVAILABLE_SENTENCES, unavailableReason } from './link-availability.ts';
+import { sessionOptionsOf } from './link-options.ts';
 import type { ResolvedLink } from './link-rows.ts';
 import { getOrganization } from './organizations.ts';
 import { resolvePrefill } from './prefill.ts';
@@ -22,12 +24,13 @@ export async function createSessionFromLink(
 ): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
   const peeked = ctx.links.peek(linkSecret);
-  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(peeked);
+  const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(ctx, peeked);
   const { link, products, organization, allowDiscountCodes } = resolved;
   const prefill = await resolvePrefill(raw, {
     products,
     allowDiscountCodes,
     linkMetadata: resolved.metadata,
+    options: resolved.options,
     embedOrigins: organization.embed_origins,
     findDiscountByCode: resolved.findDiscountByCode,
     now: ctx.now(),
@@ -41,6 +44,8 @@ export async function createSessionFromLink(
     products,
     productIdsJson: resolved.productIdsJson,
     customAmount: prefill.customAmount,
+    quantity: prefill.quantity,
+    options: resolved.optionsJson,
     customerEmail: prefill.customerEmail,
     customerName: prefill.customerName,
     customFieldData: prefill.customFieldData,
@@ -64,10 +69,18 @@ export async function createSessionFromLink(
   };
 }
 
-const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
+const servableOrThrow = (ctx: CoreContext, resolved: ResolvedLink | null): ResolvedLink => {
   if (!resolved) throw linkNotFound();
-  if (resolved.products.length === 0)
-    throw new LinkUnavailableError(resolved.organization.name, resolved.link.return_url);
+  const { link, organization } = resolved;
+  const reason = unavailableReason(link, ctx.now());
+  if (reason)
+    throw new LinkUnavailableError(
+      organization.name,
+      link.return_url,
+      reason,
+      link.inactive_message || UNAVAILABLE_SENTENCES[reason].body,
+    );
+  if (resolved.products.length === 0) throw new LinkUnavailableError(organization.name, link.return_url);
   return resolved;
 };
 
@@ -79,6 +92,7 @@ const servableOrThrow = (resolved: ResolvedLink | null): ResolvedLink => {
 export async function servingLink(ctx: CoreContext, linkSecret: string): Promise<ResolvedLink> {
   const peeked = ctx.links.peek(linkSecret);
   return servableOrThrow(
+    ctx,
     peeked === undefined ? await ctx.links.load(linkSecret, () => resolveLink(ctx, linkSecret)) : peeked,
   );
 }
@@ -90,6 +104,7 @@ async function resolveLink(ctx: CoreContext, linkSecret: string): Promise<Resolv
   const products = (await loadProducts(ctx.db, await linkProductIds(ctx.db, link.id))).filter(
     (p) => !p.is_archived && p.prices.length > 0,
   );
+  const options = sessionOptionsOf(link);
   return {
     link,
     products,
@@ -97,6 +112,8 @@ async function resolveLink(ctx: CoreContext, linkSecret: string): Promise<Resolv
     allowDiscountCodes: bool(link.allow_discount_codes),
     metadata: Object.freeze(parseJson<Metadata>(link.metadata, {})),
     productIdsJson: json(products.map((p) => p.id)),
+    options: Object.freeze(options),
+    optionsJson: json(options),
     findDiscountByCode: (code) => findDiscountByCode(ctx.db, link.organization_id, code),
   };
 }

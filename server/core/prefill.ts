@@ -15,11 +15,19 @@ import {
   type Metadata,
   origin as originSchema,
   type Product,
+  type SessionOptions,
   textProblem,
 } from '../../src/shared/schemas/index.ts';
 import { isTheme, THEMES } from '../../src/shared/theme.ts';
 import { checkFieldValue, fieldsBySlug } from './custom-field-values.ts';
-import { amountBound, amountError, currentPrice, discountIneligibility } from './pricing.ts';
+import {
+  amountBound,
+  amountError,
+  currentPrice,
+  discountIneligibility,
+  quantityBounds,
+  quantityError,
+} from './pricing.ts';
 
 const KNOWN = new Set<string>([
   ...PREFILL_FIELDS,
@@ -38,6 +46,8 @@ export interface PrefillInput {
   products: Product[];
   allowDiscountCodes: boolean;
   linkMetadata: Metadata;
+  /** The link's options (the quantity bounds); absent: none. */
+  options?: Readonly<SessionOptions>;
   embedOrigins: string[];
   findDiscountByCode: (code: string) => Promise<Discount | null>;
   now: Date;
@@ -48,6 +58,8 @@ export interface PrefillInput {
 export interface ResolvedPrefill {
   product: Product;
   customAmount: number | null;
+  /** The quantity to start with: the prefilled one, else the bounds' minimum, else 1. */
+  quantity: number;
   customerEmail: string | null;
   customerName: string | null;
   discountFromCode: Discount | null;
@@ -132,6 +144,22 @@ const resolveAmount: FieldResolver = ({ text, drop, out }) => {
   const why = Number.isNaN(amount) ? 'must be a whole number of minor units (cents)' : amountError(price, amount);
   if (why) drop('amount', why, amountBound(price, amount));
   else out.customAmount = amount;
+};
+
+const resolveQuantity: FieldResolver = ({ input, text, drop, out }) => {
+  const options = input.options;
+  const bounds = options && quantityBounds(options, out.product);
+  if (bounds) out.quantity = bounds.minimum;
+  const quantityText = text('quantity');
+  if (!quantityText) return;
+  const quantity = /^\d{1,9}$/.test(quantityText) ? Number(quantityText) : Number.NaN;
+  const why = Number.isNaN(quantity)
+    ? 'must be a whole number'
+    : options
+      ? quantityError(options, out.product, quantity)
+      : 'this checkout does not let the quantity change';
+  if (why) drop('quantity', why);
+  else out.quantity = quantity;
 };
 
 const resolveCustomFields: FieldResolver = ({ raw, input, drop, out }) => {
@@ -221,6 +249,7 @@ const RESOLVERS: readonly FieldResolver[] = [
   resolveName,
   resolveDiscountCode,
   resolveAmount,
+  resolveQuantity,
   resolveCustomFields,
   resolveAttribution,
   resolveTheme,
@@ -239,6 +268,7 @@ export async function resolvePrefill(raw: Record<string, unknown>, input: Prefil
     // A link that serves has at least one buyable product (else link_unavailable).
     product: input.products[0]!,
     customAmount: null,
+    quantity: 1,
     customerEmail: null,
     customerName: null,
     discountFromCode: null,

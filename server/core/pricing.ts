@@ -1,5 +1,12 @@
 import type { CrossedBound } from '../../src/shared/schemas/common.ts';
-import type { Discount, Product, ProductPrice } from '../../src/shared/schemas/index.ts';
+import type {
+  AdjustableQuantity,
+  Discount,
+  Product,
+  ProductPrice,
+  SessionOptions,
+  TrialInterval,
+} from '../../src/shared/schemas/index.ts';
 
 /** The price a checkout charges for a product: its current one. */
 export function currentPrice(product: Product): ProductPrice {
@@ -60,14 +67,27 @@ export interface Amounts {
   currency: string;
 }
 
-/** The amounts of a checkout: price (or the chosen custom amount), minus the discount, never below zero. */
-export function computeAmounts(price: ProductPrice, customAmount: number | null, discount: Discount | null): Amounts {
-  const amount =
+/** The largest amount a checkout may come to, in minor units: what every stored amount holds on both engines. */
+export const MAX_CHECKOUT_AMOUNT = 99_999_999;
+
+/**
+ * The amounts of a checkout: price (or the chosen custom amount) times the
+ * quantity, minus the discount on the whole, never below zero. Integers
+ * throughout: the rounding happens once, on the whole.
+ */
+export function computeAmounts(
+  price: ProductPrice,
+  customAmount: number | null,
+  discount: Discount | null,
+  quantity = 1,
+): Amounts {
+  const unit =
     price.amount_type === 'fixed'
       ? price.price_amount
       : price.amount_type === 'custom'
         ? (customAmount ?? price.preset_amount ?? price.minimum_amount)
         : 0;
+  const amount = unit * quantity;
   let discountAmount = 0;
   if (discount && amount > 0) {
     discountAmount =
@@ -81,4 +101,49 @@ export function computeAmounts(price: ProductPrice, customAmount: number | null,
     total_amount: amount - discountAmount,
     currency: price.price_currency,
   };
+}
+
+/** The quantity bounds a link offers for this product: fixed-price one-time products only, else null (always 1). */
+export function quantityBounds(options: SessionOptions, product: Product): AdjustableQuantity | null {
+  if (!options.adjustable_quantity || product.recurring_interval) return null;
+  return currentPrice(product).amount_type === 'fixed' ? options.adjustable_quantity : null;
+}
+
+/** The quantity a session buys of `product`: the one chosen, held to the bounds; 1 where it is fixed. */
+export function effectiveQuantity(options: SessionOptions, product: Product, chosen: number): number {
+  const bounds = quantityBounds(options, product);
+  return bounds ? Math.min(bounds.maximum, Math.max(bounds.minimum, chosen)) : 1;
+}
+
+/** Why `quantity` cannot be bought of this product on this link, or null. */
+export function quantityError(options: SessionOptions, product: Product, quantity: number): string | null {
+  const bounds = quantityBounds(options, product);
+  if (!bounds)
+    return options.adjustable_quantity
+      ? 'this product is bought one at a time'
+      : 'this checkout does not let the quantity change';
+  if (!Number.isInteger(quantity) || quantity < bounds.minimum || quantity > bounds.maximum)
+    return `must be between ${bounds.minimum} and ${bounds.maximum}`;
+  const price = currentPrice(product);
+  if (price.amount_type === 'fixed' && price.price_amount * quantity > MAX_CHECKOUT_AMOUNT)
+    return `must be at most ${Math.floor(MAX_CHECKOUT_AMOUNT / price.price_amount)} at this price`;
+  return null;
+}
+
+/** The trial a link gives this product: recurring products only. */
+export function trialFor(options: SessionOptions, product: Product) {
+  return options.trial_interval && options.trial_interval_count && product.recurring_interval
+    ? { interval: options.trial_interval, interval_count: options.trial_interval_count }
+    : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** When a trial started at `start` ends: calendar months and years (in UTC), exact days and weeks. */
+export function trialEnd(start: Date, interval: TrialInterval, count: number): Date {
+  if (interval === 'day' || interval === 'week')
+    return new Date(start.getTime() + count * (interval === 'week' ? 7 : 1) * DAY_MS);
+  const end = new Date(start);
+  end.setUTCMonth(end.getUTCMonth() + count * (interval === 'year' ? 12 : 1));
+  return end;
 }

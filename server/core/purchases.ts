@@ -1,4 +1,6 @@
 import type {
+  BillingAddress,
+  CheckoutTrial,
   CustomFieldData,
   Discount,
   ListQuery,
@@ -29,8 +31,12 @@ interface PurchaseInput {
   session: { id: string; organization_id: string; customer_email: string | null; customer_name: string | null };
   product: PurchasedProduct;
   price: Pick<ProductPrice, 'id'>;
+  /** Charged now: nothing during a trial, whose amounts the subscription keeps instead. */
   amounts: Amounts;
   discount: PurchasedDiscount | null;
+  quantity: number;
+  trial: CheckoutTrial | null;
+  billingAddress: BillingAddress | null;
   customFieldData: CustomFieldData;
   metadata: Metadata;
 }
@@ -52,12 +58,12 @@ export async function createPurchase(tx: Queryable, now: Date, p: PurchaseInput)
     p.session.customer_email!,
     p.session.customer_name,
   ];
-  const tail = [json(p.metadata), json(p.customFieldData), iso(now)];
+  const tail = [json(p.metadata), json(p.customFieldData), iso(now), p.billingAddress && json(p.billingAddress)];
   if (!p.product.recurring_interval) {
     await tx.run(
       `INSERT INTO orders (id, organization_id, checkout_id, product_id, product_price_id, product_name, customer_email, customer_name,
-         amount, discount_amount, total_amount, currency, discount_id, metadata, custom_field_data, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         amount, discount_amount, total_amount, currency, discount_id, quantity, metadata, custom_field_data, created_at, billing_address)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         ...common,
         p.amounts.amount,
@@ -65,48 +71,71 @@ export async function createPurchase(tx: Queryable, now: Date, p: PurchaseInput)
         p.amounts.total_amount,
         p.amounts.currency,
         p.discount?.id ?? null,
+        p.quantity,
         ...tail,
       ],
     );
     return { orderId: id, subscriptionId: null };
   }
   const months = p.product.recurring_interval === 'year' ? 12 : 1;
+  // A trial is the first period; the discount counts from the first paid one.
+  const paidFrom = p.trial ? new Date(p.trial.trial_end) : now;
   const discountEndsAt = !p.discount
     ? null
     : p.discount.duration === 'forever'
       ? null
-      : iso(addMonths(now, p.discount.duration === 'once' ? months : (p.discount.duration_in_months ?? 1)));
+      : iso(addMonths(paidFrom, p.discount.duration === 'once' ? months : (p.discount.duration_in_months ?? 1)));
+  const recurring = p.trial ?? p.amounts;
   await tx.run(
     `INSERT INTO subscriptions (id, organization_id, checkout_id, product_id, product_price_id, product_name, customer_email, customer_name,
        recurring_interval, amount, discount_amount, total_amount, currency, discount_id, discount_ends_at, current_period_start,
-       current_period_end, metadata, custom_field_data, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       current_period_end, trial_end, metadata, custom_field_data, created_at, billing_address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       ...common,
       p.product.recurring_interval,
-      p.amounts.amount,
-      p.amounts.discount_amount,
-      p.amounts.total_amount,
+      recurring.amount,
+      recurring.discount_amount,
+      recurring.total_amount,
       p.amounts.currency,
       p.discount?.id ?? null,
       discountEndsAt,
       iso(now),
-      iso(addMonths(now, months)),
+      p.trial ? p.trial.trial_end : iso(addMonths(now, months)),
+      p.trial?.trial_end ?? null,
       ...tail,
     ],
   );
   return { orderId: null, subscriptionId: id };
 }
 
-type Row = Record<string, unknown> & { metadata: string; custom_field_data: string };
+type Row = Record<string, unknown> & {
+  metadata: string;
+  custom_field_data: string;
+  billing_address: string | null;
+  trial_end?: string | null;
+};
 const decode = (r: Row) => ({
   ...r,
   metadata: parseJson(r.metadata, {}),
   custom_field_data: parseJson(r.custom_field_data, {}),
+  billing_address: parseJson(r.billing_address, null),
 });
 
-const asOrder = (r: Row) => ({ ...decode(r), status: 'paid' as const, billing_reason: 'purchase' as const }) as Order;
-const asSubscription = (r: Row) => ({ ...decode(r), status: 'active' as const }) as Subscription;
+const asOrder = (r: Row) =>
+  ({
+    ...decode(r),
+    quantity: Number(r.quantity),
+    status: 'paid' as const,
+    billing_reason: 'purchase' as const,
+  }) as Order;
+/** Trialing until its trial ends, read at each answer: no job has to flip it. */
+const asSubscription = (r: Row) =>
+  ({
+    ...decode(r),
+    status: r.trial_end && Date.parse(r.trial_end) > Date.now() ? 'trialing' : 'active',
+    trial_end: r.trial_end ?? null,
+  }) as Subscription;
 
 /** One order as GET /v1/orders/{id} answers it (`q` may be a transaction: webhooks read it before commit). */
 export async function getOrder(q: Queryable, orgId: string, id: string): Promise<Order> {

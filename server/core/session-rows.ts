@@ -1,12 +1,16 @@
 import type {
+  BillingAddress,
   Checkout,
   CheckoutPublic,
   CheckoutStatus,
+  CheckoutTrial,
   CustomFieldData,
   DroppedPrefill,
   Metadata,
   Product,
+  SessionOptions,
 } from '../../src/shared/schemas/index.ts';
+import { NO_SESSION_OPTIONS } from '../../src/shared/schemas/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { linkUrl } from './checkout-links.ts';
 import { type EditableState, pricedView } from './checkout-state.ts';
@@ -31,6 +35,10 @@ export interface SessionRow {
   product_id: string;
   product_ids: string;
   custom_amount: number | null;
+  quantity: number;
+  /** The link's options copied at the click (SessionOptions as JSON); null for the Checkout API's sessions. */
+  link_options: string | null;
+  billing_address: string | null;
   customer_email: string | null;
   customer_name: string | null;
   custom_field_data: string;
@@ -55,8 +63,14 @@ export interface SessionRow {
 export interface AttemptRecord {
   product: PurchasedProduct;
   price_id: string;
+  /** Charged now (nothing during a trial). */
   amounts: Amounts;
   discount: PurchasedDiscount | null;
+  /** Absent in attempts recorded before quantities: 1. */
+  quantity?: number;
+  /** The trial started, with what each period costs after it. */
+  trial?: CheckoutTrial | null;
+  billing_address?: BillingAddress | null;
 }
 
 export const attemptRecord = (row: Pick<SessionRow, 'attempt'>) => parseJson<AttemptRecord | null>(row.attempt, null);
@@ -66,8 +80,8 @@ export const checkoutPageUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecre
 
 const INSERT_SESSION = `INSERT INTO checkout_sessions (id, organization_id, client_secret, checkout_link_id, status, expires_at,
   product_id, product_ids, custom_amount, customer_email, customer_name, custom_field_data, metadata, allow_discount_codes,
-  discount_id, success_url, return_url, embed_origin, prefill_dropped, created_at)
-  VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  discount_id, success_url, return_url, embed_origin, prefill_dropped, created_at, quantity, link_options)
+  VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export interface NewSession {
   organizationId: string;
@@ -78,6 +92,10 @@ export interface NewSession {
   /** `products`' ids as JSON, when already at hand (a cached link has them). */
   productIdsJson?: string;
   customAmount: number | null;
+  /** Absent: 1. */
+  quantity?: number;
+  /** The link's options as JSON (a cached link has them); absent: none. */
+  options?: string;
   customerEmail: string | null;
   customerName: string | null;
   customFieldData: CustomFieldData;
@@ -132,6 +150,8 @@ export async function insertSession(ctx: CoreContext, s: NewSession) {
     s.embedOrigin,
     json(s.dropped),
     createdIso(nowMs),
+    s.quantity ?? 1,
+    s.options ?? null,
   ];
   const reported = listens(ctx, s.organizationId, 'checkout.created');
   if (reported === true || (reported !== false && (await reported)))
@@ -192,14 +212,27 @@ export async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow
         )
       : Promise.resolve(undefined),
   ]);
+  const options = sessionOptions(row);
   const { discount: discountView, ...priced } = pricedView(
-    { product: sessionProduct(row, products), products, customAmount: row.custom_amount, discount },
+    {
+      product: sessionProduct(row, products),
+      products,
+      customAmount: row.custom_amount,
+      discount,
+      quantity: Number(row.quantity),
+      options,
+    },
     row.status,
     ctx.now(),
   );
   // Once confirmed, the amounts are the attempt's, whatever prices did since: what was (or is being) charged.
-  const charged = row.status === 'confirmed' || row.status === 'succeeded' ? attemptRecord(row)?.amounts : undefined;
-  if (charged) Object.assign(priced, charged, { is_payment_required: charged.total_amount > 0 });
+  const attempt = row.status === 'confirmed' || row.status === 'succeeded' ? attemptRecord(row) : null;
+  if (attempt)
+    Object.assign(priced, attempt.amounts, {
+      is_payment_required: attempt.amounts.total_amount > 0,
+      quantity: attempt.quantity ?? 1,
+      trial: attempt.trial ?? null,
+    });
   return {
     id: row.id,
     client_secret: row.client_secret,
@@ -220,6 +253,9 @@ export async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow
     discount: discountView,
     success_url: row.success_url,
     return_url: row.return_url,
+    confirmation_message: options.confirmation_message,
+    require_billing_address: options.require_billing_address,
+    billing_address: parseJson(row.billing_address, null),
     embed_origin: row.embed_origin,
     link_url: link ? linkUrl(ctx, link.client_secret) : null,
     prefill_dropped: parseJson(row.prefill_dropped, []),
@@ -240,6 +276,10 @@ export const sessionProduct = (row: SessionRow, products: Product[]): Product =>
   // A session is only ever opened with at least one product.
   products.find((p) => p.id === row.product_id) ?? products[0]!;
 
+/** A session's copy of its link's options (none for the Checkout API's). */
+export const sessionOptions = (row: Pick<SessionRow, 'link_options'>): SessionOptions =>
+  parseJson(row.link_options, NO_SESSION_OPTIONS);
+
 export const stateParams = (s: EditableState, now: Date) => [
   s.product.id,
   s.customAmount,
@@ -247,7 +287,9 @@ export const stateParams = (s: EditableState, now: Date) => [
   s.customerName,
   json(s.customFieldData),
   s.discount?.id ?? null,
+  s.quantity,
+  s.billingAddress ? json(s.billingAddress) : null,
   iso(now),
 ];
 export const SET_STATE =
-  'product_id = ?, custom_amount = ?, customer_email = ?, customer_name = ?, custom_field_data = ?, discount_id = ?, modified_at = ?';
+  'product_id = ?, custom_amount = ?, customer_email = ?, customer_name = ?, custom_field_data = ?, discount_id = ?, quantity = ?, billing_address = ?, modified_at = ?';

@@ -284,6 +284,39 @@ const MIGRATIONS: string[][] = [
     `ALTER TABLE outbox_deliveries ADD COLUMN purchase_id TEXT`,
     `CREATE INDEX outbox_deliveries_purchase ON outbox_deliveries (purchase_id, created_at) WHERE purchase_id IS NOT NULL`,
   ],
+  [
+    // Link availability. `checkouts_claimed` counts the link's sessions that are
+    // confirmed or succeeded: a confirm takes a slot with a conditional update
+    // of the link's row (so a cap holds across processes), a declined or
+    // interrupted attempt gives it back.
+    `ALTER TABLE checkout_links ADD COLUMN active INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE checkout_links ADD COLUMN starts_at TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN ends_at TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN max_completed_checkouts INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN inactive_message TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN checkouts_claimed INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE checkout_links ADD COLUMN checkouts_completed INTEGER NOT NULL DEFAULT 0`,
+    `UPDATE checkout_links SET
+       checkouts_claimed = (SELECT COUNT(*) FROM checkout_sessions s WHERE s.checkout_link_id = checkout_links.id AND s.status IN ('confirmed', 'succeeded')),
+       checkouts_completed = (SELECT COUNT(*) FROM checkout_sessions s WHERE s.checkout_link_id = checkout_links.id AND s.status = 'succeeded')`,
+  ],
+  [
+    // Link options: a trial, an adjustable quantity, a confirmation message, a billing address.
+    `ALTER TABLE checkout_links ADD COLUMN trial_interval TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN trial_interval_count INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN quantity_minimum INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN quantity_maximum INTEGER`,
+    `ALTER TABLE checkout_links ADD COLUMN confirmation_message TEXT`,
+    `ALTER TABLE checkout_links ADD COLUMN require_billing_address INTEGER NOT NULL DEFAULT 0`,
+    // A session copies its link's options at the click (one JSON text: the click writes one more column, not five).
+    `ALTER TABLE checkout_sessions ADD COLUMN link_options TEXT`,
+    `ALTER TABLE checkout_sessions ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE checkout_sessions ADD COLUMN billing_address TEXT`,
+    `ALTER TABLE orders ADD COLUMN quantity INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE orders ADD COLUMN billing_address TEXT`,
+    `ALTER TABLE subscriptions ADD COLUMN trial_end TEXT`,
+    `ALTER TABLE subscriptions ADD COLUMN billing_address TEXT`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

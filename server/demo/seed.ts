@@ -1,3 +1,4 @@
+import { checkoutLinkCreate } from '../../src/shared/schemas/index.ts';
 import { createAccessToken, findAccessToken } from '../core/access-tokens.ts';
 import { createCheckoutLink } from '../core/checkout-links.ts';
 import type { CoreContext } from '../core/context.ts';
@@ -131,15 +132,15 @@ export async function seedDemo(
     attached_custom_fields: [],
   });
   await createDiscount(ctx, org.id, LAUNCH_DISCOUNT);
-  const link = await createCheckoutLink(ctx, org.id, {
-    label: 'Launch offer',
-    products: [ebook.id, tip.id, pro.id],
-    allow_discount_codes: true,
-    discount_id: null,
-    metadata: { campaign: 'launch' },
-    success_url: null,
-    return_url: null,
-  });
+  const link = await createCheckoutLink(
+    ctx,
+    org.id,
+    checkoutLinkCreate.parse({
+      label: 'Launch offer',
+      products: [ebook.id, tip.id, pro.id],
+      metadata: { campaign: 'launch' },
+    }),
+  );
   return {
     organizationId: org.id,
     token,

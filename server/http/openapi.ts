@@ -219,12 +219,13 @@ export function buildOpenApi(publicUrl: string) {
 
   add('get', '/v1/checkout-links/{client_secret}/redirect', 'openCheckoutLink', {
     summary:
-      'Create a session and 307 to its hosted page. Prefill: customer_email, customer_name, discount_code, amount, custom_field_data.{slug}, product_id, reference_id, utm_*, theme, locale.',
+      'Create a session and 307 to its hosted page. Prefill: customer_email, customer_name, discount_code, amount, custom_field_data.{slug}, product_id, reference_id, utm_*, theme, locale. A link switched off, outside starts_at/ends_at or at max_completed_checkouts answers a 410 HTML page with its reason and inactive_message, and creates no session.',
     auth: false,
     status: 307,
   });
   add('post', '/v1/checkout-links/{client_secret}/sessions', 'createSessionFromLink', {
-    summary: 'Create a session for the widget; invalid prefill is dropped and listed in `dropped`',
+    summary:
+      'Create a session for the widget; invalid prefill is dropped and listed in `dropped`. A link that does not serve answers 410 `link_unavailable` with `reason` (inactive, not_started, ended, limit_reached) and `message` (its inactive_message, else a sentence for the reason)',
     body: s.sessionPrefill,
     response: s.sessionCreated,
     status: 201,
@@ -242,7 +243,8 @@ export function buildOpenApi(publicUrl: string) {
     auth: false,
   });
   add('post', '/v1/checkouts/client/{client_secret}/confirm', 'confirmClientCheckout', {
-    summary: 'Pay',
+    summary:
+      'Pay. When the link’s max_completed_checkouts are taken by other payments, 409 `link_unavailable` with `reason: limit_reached`, nothing charged',
     body: s.checkoutConfirm,
     response: s.checkoutPublic,
     auth: false,

@@ -1,4 +1,6 @@
 import { html } from 'hono/html';
+import type { LinkUnavailableReason } from '../../src/shared/schemas/index.ts';
+import { UNAVAILABLE_SENTENCES } from '../core/link-availability.ts';
 
 const PAGES = {
   link_not_found: {
@@ -27,6 +29,10 @@ export interface ProblemContext {
   sellerName?: string | null;
   /** The link's return URL, else the referring page's origin: the way back. */
   backUrl?: string | null;
+  /** Why a `link_unavailable` link does not serve (none: its products are gone). */
+  reason?: LinkUnavailableReason | null;
+  /** The merchant's own words for it (`inactive_message`), shown as text. */
+  message?: string | null;
 }
 
 /** The way back: only an http(s) URL, else none (never a `javascript:` or `data:` link). */
@@ -62,6 +68,7 @@ main { flex: 1; display: grid; place-items: center; padding: 24px 16px; }
   background: color-mix(in srgb, var(--accent) 12%, transparent); color: var(--accent); font-size: 28px; font-weight: 700; }
 h1 { margin: 0 0 8px; font-size: 1.375rem; line-height: 1.3; letter-spacing: -0.01em; }
 p { margin: 0; color: var(--muted); }
+.message { white-space: pre-line; overflow-wrap: anywhere; }
 .button { display: inline-block; margin-top: 24px; padding: 11px 20px; border-radius: 10px; background: var(--accent);
   color: var(--accent-contrast); font-weight: 600; text-decoration: none; }
 .button:focus-visible { outline: 2px solid var(--accent); outline-offset: 3px; }
@@ -73,10 +80,11 @@ footer { padding: 24px; text-align: center; color: var(--muted); font-size: 0.81
  * A readable page for people who open a link or checkout that cannot serve,
  * in the checkout's look, with the seller's name where it is known and a way
  * back. Only our own text, the seller's name and a checked http(s) URL are
- * shown, all escaped by hono/html.
+ * shown, and the merchant's inactive message as text, all escaped by hono/html.
  */
 export function renderLinkProblemPage(code: ProblemCode, context: ProblemContext = {}) {
-  const page = PAGES[code];
+  const reasoned = code === 'link_unavailable' && context.reason ? UNAVAILABLE_SENTENCES[context.reason] : null;
+  const page = reasoned ? { title: reasoned.title, body: context.message?.trim() || reasoned.body } : PAGES[code];
   const seller = context.sellerName?.trim() || null;
   const back = context.backUrl ? backUrlFrom(context.backUrl) : null;
   return html`<!doctype html>
@@ -95,7 +103,7 @@ ${seller ? html`<header><span class="avatar" aria-hidden="true">${seller.charAt(
 <section class="card" aria-labelledby="problem-title">
 <div class="icon" aria-hidden="true">!</div>
 <h1 id="problem-title">${page.title}</h1>
-<p>${page.body}</p>
+<p class="message">${page.body}</p>
 ${
   back
     ? html`<a class="button" href="${back}">${seller ? `Back to ${seller}` : 'Back to the shop'}</a>`

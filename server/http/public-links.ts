@@ -108,6 +108,8 @@ export function publicLinkRoutes(
         const known = e instanceof LinkUnavailableError ? e : null;
         return linkProblemPage(c, e.code, e.status as 404, {
           sellerName: known?.sellerName,
+          reason: known?.reason,
+          message: known?.sentence,
           backUrl: backUrlFrom(known?.returnUrl, refererOrigin(c.req.header('referer'), c.req.url)),
         });
       }

@@ -15,6 +15,16 @@ export const VIEW_OF_STATUS: Record<CheckoutPublic['status'], View> = {
   failed: 'failed',
 };
 
+/** The billing address as typed (sent with the payment). */
+export interface AddressDraft {
+  country: string;
+  line1: string;
+  line2: string;
+  postal_code: string;
+  city: string;
+  state: string;
+}
+
 /** What the customer has typed; the server's session holds everything else. */
 export interface Draft {
   productId: string;
@@ -25,6 +35,9 @@ export interface Draft {
   discountCode: string;
   card: string;
   fields: Record<string, FieldAnswer | undefined>;
+  /** The quantity as typed, until saved. */
+  quantity: string;
+  address: AddressDraft;
 }
 
 export function draftFrom(c: CheckoutPublic): Draft {
@@ -36,8 +49,24 @@ export function draftFrom(c: CheckoutPublic): Draft {
     discountCode: '',
     card: '',
     fields: Object.fromEntries(Object.entries(c.custom_field_data).map(([k, v]) => [k, answerFromSession(v)])),
+    quantity: String(c.quantity),
+    address: addressDraftOf(c.billing_address),
   };
 }
+
+function addressDraftOf(a: CheckoutPublic['billing_address']): AddressDraft {
+  return {
+    country: a?.country ?? '',
+    line1: a?.line1 ?? '',
+    line2: a?.line2 ?? '',
+    postal_code: a?.postal_code ?? '',
+    city: a?.city ?? '',
+    state: a?.state ?? '',
+  };
+}
+
+/** A whole quantity as typed ("3"), or null. */
+export const parseQuantity = (text: string): number | null => (/^\s*\d{1,5}\s*$/.test(text) ? Number(text) : null);
 
 /** What the customer typed, for the fresh session "Start again" opens. */
 export function restartDraftOf(c: CheckoutPublic, d: Draft): RestartDraft {
@@ -64,7 +93,11 @@ export function confirmBodyOf(c: CheckoutPublic, d: Draft): ConfirmBody {
     const minor = parseDecimalInput(d.amount, c.currency);
     if (minor !== null) body.amount = minor;
   }
-  if (c.is_payment_required) body.card_number = d.card;
+  // A trial collects the card too, though nothing is due today.
+  if (c.is_payment_required || c.trial) body.card_number = d.card;
+  // Sent as typed: the server names each line still missing.
+  if (c.require_billing_address)
+    body.billing_address = { ...d.address, line2: d.address.line2 || null, state: d.address.state || null };
   // The total on screen: the server charges it or refuses with the new one.
   body.expected_total = c.total_amount;
   return body;

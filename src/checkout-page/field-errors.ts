@@ -7,7 +7,8 @@ import type { FieldMeta } from './views/field.ts';
 
 /**
  * The key of a form field: `customer_email`, `amount`, `discount_code`,
- * `card_number`, `product_id`, or `custom_field_data.{slug}`. The server's
+ * `card_number`, `product_id`, `quantity`, `custom_field_data.{slug}` or
+ * `billing_address.{line}`. The server's
  * `detail[].loc` and `prefill_dropped[].field` both map onto it.
  */
 export type FieldKey = string;
@@ -16,7 +17,8 @@ export type FieldKey = string;
 export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
   const path = loc[0] === 'body' ? loc.slice(1) : loc;
   if (!path.length) return null;
-  if (path[0] === 'custom_field_data') return path.length > 1 ? `custom_field_data.${path[1]}` : null;
+  if (path[0] === 'custom_field_data' || path[0] === 'billing_address')
+    return path.length > 1 ? `${path[0]}.${path[1]}` : null;
   return String(path[0]);
 }
 
@@ -50,7 +52,9 @@ export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
   if (key === 'customer_email' || key === 'customer_name') return true;
   if (key === 'amount') return c.product_price.amount_type === 'custom';
   if (key === 'discount_code') return c.allow_discount_codes || c.discount !== null;
-  if (key === 'card_number') return c.is_payment_required;
+  if (key === 'card_number') return c.is_payment_required || c.trial !== null;
+  if (key === 'quantity') return c.adjustable_quantity !== null;
+  if (key.startsWith('billing_address.')) return c.require_billing_address;
   if (key === 'product_id') return c.products.length > 1;
   return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
 }
@@ -112,6 +116,7 @@ export function newTotalNotice(c: CheckoutPublic, draft: Draft, why: string) {
       ...draft,
       discountCode: c.discount ? draft.discountCode : '',
       amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : draft.amount,
+      quantity: String(c.quantity),
     },
     errors: new Map<FieldKey, string>(),
     formError: `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,

@@ -8,10 +8,20 @@ import {
   type UpdateBody,
   updateCheckout,
 } from './checkout-api.ts';
-import { confirmBodyOf, type Draft, draftFrom, restartDraftOf, VIEW_OF_STATUS, type View } from './draft.ts';
+import {
+  type AddressDraft,
+  confirmBodyOf,
+  type Draft,
+  draftFrom,
+  parseQuantity,
+  restartDraftOf,
+  VIEW_OF_STATUS,
+  type View,
+} from './draft.ts';
 import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
 import { type FieldKey, failureMessages, fieldNotes, newTotalNotice } from './field-errors.ts';
 import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
+import { OPTION_STRINGS } from './option-strings.ts';
 import type { PageData } from './page-data.ts';
 import { startAgainEmbedded } from './restart.ts';
 import { createSerialQueue } from './serial-queue.ts';
@@ -106,6 +116,8 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
       return;
     }
     this.clearError('amount');
+    this.clearError('quantity');
+    this.set({ draft: { ...this.draft, quantity: String(c.quantity) } });
     if (c.product_price.amount_type === 'custom')
       this.set({ draft: { ...this.draft, amount: toDecimalInput(c.amount, c.currency) } });
     this.announce(
@@ -127,6 +139,30 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
       this.set({ draft: { ...this.draft, amount: toDecimalInput(now.amount, now.currency) } });
       this.announce(`Total ${formatMoney(now.total_amount, now.currency)}.`);
     }
+  }
+
+  /** Saves the quantity: `to` from the stepper's buttons, else the one typed. */
+  async commitQuantity(to?: number) {
+    const c = this.checkout!;
+    const quantity = to ?? parseQuantity(this.draft.quantity);
+    if (quantity === null) {
+      this.setError('quantity', OPTION_STRINGS.wholeQuantity);
+      return;
+    }
+    this.set({ draft: { ...this.draft, quantity: String(quantity) } });
+    if (quantity === c.quantity && !this.errors.has('quantity')) return;
+    this.clearError('quantity');
+    if (await this.save({ quantity })) {
+      const now = this.checkout!;
+      // A later step is on its way: its own answer settles the field.
+      if (this.draft.quantity !== String(quantity)) return;
+      this.announce(OPTION_STRINGS.quantityTotal(now.quantity, formatMoney(now.total_amount, now.currency)));
+    }
+  }
+
+  /** Records an edit of one billing address line. */
+  editAddress(key: keyof AddressDraft, value: string) {
+    this.edit(`billing_address.${key}`, { address: { ...this.draft.address, [key]: value } });
   }
 
   async applyDiscount() {

@@ -13,6 +13,7 @@ export const PREFILL_FIELDS = [
   'discount_code',
   'amount',
   'product_id',
+  'quantity',
   'reference_id',
 ] as const;
 
@@ -48,6 +49,7 @@ export interface Prefill {
   discount_code?: string;
   amount?: string | number;
   product_id?: string;
+  quantity?: string | number;
   reference_id?: string;
   utm_source?: string;
   utm_medium?: string;

@@ -45,7 +45,7 @@ export function addQueryPrefill(query: string, flat: Prefill = {}): Prefill {
 }
 
 /**
- * Reads prefill attributes (`customer-email`, `customer-name`, `discount-code`,
+ * Reads prefill attributes (`customer-email`, `customer-name`, `discount-code`, `quantity`,
  * `amount`, `product-id`, `reference-id`, `theme`, after `prefix`) and custom
  * fields, which are always `data-custom-field-{slug}`.
  */

@@ -179,6 +179,25 @@ describe('MSW mocks answer like the real server', () => {
     assert.equal(m.body.error, r.body.error);
   });
 
+  test('scenario unavailable: a link switched off, not started, ended or sold out (410 with its reason)', async () => {
+    const product = await createProduct(server);
+    const hour = 3_600_000;
+    const cases = [
+      { reason: 'inactive', fields: { active: false, inactive_message: 'Back in May.' }, message: 'Back in May.' },
+      { reason: 'not_started', fields: { starts_at: new Date(Date.now() + hour).toISOString() } },
+      { reason: 'ended', fields: { ends_at: new Date(Date.now() - hour).toISOString() } },
+    ] as const;
+    for (const c of cases) {
+      const link = await createLink(server, [product.id], c.fields);
+      mockServer.use(...scenarios.unavailable(c.reason, 'message' in c ? c.message : undefined));
+      const [r, m] = [await real(sessions(link.client_secret), 'POST', {}), await mock(sessions('any'), 'POST', {})];
+      mockServer.resetHandlers();
+      assertSame(r, m, errorBody, `POST sessions, ${c.reason}`);
+      for (const key of ['error', 'reason', 'message'] as const) assert.equal(m.body[key], r.body[key], c.reason);
+      assert.equal(r.body.reason, c.reason);
+    }
+  });
+
   test('scenario expired: a link without products (410) and an expired session', async () => {
     const product = await createProduct(server);
     const link = await createLink(server, [product.id]);
@@ -256,8 +275,23 @@ describe('MSW mocks answer like the real server', () => {
         assert.deepEqual(m.body, r.body, `${what}: error body`);
       } else {
         assertSame(r, m, checkoutPublic, what);
-        for (const key of ['status', 'amount', 'discount_amount', 'total_amount', 'is_payment_required', 'discount'])
+        for (const key of [
+          'status',
+          'amount',
+          'discount_amount',
+          'total_amount',
+          'is_payment_required',
+          'discount',
+          'quantity',
+          'adjustable_quantity',
+          'confirmation_message',
+          'require_billing_address',
+          'billing_address',
+        ])
           assert.deepEqual(m.body[key], r.body[key], `${what}: ${key}`);
+        // The trial's end is counted from each side's own clock.
+        const trial = (a: Answer) => a.body.trial && { ...(a.body.trial as object), trial_end: typeof a.body.trial };
+        assert.deepEqual(trial(m), trial(r), `${what}: trial`);
         assert.deepEqual(m.body.custom_field_data, r.body.custom_field_data, `${what}: custom_field_data`);
       }
       return { real: r, mock: m };
@@ -376,6 +410,45 @@ describe('MSW mocks answer like the real server', () => {
       });
       assert.equal(paid.mock.body.status, 'succeeded');
       await same(paths, '', 'PATCH', { customer_name: 'Too late' }); // 409 checkout_not_open
+    });
+
+    test('link options: a quantity with a discount, a trial, a required billing address and a confirmation message', async () => {
+      const book = await createProduct(server, {
+        name: 'Sticker',
+        prices: [{ amount_type: 'fixed', price_amount: 333 }],
+      });
+      const plan = await createProduct(server, {
+        name: 'Club',
+        recurring_interval: 'month',
+        prices: [{ amount_type: 'fixed', price_amount: 900 }],
+      });
+      const options = {
+        trial_interval: 'day',
+        trial_interval_count: 14,
+        adjustable_quantity: { minimum: 2, maximum: 5 },
+        confirmation_message: 'Thanks! <b>Not</b> HTML.',
+        require_billing_address: true,
+      } as const;
+      const link = await createLink(server, [book.id, plan.id], options);
+      const mocked = { products: [book, plan], options };
+      const address = { country: 'fr', line1: '1 rue de la Paix', postal_code: '75002', city: 'Paris' };
+
+      const dropped = await openBoth(link.client_secret, { quantity: 9 }, mocked);
+      await same(dropped);
+      const paths = await openBoth(link.client_secret, { quantity: 3, customer_email: 'ada@example.com' }, mocked);
+      await same(paths);
+      await same(paths, '', 'PATCH', { discount_code: 'LAUNCH20' });
+      await same(paths, '', 'PATCH', { quantity: 6 });
+      await same(paths, '', 'PATCH', { quantity: 4 });
+      await same(paths, '', 'PATCH', { billing_address: { ...address, country: 'XX' } });
+      await same(paths, '/confirm', 'POST', { card_number: '4242424242424242' }); // the address is missing
+      await same(paths, '', 'PATCH', { product_id: plan.id }); // a trial: nothing due now, quantity 1
+      await same(paths, '', 'PATCH', { quantity: 2 });
+      await same(paths, '/confirm', 'POST', { billing_address: address, expected_total: 0 }); // no card
+      const pay = { billing_address: address, card_number: '4242424242424242', expected_total: 0 };
+      const paid = await same(paths, '/confirm', 'POST', pay);
+      assert.equal(paid.mock.body.status, 'succeeded');
+      assert.equal((paid.real.body.trial as { total_amount: number }).total_amount, 720, '900 less LAUNCH20');
     });
 
     const findLink = async (secret: string) => {

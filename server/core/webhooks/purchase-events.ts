@@ -6,7 +6,7 @@ import { enqueueEvents } from './outbox.ts';
 /**
  * The events of a purchase just created, in its transaction: `order.created`
  * and `order.paid` (payment is taken before the order exists), or
- * `subscription.created` and `subscription.active`; and `checkout.updated`
+ * `subscription.created` and `subscription.active` (not for a trial); and `checkout.updated`
  * for its session, now succeeded. Each carries the record exactly as the
  * management API answers it. The customer's receipt (server/core/mail) is
  * queued with them. Answers how many deliveries and messages it queued.
@@ -17,6 +17,7 @@ export async function enqueuePurchaseEvents(
   orgId: string,
   purchase: { orderId: string | null; subscriptionId: string | null },
   checkout: () => Promise<unknown>,
+  trialing = false,
 ): Promise<number> {
   const { orderId, subscriptionId } = purchase;
   const order = () => getOrder(tx, orgId, orderId!);
@@ -30,12 +31,9 @@ export async function enqueuePurchaseEvents(
           { type: 'order.paid' as const, data: order },
         ]
       : []),
-    ...(subscriptionId
-      ? [
-          { type: 'subscription.created' as const, data: subscription },
-          { type: 'subscription.active' as const, data: subscription },
-        ]
-      : []),
+    ...(subscriptionId ? [{ type: 'subscription.created' as const, data: subscription }] : []),
+    // A trial's subscription becomes active when its first period is paid, not at the checkout.
+    ...(subscriptionId && !trialing ? [{ type: 'subscription.active' as const, data: subscription }] : []),
   ]);
   return receipts + webhooks;
 }

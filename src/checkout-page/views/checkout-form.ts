@@ -2,15 +2,19 @@ import { html, nothing } from 'lit';
 import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../../shared/customer-limits.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney } from '../money.ts';
+import { OPTION_STRINGS } from '../option-strings.ts';
 import type { CheckoutSessionController } from '../session-controller.ts';
+import { renderBillingAddress } from './billing-address-fields.ts';
 import { renderCustomField } from './custom-field-input.ts';
 import { amountRange, renderAmountField, renderCardField, renderTextField } from './customer-fields.ts';
 import { renderDiscountSection } from './discount-section.ts';
 import { keepHyphenatedWords, renderHeroPrice } from './hero-price.ts';
 import { renderOrderSummary } from './order-summary.ts';
 import { renderProductPicker } from './product-picker.ts';
+import { renderQuantityStepper } from './quantity-stepper.ts';
 
 function payLabel(c: CheckoutPublic): string {
+  if (c.trial) return OPTION_STRINGS.startTrial;
   if (!c.is_payment_required) return c.product_price.amount_type === 'free' ? 'Get it free' : 'Complete order';
   const total = formatMoney(c.total_amount, c.currency);
   return c.product.recurring_interval ? `Subscribe · ${total}` : `Pay ${total}`;
@@ -46,6 +50,13 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           (v) => s.edit('amount', { amount: v }),
           () => void s.commitAmount(),
         )}
+        ${renderQuantityStepper(
+          c,
+          s.fieldMeta('quantity', 'quantity', OPTION_STRINGS.quantity, { required: true }),
+          d.quantity,
+          (v) => s.edit('quantity', { quantity: v }),
+          (to) => void s.commitQuantity(to),
+        )}
         ${renderOrderSummary(c, s.savingCount > 0)}
       </section>
       <form class="panel" novalidate @submit=${pay} aria-labelledby="details-title">
@@ -74,6 +85,12 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
               s.edit(key, { fields: { ...s.draft.fields, [slug]: value } }),
             );
           })}
+        ${renderBillingAddress(
+          c,
+          d.address,
+          (key, label, required) => s.fieldMeta(`billing_address.${key}`, `billing_${key}`, label, { required }),
+          (key, value) => s.editAddress(key, value),
+        )}
         ${renderDiscountSection({
           checkout: c,
           code: d.discountCode,
@@ -84,7 +101,7 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           onRemove: () => s.removeDiscount(),
         })}
         ${
-          c.is_payment_required
+          c.is_payment_required || c.trial
             ? renderCardField(
                 s.fieldMeta('card_number', 'card_number', 'Card number', { required: true }),
                 d.card,
@@ -92,6 +109,7 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
               )
             : html`<p class="free-note">No payment needed for this order.</p>`
         }
+        ${c.trial ? html`<p class="free-note">${OPTION_STRINGS.trialCard}</p>` : nothing}
         ${s.formError ? html`<p class="form-error" role="alert">${s.formError}</p>` : nothing}
         <button type="submit" class="button primary pay" aria-disabled=${s.paying ? 'true' : 'false'}
           aria-busy=${s.paying ? 'true' : 'false'}>

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
 import { renewalNote } from './order-summary.ts';
+import { trialTerms } from './trial-terms.ts';
 
 /**
  * The big price beside the product name: what the customer pays, so a
@@ -11,6 +12,8 @@ import { renewalNote } from './order-summary.ts';
  */
 export function renderHeroPrice(c: CheckoutPublic) {
   if (c.product_price.amount_type === 'free') return 'Free';
+  const trial = trialTerms(c);
+  if (trial) return trial;
   const interval = c.product.recurring_interval
     ? html`<span class="interval">${intervalSuffix(c.product)}</span>`
     : nothing;

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
+import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { afterTrial, trialTerms } from './trial-terms.ts';
 
 /** "20 % off" or "$5.00 off", from the discount as the server describes it. */
 export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): string {
@@ -27,10 +29,11 @@ export function renewalNote(c: CheckoutPublic): string | null {
  * what will be charged. `busy` marks them stale while an edit is saved.
  */
 export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
+  if (c.trial) return renderTrialSummary(c, c.trial, busy);
   const interval = intervalSuffix(c.product);
   const renewal = renewalNote(c);
   return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
-    <div class="line"><dt>${c.product.name}</dt><dd data-amount="subtotal">${formatMoney(c.amount, c.currency)}</dd></div>
+    <div class="line"><dt>${T.times(c.product.name, c.quantity)}</dt><dd data-amount="subtotal">${formatMoney(c.amount, c.currency)}</dd></div>
     ${
       c.discount && c.discount_amount > 0
         ? html`<div class="line discount-line">
@@ -47,5 +50,25 @@ export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
       }</dd>
     </div>
     ${renewal ? html`<p class="renewal">${renewal}</p>` : nothing}
+  </dl>`;
+}
+
+/** A trial: what each period costs after it (with its discount), then nothing due today. */
+function renderTrialSummary(c: CheckoutPublic, trial: NonNullable<CheckoutPublic['trial']>, busy: boolean) {
+  const interval = intervalSuffix(c.product);
+  return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
+    <div class="line"><dt>${c.product.name}</dt><dd data-amount="subtotal">${formatMoney(trial.amount, c.currency)}${interval}</dd></div>
+    ${
+      c.discount && trial.discount_amount > 0
+        ? html`<div class="line discount-line">
+            <dt>${c.discount.code ? html`<span class="code">${c.discount.code}</span>` : c.discount.name}
+              <span class="muted">${discountLabel(c.discount)}</span></dt>
+            <dd data-amount="discount">−${formatMoney(trial.discount_amount, c.currency)}</dd>
+          </div>`
+        : nothing
+    }
+    <div class="line"><dt>${T.afterTrial}</dt><dd data-amount="after-trial">${afterTrial(c, trial)}</dd></div>
+    <div class="line total-line"><dt>${T.dueToday}</dt><dd data-amount="total">${formatMoney(c.total_amount, c.currency)}</dd></div>
+    <p class="renewal">${trialTerms(c)}.</p>
   </dl>`;
 }

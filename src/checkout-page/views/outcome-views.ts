@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
+import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { afterTrial, trialEndDate } from './trial-terms.ts';
 
 const checkIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
   <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
@@ -20,28 +22,39 @@ const backLink = (c: CheckoutPublic) =>
  * subscription reference; where the receipt is emailed only when one really
  * is (the server has a mail server to send through). With a success URL the page is about to leave;
  * the link is there in case the redirect is blocked (or the parent frame
- * handles it).
+ * handles it). The link's confirmation message, where it has no success
+ * URL, is shown as the merchant wrote it, as text (line breaks kept).
  */
 export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
   const subscription = Boolean(c.subscription_id);
   const reference = c.subscription_id ?? c.order_id;
+  const trial = c.trial;
   return html`<section class="outcome success" aria-labelledby="outcome-title">
     <div class="outcome-icon">${checkIcon}</div>
     <h1 id="outcome-title" tabindex="-1">${subscription ? 'You’re subscribed' : 'Thank you for your purchase'}</h1>
     <p class="lead">
       ${
-        c.total_amount > 0
-          ? html`${subscription ? 'Your subscription is active.' : 'Your payment went through.'}`
-          : html`Your order is complete.`
+        trial
+          ? T.trialStarted(trialEndDate(trial), afterTrial(c, trial))
+          : c.total_amount > 0
+            ? html`${subscription ? 'Your subscription is active.' : 'Your payment went through.'}`
+            : html`Your order is complete.`
       }
     </p>
+    ${
+      c.confirmation_message && !c.success_url
+        ? html`<p class="lead confirmation-message" data-confirmation-message>${c.confirmation_message}</p>`
+        : nothing
+    }
     ${
       c.receipt_email
         ? html`<p class="lead" data-receipt-email>A receipt is on its way to <strong>${c.receipt_email}</strong>.</p>`
         : nothing
     }
     <dl class="receipt">
-      <div class="line"><dt>${c.product.name}</dt><dd>${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}</dd></div>
+      <div class="line"><dt>${T.times(c.product.name, c.quantity)}</dt><dd>${
+        trial ? afterTrial(c, trial) : html`${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}`
+      }</dd></div>
       ${
         c.discount_amount > 0
           ? html`<div class="line"><dt>Discount</dt><dd>−${formatMoney(c.discount_amount, c.currency)}</dd></div>`

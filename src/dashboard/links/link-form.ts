@@ -10,11 +10,29 @@ import { FormErrors } from '../core/form-errors.ts';
 import { describeDiscount } from '../core/format.ts';
 import { fieldError, formBanner, inputField } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import {
+  AVAILABILITY_KEYS,
+  type AvailabilityDraft,
+  availabilityBody,
+  availabilityDraft,
+  availabilityFields,
+} from './availability-fields.ts';
 import { type MetadataRow, metadataRowErrors, metadataToRows, rowsToMetadata } from './metadata-editor.ts';
+import { OPTION_KEYS, type OptionsDraft, optionFields, optionsBody, optionsDraft } from './option-fields.ts';
 import './metadata-editor.ts';
 import './product-picker.ts';
 
-const KNOWN = ['label', 'products', 'allow_discount_codes', 'discount_id', 'metadata', 'success_url', 'return_url'];
+const KNOWN = [
+  'label',
+  'products',
+  'allow_discount_codes',
+  'discount_id',
+  'metadata',
+  'success_url',
+  'return_url',
+  ...AVAILABILITY_KEYS,
+  ...OPTION_KEYS,
+];
 
 /** Fired with the saved link. */
 export class LinkSavedEvent extends Event {
@@ -24,8 +42,8 @@ export class LinkSavedEvent extends Event {
 }
 
 /**
- * New Link / edit a link: label, products, discount settings, metadata and
- * URLs, with every error (the browser's schema check first, then the
+ * New Link / edit a link: label, products, discount settings, metadata,
+ * URLs, checkout options and availability, with every error (the browser's schema check first, then the
  * server's) shown next to the field it names.
  */
 @customElement('dash-link-form')
@@ -44,6 +62,8 @@ export class LinkForm extends LightElement {
   @state() private metadata: MetadataRow[] = [];
   @state() private successUrl = '';
   @state() private returnUrl = '';
+  @state() private availability: AvailabilityDraft = availabilityDraft(null);
+  @state() private options: OptionsDraft = optionsDraft(null);
   @state() private errors = FormErrors.none;
   @state() private busy = false;
 
@@ -63,6 +83,8 @@ export class LinkForm extends LightElement {
       this.metadata = metadataToRows(l.metadata);
       this.successUrl = l.success_url ?? '';
       this.returnUrl = l.return_url ?? '';
+      this.availability = availabilityDraft(l);
+      this.options = optionsDraft(l);
     }
     // New Link starts with the first product chosen, so one click is enough for the common case.
     if (changed.has('products') && !this.link && this.selected.length === 0 && this.products[0])
@@ -78,6 +100,8 @@ export class LinkForm extends LightElement {
       metadata: rowsToMetadata(this.metadata),
       success_url: this.successUrl.trim() || null,
       return_url: this.returnUrl.trim() || null,
+      ...availabilityBody(this.availability),
+      ...optionsBody(this.options),
     };
   }
 
@@ -196,6 +220,8 @@ export class LinkForm extends LightElement {
         hint: 'A “back” link shown on the checkout page.',
         onInput: (v) => (this.returnUrl = v),
       })}
+      ${optionFields(this.options, e, (d) => (this.options = d))}
+      ${availabilityFields(this.availability, e, (d) => (this.availability = d))}
       <div class="form-actions">
         <a class="btn" href=${this.link ? href('links', this.link.id) : href('links')}>Cancel</a>
         <button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : this.link ? 'Save link' : 'Create link'}</button>

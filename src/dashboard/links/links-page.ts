@@ -11,6 +11,7 @@ import { productsTabs } from '../products/tabs.ts';
 import { confirmAction } from '../ui/confirm.ts';
 import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
+import { linkStateBadge } from './availability-fields.ts';
 import type { LinkSavedEvent } from './link-form.ts';
 import './embed-panel.ts';
 import './link-form.ts';
@@ -103,6 +104,7 @@ export class LinksPage extends LightElement {
           </div>
         </div>
         <dl class="facts">
+          <div><dt>State</dt><dd>${linkStateBadge(l)}</dd></div>
           <div><dt>Products</dt><dd>${
             l.products.length
               ? l.products.map((p) => html`<span class="chip">${p.name}</span>`)

@@ -10,6 +10,7 @@ import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
 import { PagedList } from './paged-list.ts';
 import { pager } from './pager.ts';
+import { billingAddressLine, quantityNote, trialNote } from './purchase-details.ts';
 
 const PAGE = 25;
 
@@ -168,8 +169,8 @@ export class SalesPage extends LightElement {
       <tbody>${list.items.map(
         (o) => html`<tr>
           <td data-label="Date" class="date">${formatDateTime(o.created_at)}</td>
-          <td data-label="Customer">${o.customer_email}${o.customer_name ? html`<div class="muted small">${o.customer_name}</div>` : nothing}</td>
-          <td data-label="Product">${o.product_name}</td>
+          <td data-label="Customer">${o.customer_email}${o.customer_name ? html`<div class="muted small">${o.customer_name}</div>` : nothing}${billingAddressLine(o.billing_address)}</td>
+          <td data-label="Product">${o.product_name}${quantityNote(o.quantity)}</td>
           <td data-label="Total">${formatMoney(o.total_amount, o.currency)}${o.discount_amount ? html`<div class="muted small">−${formatMoney(o.discount_amount, o.currency)} discount</div>` : nothing}</td>
           <td data-label="Receipt">${this.renderReceipt('orders', o)}</td>
           <td data-label="Metadata">${pairs(o.metadata)}</td>
@@ -189,8 +190,8 @@ export class SalesPage extends LightElement {
       <tbody>${list.items.map(
         (s) => html`<tr>
           <td data-label="Started" class="date">${formatDateTime(s.created_at)}</td>
-          <td data-label="Customer">${s.customer_email}${s.customer_name ? html`<div class="muted small">${s.customer_name}</div>` : nothing}</td>
-          <td data-label="Product">${s.product_name}</td>
+          <td data-label="Customer">${s.customer_email}${s.customer_name ? html`<div class="muted small">${s.customer_name}</div>` : nothing}${billingAddressLine(s.billing_address)}</td>
+          <td data-label="Product">${s.product_name}${trialNote(s)}</td>
           <td data-label="Price">${formatMoney(s.total_amount, s.currency)} / ${s.recurring_interval}</td>
           <td data-label="Period ends" class="date">${formatDateTime(s.current_period_end)}</td>
           <td data-label="Receipt">${this.renderReceipt('subscriptions', s)}</td>

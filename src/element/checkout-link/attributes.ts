@@ -15,6 +15,7 @@ export interface CheckoutLinkAttributes {
   'customer-name'?: string;
   'discount-code'?: string;
   amount?: string | number;
+  quantity?: string | number;
   'reference-id'?: string;
 }
 

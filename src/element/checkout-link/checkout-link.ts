@@ -67,6 +67,7 @@ export class CheckoutLinkElement extends ReactiveElement {
     customerName: { attribute: 'customer-name' },
     discountCode: { attribute: 'discount-code' },
     amount: {},
+    quantity: {},
     referenceId: { attribute: 'reference-id' },
     prefill: { attribute: false },
     loading: { type: Boolean, reflect: true },
@@ -91,6 +92,8 @@ export class CheckoutLinkElement extends ReactiveElement {
   declare discountCode?: string;
   /** Prefills a pay-what-you-want amount, in minor units (cents). */
   declare amount?: string;
+  /** Prefills the quantity, where the link lets the customer choose one (else dropped and reported). */
+  declare quantity?: string;
   /** Your own reference, stored in the checkout's metadata as `reference_id`. */
   declare referenceId?: string;
   /** Prefill as an object (custom fields under `custom_field_data`); attributes win over it. */
@@ -150,6 +153,7 @@ export class CheckoutLinkElement extends ReactiveElement {
       customer_name: this.customerName,
       discount_code: this.discountCode,
       amount: this.amount,
+      quantity: this.quantity,
       reference_id: this.referenceId,
     });
     return addQueryPrefill(

@@ -3,6 +3,7 @@ import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../customer
 import { PAGE_FIELDS, PREFILL_FIELDS, UTM_FIELDS } from '../prefill-params.ts';
 import { crossedBound, httpUrl, id, metadata, minorAmount, text, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
+import { adjustableQuantity, billingAddress, checkoutTrial, quantity } from './link-options.ts';
 import { product, productPrice } from './product.ts';
 
 export const CHECKOUT_STATUSES = ['open', 'expired', 'confirmed', 'succeeded', 'failed'] as const;
@@ -44,10 +45,17 @@ export const checkoutPublic = z.object({
   product_price: productPrice,
   /** The products the customer may switch between. */
   products: z.array(product),
-  /** Before discount, in minor units. */
+  /** How many of the product: 1 unless the link lets the customer choose (`adjustable_quantity`). */
+  quantity: z.int(),
+  /** The bounds the customer may choose the quantity within, for this product; null: it is fixed. */
+  adjustable_quantity: adjustableQuantity.nullable(),
+  /** Due now, before discount, in minor units: the unit price times `quantity`; 0 during a trial. */
   amount: z.int(),
   discount_amount: z.int(),
+  /** What the confirm charges now: 0 during a trial (the card is still collected). */
   total_amount: z.int(),
+  /** The free trial of this product on this link, with what each period costs after it; null: none. */
+  trial: checkoutTrial.nullable(),
   currency: z.string(),
   is_free_product_price: z.boolean(),
   is_payment_required: z.boolean(),
@@ -58,6 +66,11 @@ export const checkoutPublic = z.object({
   discount: checkoutDiscount.nullable(),
   success_url: z.string().nullable(),
   return_url: z.string().nullable(),
+  /** Plain text for the success state when there is no `success_url` (never HTML). */
+  confirmation_message: z.string().nullable(),
+  /** Whether confirming needs `billing_address`. */
+  require_billing_address: z.boolean(),
+  billing_address: billingAddress.nullable(),
   embed_origin: z.string().nullable(),
   /** The checkout link's public URL, to start again once this session expired. */
   link_url: z.string().nullable(),
@@ -112,6 +125,9 @@ export const checkoutUpdate = z.strictObject({
   discount_code: text({ max: 40 }).nullable().optional(),
   amount: minorAmount.optional(),
   custom_field_data: customFieldData.optional(),
+  /** Only where `adjustable_quantity` allows, within its bounds. */
+  quantity: quantity.optional(),
+  billing_address: billingAddress.nullable().optional(),
 });
 export type CheckoutUpdate = z.infer<typeof checkoutUpdate>;
 

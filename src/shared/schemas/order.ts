@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, metadata, timestamp } from './common.ts';
 import { customFieldData } from './custom-field.ts';
+import { billingAddress } from './link-options.ts';
 import { recurringInterval } from './product.ts';
 
 const purchase = {
@@ -18,12 +19,16 @@ const purchase = {
   discount_id: id.nullable(),
   metadata,
   custom_field_data: customFieldData,
+  /** Where the customer is billed, when the checkout asked (or the customer gave one). */
+  billing_address: billingAddress.nullable(),
   created_at: timestamp,
 };
 
 export const order = z.object({
   ...purchase,
   status: z.literal('paid'),
+  /** How many of the product; `amount` is for all of them. */
+  quantity: z.int(),
   total_amount: z.int(),
   billing_reason: z.literal('purchase'),
 });
@@ -31,7 +36,9 @@ export type Order = z.infer<typeof order>;
 
 export const subscription = z.object({
   ...purchase,
-  status: z.literal('active'),
+  /** `trialing` until `trial_end`, when the first period is charged. */
+  status: z.enum(['trialing', 'active']),
+  trial_end: timestamp.nullable(),
   /** Charged each period after this discount's duration. */
   recurring_interval: recurringInterval,
   total_amount: z.int(),

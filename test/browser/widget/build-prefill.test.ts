@@ -113,6 +113,15 @@ describe('prefillFromAttributes', () => {
     });
   });
 
+  it('reads the quantity from data-quantity (snippet) and quantity (element)', () => {
+    const button = document.createElement('button');
+    button.setAttribute('data-quantity', '3');
+    expect(prefillFromAttributes(button, 'data-')).to.deep.equal({ quantity: '3' });
+    const el = document.createElement('checkout-link-test');
+    el.setAttribute('quantity', '2');
+    expect(prefillFromAttributes(el, '')).to.deep.equal({ quantity: '2' });
+  });
+
   it('reads plain attributes with the empty prefix (custom fields stay data-custom-field-*)', () => {
     const el = document.createElement('checkout-link-test');
     el.setAttribute('customer-email', 'a@x.io');

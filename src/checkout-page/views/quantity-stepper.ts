@@ -1,0 +1,52 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import { parseQuantity } from '../draft.ts';
+import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { ariaInvalid, describedBy, type FieldMeta, field } from './field.ts';
+
+/**
+ * The quantity, where the link lets the customer choose it: − and + step
+ * it, typing and leaving the field (or Enter) saves it; the amounts shown
+ * are the server's answer. Nothing for a product bought one at a time.
+ * At a bound the button stays focusable (`aria-disabled`), so focus never
+ * drops to the page under a keyboard user's feet.
+ */
+export function renderQuantityStepper(
+  c: CheckoutPublic,
+  meta: FieldMeta,
+  value: string,
+  onInput: (value: string) => void,
+  onCommit: (quantity?: number) => void,
+) {
+  const bounds = c.adjustable_quantity;
+  if (!bounds) return nothing;
+  const withHelp: FieldMeta = { ...meta, help: T.quantityRange(bounds.minimum, bounds.maximum) };
+  // From the quantity on screen, so quick clicks add up before the server answers each.
+  const current = parseQuantity(value) ?? c.quantity;
+  const step = (by: number) => {
+    const next = Math.min(bounds.maximum, Math.max(bounds.minimum, current + by));
+    if (next !== current) onCommit(next);
+  };
+  return field(
+    withHelp,
+    html`<div class="stepper">
+      <button type="button" class="button secondary step" aria-label=${T.fewer} aria-controls="quantity"
+        aria-disabled=${current <= bounds.minimum ? 'true' : 'false'} @click=${() => step(-1)}>−</button>
+      <input type="text" inputmode="numeric" id="quantity" name="quantity" autocomplete="off" required
+        .value=${live(value)} aria-describedby=${ifDefined(describedBy(withHelp))} aria-invalid=${ariaInvalid(withHelp)}
+        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+        @change=${() => onCommit()}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onCommit();
+          }
+        }}>
+      <button type="button" class="button secondary step" aria-label=${T.more} aria-controls="quantity"
+        aria-disabled=${current >= bounds.maximum ? 'true' : 'false'} @click=${() => step(1)}>+</button>
+    </div>`,
+    'quantity-field',
+  );
+}
