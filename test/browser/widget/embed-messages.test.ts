@@ -11,7 +11,7 @@ const unionMatchesSchema: Same<SchemaMessage, EmbedMessage> = true;
 
 /** The widget's hand-written parser must accept exactly what the checkout page's zod schema accepts. */
 describe('parseEmbedMessage agrees with embedMessageSchema', () => {
-  it('has the schema\'s type', () => expect(unionMatchesSchema).to.equal(true));
+  it("has the schema's type", () => expect(unionMatchesSchema).to.equal(true));
   const source = 'checkout-link';
   const success = {
     source,
