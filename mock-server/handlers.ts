@@ -1,12 +1,23 @@
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw';
-import { type DomainError, expiredCheckout, LinkUnavailableError, linkNotFound } from '../server/core/errors.ts';
+import {
+  type DomainError,
+  expiredCheckout,
+  LinkUnavailableError,
+  linkNotFound,
+  missingToken,
+  notFound,
+} from '../server/core/errors.ts';
 import { UNAVAILABLE_SENTENCES } from '../server/core/link-availability.ts';
+import { buildLinkStats, statsRange } from '../server/core/link-stats.ts';
 import { type ErrorReply, errorResponse, type JsonRequest, parseWith, readJson } from '../server/http/errors.ts';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import {
   checkoutConfirm,
   checkoutUpdate,
+  id as idSchema,
   type LinkUnavailableReason,
+  linkStats,
+  linkStatsQuery,
   sessionPrefill,
 } from '../src/shared/schemas/index.ts';
 import { createCheckout, ORGANIZATION, toSessionCreated } from './data.ts';
@@ -15,7 +26,7 @@ import { createSessionStore, type SessionRules } from './sessions.ts';
 
 /**
  * MSW handlers of the backend's public endpoints: a link's sessions and
- * redirect, and a session's read, edit and confirm; with the dashboard's
+ * redirect, and a session's read, edit and confirm, the link's stats; with the dashboard's
  * Settings routes (access tokens, webhooks: mock-server/management.ts).
  * The `ok` handlers keep sessions in memory (mock-server/sessions.ts, on
  * the server's own domain rules) so a test can create, read, edit and pay
@@ -110,6 +121,16 @@ export function createHandlers(options: MockOptions = {}) {
       answer(request, async (c) =>
         json(await store.confirm(params.secret as string, parseWith(checkoutConfirm, await readJson(c), 'body'))),
       ),
+    ),
+    // The link's stats, from every session these handlers opened (they play one link), by the server's arithmetic.
+    http.get('*/v1/checkout-links/:id/stats', ({ params, request }) =>
+      answer(request, async () => {
+        if (!/^Bearer\s+\S+$/i.test(request.headers.get('authorization') ?? '')) throw missingToken();
+        if (!idSchema.safeParse(params.id).success) throw notFound('Checkout link');
+        const query = parseWith(linkStatsQuery, Object.fromEntries(new URL(request.url).searchParams), 'query');
+        const range = statsRange(query, new Date());
+        return json(linkStats.parse(buildLinkStats(params.id as string, range, store.statsRows(), [])));
+      }),
     ),
     ...createManagementHandlers(answer, json),
   ];

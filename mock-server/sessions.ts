@@ -9,6 +9,7 @@ import {
   staleTotal,
 } from '../server/core/checkout-state.ts';
 import { DomainError, expiredCheckout, notFound } from '../server/core/errors.ts';
+import type { LiveSessionRow } from '../server/core/link-stats.ts';
 import { createTestProcessor, memoryLedger } from '../server/core/payments.ts';
 import { resolvePrefill } from '../server/core/prefill.ts';
 import {
@@ -53,6 +54,8 @@ interface MockSession {
   /** What does not follow from the state: ids, URL, status, framing, prefill report, outcome. */
   base: CheckoutPublic;
   state: EditableState;
+  /** What the link's stats count of it: its metadata (the link's prefill of utm_* and reference_id) and, once sold, its charge. */
+  stats: LiveSessionRow;
 }
 
 export function createSessionStore(rules: SessionRules) {
@@ -137,12 +140,21 @@ export function createSessionStore(rules: SessionRules) {
           billingAddress: null,
           options,
         },
+        stats: {
+          created_at: base.created_at,
+          metadata: JSON.stringify(prefill.metadata),
+          currency: null,
+          amount: null,
+        },
       };
       sessions.set(base.client_secret, session);
       return { checkout: view(session), pageParams: prefill.pageParams };
     },
 
     get: (secret: string) => view(find(secret)),
+
+    /** Every session opened, as the link's stats read them: the mocks play one link. */
+    statsRows: () => [...sessions.values()].map((s) => s.stats),
 
     /** `PATCH`: a customer's edits; any bad value is a 422 naming its field. */
     async update(secret: string, input: CheckoutUpdate) {
@@ -185,6 +197,7 @@ export function createSessionStore(rules: SessionRules) {
         if (!charged.ok)
           throw new DomainError(402, charged.code, charged.reason, [{ loc: ['card_number'], msg: charged.reason }]);
       }
+      Object.assign(session.stats, { currency: priced.currency, amount: priced.total_amount });
       const applied = priced.discount && discounts.find((d) => d.id === priced.discount?.id);
       if (applied) applied.redemptions_count += 1;
       Object.assign(session.base, {

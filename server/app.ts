@@ -7,6 +7,7 @@ import { Assets } from './http/assets.ts';
 import { TRUST_NONE, type TrustProxy } from './http/client-address.ts';
 import { clientCheckoutRoutes } from './http/client-checkouts.ts';
 import { errorResponse } from './http/errors.ts';
+import { linkStatsRoutes } from './http/link-stats.ts';
 import { loggedPath } from './http/logged-path.ts';
 import { managementRoutes } from './http/management.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -102,6 +103,7 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
   );
   app.route('/v1/checkouts/client', clientCheckoutRoutes(ctx));
   app.route('/v1/webhooks', webhookRoutes(ctx));
+  app.route('/v1/checkout-links', linkStatsRoutes(ctx));
   app.route('/v1', managementRoutes(ctx));
   app.route('/', pageRoutes(ctx, options.assets ?? new Assets()));
   app.get('/', (c) => c.redirect('/dashboard'));

@@ -317,6 +317,18 @@ const MIGRATIONS: string[][] = [
     `ALTER TABLE subscriptions ADD COLUMN trial_end TEXT`,
     `ALTER TABLE subscriptions ADD COLUMN billing_address TEXT`,
   ],
+  [
+    // Link stats: what the sweep deleted, folded in the delete's own transaction (link-stats-rollups.ts),
+    // per UTC day of the session's opening and per breakdown value ('' and '' for the day's total).
+    `CREATE TABLE checkout_link_daily_sessions (
+      checkout_link_id TEXT NOT NULL,
+      day TEXT NOT NULL,
+      dimension TEXT NOT NULL,
+      value TEXT NOT NULL,
+      sessions INTEGER NOT NULL,
+      PRIMARY KEY (checkout_link_id, day, dimension, value)
+    )`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

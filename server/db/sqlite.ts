@@ -61,11 +61,10 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
     },
   };
 
+  // Every caller waits with `while (locked) await lock` itself, then acts in the same turn: behind a
+  // helper's own await, two transactions freed in one turn would both see the lock free and begin.
   let lock: Promise<unknown> = Promise.resolve();
   let locked = false;
-  const whenFree = async () => {
-    while (locked) await lock;
-  };
 
   type Pending = { sql: string; params: SqlValue[]; resolve: () => void; reject: (e: unknown) => void };
   let batch: Pending[] = [];
@@ -106,7 +105,7 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
   const flushGroup = async () => {
     const items = group;
     group = [];
-    await whenFree();
+    while (locked) await lock;
     locked = true;
     let release!: () => void;
     lock = new Promise<void>((r) => (release = r));
@@ -139,19 +138,19 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
   return {
     engine: 'sqlite',
     async all(sql, params) {
-      await whenFree();
+      while (locked) await lock;
       return direct.all(sql, params);
     },
     async get(sql, params) {
-      await whenFree();
+      while (locked) await lock;
       return direct.get(sql, params);
     },
     async run(sql, params) {
-      await whenFree();
+      while (locked) await lock;
       return direct.run(sql, params);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      await whenFree();
+      while (locked) await lock;
       locked = true;
       let release!: () => void;
       lock = new Promise<void>((r) => (release = r));
@@ -184,12 +183,12 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
       });
     },
     async compact() {
-      await whenFree();
+      while (locked) await lock;
       db.pragma('incremental_vacuum');
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
-      await whenFree();
+      while (locked) await lock;
       if (batch.length) flush();
       db.close();
     },

@@ -88,6 +88,8 @@ export function buildOpenApi(publicUrl: string) {
   register('Receipt', s.receipt, 'output');
   register('OrderWithReceipt', s.orderWithReceipt, 'output');
   register('SubscriptionWithReceipt', s.subscriptionWithReceipt, 'output');
+  register('LinkStats', s.linkStats, 'output');
+  register('LinkStatsSummary', s.linkStatsSummary, 'output');
   const list = (item: z.ZodType) => s.listResource(item);
 
   add('get', '/v1/organizations/current', 'getOrganization', {
@@ -134,6 +136,18 @@ export function buildOpenApi(publicUrl: string) {
       status: name === 'Product' ? 200 : 204,
     });
   }
+  const range =
+    'from and to are UTC days (YYYY-MM-DD, both included; by default the 30 days ending today); from after to, or more than 366 days, is a 422';
+  add('get', '/v1/checkout-links/stats', 'listCheckoutLinkStats', {
+    summary: `Every link's sessions, sales, conversion and revenue (minor units per currency) over a range. ${range}.`,
+    response: s.linkStatsSummary,
+    query: s.linkStatsQuery,
+  });
+  add('get', '/v1/checkout-links/{id}/stats', 'getCheckoutLinkStats', {
+    summary: `A link's funnel (sessions → succeeded, conversion, revenue), daily series and top 20 utm_source, utm_medium, utm_campaign and reference_id values; figures survive the sweep of abandoned sessions. ${range}.`,
+    response: s.linkStats,
+    query: s.linkStatsQuery,
+  });
   add('get', '/v1/checkouts', 'listCheckouts', {
     summary: 'List checkout sessions',
     response: list(s.checkout),

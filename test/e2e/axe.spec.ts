@@ -108,7 +108,12 @@ test('every dashboard page, and a form with its errors', async ({ page }) => {
   await page.goto('/dashboard#/links');
   await page.getByRole('link', { name: 'Launch offer' }).first().click();
   await expect(page.getByRole('heading', { name: /Share and embed/ })).toBeVisible();
+  await expect(page.locator('figure.qr-code svg')).toBeVisible();
   await expectNoAxeViolations(page, 'dashboard share and embed');
+  // Its stats: the funnel, the drawn chart and the breakdown tables.
+  await page.getByRole('link', { name: 'Stats', exact: true }).click();
+  await expect(page.locator('.stats-chart canvas')).toHaveCount(1);
+  await expectNoAxeViolations(page, 'dashboard link stats');
 
   await page.goto('/dashboard#/products/new');
   await page.getByRole('button', { name: 'Create product' }).click();

@@ -13,6 +13,7 @@ import {
   checkoutPublic,
   type Discount,
   errorBody,
+  linkStats,
   listResource,
   type Product,
   sessionCreated,
@@ -597,6 +598,58 @@ describe('MSW mocks answer like the real server', () => {
       noContent(await pair('DELETE', at(created.r), at(created.m)), 'DELETE endpoint');
       sameError(await pair('GET', at(created.r), at(created.m)), 'GET deleted endpoint');
     });
+  });
+
+  test("a link's stats: the same funnel, breakdowns and day from the same redirects, widget sessions and purchase", async () => {
+    const product = await createProduct(server);
+    const link = await createLink(server, [product.id]);
+    mockServer.resetHandlers(...createHandlers({ embedOrigins: [EMBED_ORIGIN], products: [product] }));
+    const opens: [string, Record<string, string>][] = [
+      ['redirect', { utm_source: 'google', utm_campaign: 'spring', reference_id: 'r1' }],
+      ['redirect', { utm_source: 'google', utm_medium: 'cpc' }],
+      ['json', { utm_source: 'newsletter', customer_email: 'ada@example.com' }],
+    ];
+    for (const [base, secret] of [
+      [server.url, link.client_secret],
+      [MOCK, 'any'],
+    ] as const) {
+      let last = '';
+      for (const [how, prefill] of opens) {
+        if (how === 'redirect') {
+          const headers: Record<string, string> = base === MOCK ? {} : { accept: 'msw/passthrough' };
+          const res = await fetch(`${base}/v1/checkout-links/${secret}/redirect?${new URLSearchParams(prefill)}`, {
+            headers,
+            redirect: 'manual',
+          });
+          assert.equal(res.status, 307);
+        } else last = (await call(base, sessions(secret), 'POST', prefill)).body.client_secret as string;
+      }
+      const paid = await call(base, `/v1/checkouts/client/${last}/confirm`, 'POST', {
+        card_number: '4242424242424242',
+      });
+      assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    }
+    const [r, m] = [
+      await call(server.url, `/v1/checkout-links/${link.id}/stats`, 'GET', undefined, server.token),
+      await call(MOCK, `/v1/checkout-links/${link.id}/stats`, 'GET', undefined, server.token),
+    ];
+    assertSame(r, m, linkStats, 'GET stats');
+    assert.deepEqual(m.body, r.body, 'the same figures');
+    assert.equal((r.body.totals as { sessions: number }).sessions, 3);
+    for (const q of ['from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-01-02', 'to=tomorrow']) {
+      const bad = [
+        await call(server.url, `/v1/checkout-links/${link.id}/stats?${q}`, 'GET', undefined, server.token),
+        await call(MOCK, `/v1/checkout-links/${link.id}/stats?${q}`, 'GET', undefined, server.token),
+      ];
+      assertSame(bad[0]!, bad[1]!, errorBody, `stats ${q}`);
+      assert.deepEqual(bad[1]!.body, bad[0]!.body, `stats ${q}: error body`);
+    }
+    const noToken = [
+      await call(server.url, `/v1/checkout-links/${link.id}/stats`),
+      await call(MOCK, `/v1/checkout-links/${link.id}/stats`),
+    ];
+    assert.deepEqual(noToken[1]!.body, noToken[0]!.body, 'no token');
+    assert.equal(noToken[1]!.status, 401);
   });
 
   test('scenario serverError answers the 500 body of the real error handler', async () => {

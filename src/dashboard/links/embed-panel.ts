@@ -31,6 +31,7 @@ export class EmbedPanel extends LightElement {
   @state() private allowing = false;
   @state() private allowError: string | null = null;
   @state() private lastEvent = '';
+  @state() private qrError: string | null = null;
 
   readonly #onWidgetEvent = (e: Event) => {
     const detail = (e as CustomEvent<{ message?: string; code?: string } | null>).detail;
@@ -41,12 +42,22 @@ export class EmbedPanel extends LightElement {
   override connectedCallback() {
     super.connectedCallback();
     loadEmbedScript().then((ok) => (this.scriptState = ok ? 'ready' : 'missing'));
+    this.loadQr();
     for (const type of PREVIEW_EVENTS) this.addEventListener(type, this.#onWidgetEvent);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     for (const type of PREVIEW_EVENTS) this.removeEventListener(type, this.#onWidgetEvent);
+  }
+
+  /** The QR code is its own chunk with its encoder, fetched as this panel opens: the dashboard's first load stays as it was. */
+  private async loadQr() {
+    try {
+      await import('./link-qr-panel.ts');
+    } catch (err) {
+      this.qrError = `Could not load the QR code: ${err instanceof Error ? err.message : err}`;
+    }
   }
 
   private get previewAllowed() {
@@ -101,6 +112,7 @@ export class EmbedPanel extends LightElement {
         <h3 id="share-title">Link URL</h3>
         <dash-copy-field label="Link URL" hide-label .value=${this.link.url}></dash-copy-field>
       </section>
+      ${this.qrError ? html`<p class="field-error" role="alert">${this.qrError}</p>` : html`<dash-link-qr .url=${this.link.url}></dash-link-qr>`}
       <section class="card embed-section" aria-labelledby="script-title">
         <h3 id="script-title">Script tag</h3>
         <p class="hint">Paste once per page, then mark any link or button with <code>data-checkout-link</code>. Without JavaScript it is a plain link.</p>

@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CheckoutLink } from '../../shared/schemas/checkout-link.ts';
 import type { Discount } from '../../shared/schemas/discount.ts';
+import type { LinkStatsSummary } from '../../shared/schemas/link-stats.ts';
 import type { Organization } from '../../shared/schemas/organization.ts';
 import type { Product } from '../../shared/schemas/product.ts';
 import { href, navigate } from '../app/route.ts';
 import type { ManagementApi } from '../core/api.ts';
-import { describeDiscount } from '../core/format.ts';
+import { describeDiscount, formatMoney } from '../core/format.ts';
 import { productsTabs } from '../products/tabs.ts';
+import { formatRate, lastDays } from '../stats/stats-range.ts';
 import { confirmAction } from '../ui/confirm.ts';
 import { emptyState, errorState, loadingState } from '../ui/fields.ts';
 import { LightElement } from '../ui/light-element.ts';
@@ -24,8 +26,9 @@ function discountSetting(link: CheckoutLink) {
 }
 
 /**
- * The Checkout Links tab: the list, New Link, a link's Share and embed
- * panel (`#/links/{id}`) and its edit form (`#/links/{id}/edit`).
+ * The Checkout Links tab: the list (with each link's last 30 days), New
+ * Link, a link's Share and embed panel (`#/links/{id}`), its stats
+ * (`#/links/{id}/stats`) and its edit form (`#/links/{id}/edit`).
  */
 @customElement('dash-links-page')
 export class LinksPage extends LightElement {
@@ -40,6 +43,10 @@ export class LinksPage extends LightElement {
   @state() private discounts: Discount[] = [];
   @state() private error: string | null = null;
   @state() private notice: string | null = null;
+  /** Each link's last 30 days, by id; null until loaded (or when it failed: the list shows without it). */
+  @state() private recent: Map<string, LinkStatsSummary['items'][number]> | null = null;
+  /** Set once the stats view's module (with its chart library) is loaded: only that view fetches it. */
+  @state() private statsViewLoaded = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -61,6 +68,34 @@ export class LinksPage extends LightElement {
     } catch (err) {
       this.error = `Could not load checkout links: ${err instanceof Error ? err.message : err}`;
     }
+    this.loadRecent();
+  }
+
+  private async loadRecent() {
+    const { from, to } = lastDays(30);
+    try {
+      const summary = await this.api.get<LinkStatsSummary>(`/checkout-links/stats?from=${from}&to=${to}`);
+      this.recent = new Map(summary.items.map((i) => [i.checkout_link_id, i]));
+    } catch {
+      this.recent = null;
+    }
+  }
+
+  private renderRecent(link: CheckoutLink) {
+    const s = this.recent?.get(link.id);
+    if (!s) return nothing;
+    const revenue = s.revenue.map((r) => formatMoney(r.amount, r.currency)).join(' + ');
+    return html`<div><dt>Last 30 days</dt><dd class="link-stats-line" data-link-stats=${link.id}>
+      <a href=${href('links', link.id, 'stats')}>${s.sessions} ${s.sessions === 1 ? 'session' : 'sessions'} · ${s.succeeded} ${s.succeeded === 1 ? 'sale' : 'sales'} · ${formatRate(s.conversion_rate)} conversion${revenue ? ` · ${revenue}` : ''}</a>
+    </dd></div>`;
+  }
+
+  protected override updated() {
+    if (this.action === 'stats' && !this.statsViewLoaded)
+      import('../stats/link-stats-view.ts').then(
+        () => (this.statsViewLoaded = true),
+        (err) => (this.error = `Could not load the stats view: ${err instanceof Error ? err.message : err}`),
+      );
   }
 
   private async confirmDelete(link: CheckoutLink) {
@@ -99,6 +134,7 @@ export class LinksPage extends LightElement {
           <h2 class="h3"><a href=${href('links', l.id)}>${l.label ?? 'Untitled link'}</a></h2>
           <div class="actions-cell">
             <a class="btn btn-small" href=${href('links', l.id)}>Share and embed<span class="visually-hidden"> ${l.label ?? ''}</span></a>
+            <a class="btn btn-small" href=${href('links', l.id, 'stats')}>Stats<span class="visually-hidden"> ${l.label ?? ''}</span></a>
             <a class="btn btn-small" href=${href('links', l.id, 'edit')}>Edit<span class="visually-hidden"> ${l.label ?? ''}</span></a>
             <button type="button" class="btn btn-small btn-ghost-danger" @click=${() => this.confirmDelete(l)}>Delete<span class="visually-hidden"> ${l.label ?? ''}</span></button>
           </div>
@@ -111,6 +147,7 @@ export class LinksPage extends LightElement {
               : html`<span class="badge badge-danger">No products: this link does not serve</span>`
           }</dd></div>
           <div><dt>Discount</dt><dd>${discountSetting(l)}</dd></div>
+          ${this.renderRecent(l)}
           ${Object.keys(l.metadata).length ? html`<div><dt>Metadata</dt><dd>${Object.entries(l.metadata).map(([k, v]) => html`<span class="chip chip-code">${k}: ${String(v)}</span>`)}</dd></div>` : nothing}
         </dl>
         <dash-copy-field label=${`URL of ${l.label ?? 'Untitled link'}`} hide-label .value=${l.url}></dash-copy-field>
@@ -126,6 +163,7 @@ export class LinksPage extends LightElement {
           <p class="muted small">${link.products.map((p) => p.name).join(' · ')} — ${discountSetting(link)}${link.discount ? ` (${describeDiscount(link.discount)})` : ''}</p>
         </div>
         <div class="actions-cell">
+          <a class="btn btn-small" href=${href('links', link.id, 'stats')}>Stats</a>
           <a class="btn btn-small" href=${href('links', link.id, 'edit')}>Edit</a>
           <button type="button" class="btn btn-small btn-ghost-danger" @click=${() => this.confirmDelete(link)}>Delete</button>
         </div>
@@ -144,7 +182,19 @@ export class LinksPage extends LightElement {
     if (this.action === 'edit')
       return html`<dash-link-form .api=${this.api} .link=${link} .products=${this.products} .discounts=${this.discounts}
         @saved=${(e: LinkSavedEvent) => this.saved(e, false)}></dash-link-form>`;
+    if (this.action === 'stats') return this.renderStats(link);
     return this.renderDetail(link);
+  }
+
+  private renderStats(link: CheckoutLink) {
+    return html`<div class="detail-head">
+        <div>
+          <p class="crumb"><a href=${href('links')}>Checkout Links</a> / <a href=${href('links', link.id)}>${link.label ?? 'Untitled link'}</a> /</p>
+          <h2>Stats: ${link.label ?? 'Untitled link'}</h2>
+        </div>
+        <div class="actions-cell"><a class="btn btn-small" href=${href('links', link.id)}>Share and embed</a></div>
+      </div>
+      ${this.statsViewLoaded ? html`<dash-link-stats .api=${this.api} .link=${link}></dash-link-stats>` : loadingState('stats')}`;
   }
 
   override render() {

@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './custom-field.ts';
 export * from './discount.ts';
 export * from './link-options.ts';
+export * from './link-stats.ts';
 export * from './order.ts';
 export * from './organization.ts';
 export * from './product.ts';
