@@ -34,10 +34,12 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['build', 'node', ['scripts/build.mjs']],
   ['size', 'node', ['scripts/size.mjs']],
+  // On embedded SQLite: the database URL is withheld, or both runs would be on PostgreSQL.
   [
     'node tests',
     'node',
     ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=dot', ...listTests('test/node', '.test.ts')],
+    { TEST_DATABASE_URL: undefined },
   ],
   // The same node suite on PostgreSQL, when one is given (.ci/run starts one).
   process.env.TEST_DATABASE_URL && [
@@ -63,21 +65,20 @@ function listTests(dir, suffix) {
   }
 }
 
-const run = (cmd, args) =>
+const run = (cmd, args, overrides = {}) =>
   new Promise((resolve) => {
-    const child = spawn(cmd, args, {
-      stdio: 'inherit',
-      env: { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
-    });
+    const env = { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0', ...overrides };
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 
 const results = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, overrides] of steps) {
   if (only.length && !only.includes(name.split(' ')[0])) continue;
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const code = await run(cmd, args);
+  const code = await run(cmd, args, overrides);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name, ok: code === 0, seconds });
   console.log(`━━ ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);

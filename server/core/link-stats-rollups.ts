@@ -31,7 +31,8 @@ export async function foldDeletedSessions(
     add(row.checkout_link_id, day, TOTAL, TOTAL);
     for (const [dimension, value] of Object.entries(values)) add(row.checkout_link_id, day, dimension, value);
   }
-  const entries = [...counts.values()];
+  // One order for every sweep, so two folding at once take the rollup rows' locks in the same order.
+  const entries = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
     await tx.run(

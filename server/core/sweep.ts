@@ -24,12 +24,14 @@ export async function sweepExpiredSessions(ctx: CoreContext, retentionSeconds: n
     [iso(now), iso(now)],
   );
   const cutoff = iso(new Date(now.getTime() - retentionSeconds * 1000));
+  // PostgreSQL: concurrent sweeps take disjoint rows instead of queueing on each other's row locks.
+  const skipLocked = ctx.db.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
   let deleted = 0;
   for (;;) {
     const batch = await ctx.db.transaction(async (tx) => {
       const rows = await tx.all<{ checkout_link_id: string | null; created_at: string; metadata: string }>(
         `DELETE FROM checkout_sessions WHERE id IN (
-           SELECT id FROM checkout_sessions WHERE status IN ('expired', 'failed') AND expires_at <= ? LIMIT ${DELETE_BATCH}
+           SELECT id FROM checkout_sessions WHERE status IN ('expired', 'failed') AND expires_at <= ? LIMIT ${DELETE_BATCH} ${skipLocked}
          ) RETURNING checkout_link_id, created_at, metadata`,
         [cutoff],
       );
