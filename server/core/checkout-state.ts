@@ -268,9 +268,12 @@ export function staleTotal(
   totalAmount: number,
   expectedTotal: number | undefined,
   now: Date,
+  renewal: { expected: number | undefined; total: number | undefined } = { expected: undefined, total: undefined },
 ): StaleTotal | null {
   const lapse = state.discount ? discountLapse(state.discount, now) : null;
-  if (expectedTotal === undefined ? lapse === null : expectedTotal === totalAmount) return null;
+  // A trial charges nothing today, so the price it renews at is the total the customer agreed to.
+  const renewalChanged = renewal.expected !== undefined && renewal.expected !== renewal.total;
+  if (!renewalChanged && (expectedTotal === undefined ? lapse === null : expectedTotal === totalAmount)) return null;
   if (lapse) return discountUnavailable(state, lapse);
   return {
     code: 'price_changed',

@@ -84,7 +84,12 @@ const leaseLeftMs = (ctx: CoreContext, row: SessionRow) =>
 
 /** Steps 1 to 4 for an open session; false when another confirm claimed it first. */
 async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: CheckoutConfirm): Promise<boolean> {
-  const { card_number: cardNumber, expected_total: expectedTotal, ...edits } = input;
+  const {
+    card_number: cardNumber,
+    expected_total: expectedTotal,
+    expected_renewal_total: expectedRenewal,
+    ...edits
+  } = input;
   const state = await applyEdits(ctx, row, edits);
   const now = ctx.now();
   const { price, applied, quantity, amounts, trial } = priceState(state, 'open', now);
@@ -94,7 +99,10 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
     throw new DomainError(409, 'product_unavailable', 'This product is no longer available. Choose another one.', [
       { loc: ['product_id'], msg: 'is no longer available' },
     ]);
-  const stale = staleTotal(state, amounts.total_amount, expectedTotal, now);
+  const stale = staleTotal(state, amounts.total_amount, expectedTotal, now, {
+    expected: expectedRenewal,
+    total: trial?.total_amount,
+  });
   if (stale) return refuse(ctx, row, stale);
 
   const key = newId();

@@ -100,5 +100,6 @@ export function confirmBodyOf(c: CheckoutPublic, d: Draft): ConfirmBody {
     body.billing_address = { ...d.address, line2: d.address.line2 || null, state: d.address.state || null };
   // The total on screen: the server charges it or refuses with the new one.
   body.expected_total = c.total_amount;
+  if (c.trial) body.expected_renewal_total = c.trial.total_amount;
   return body;
 }

@@ -203,6 +203,33 @@ describe('link options: trial, adjustable quantity, confirmation message, billin
     assert.equal(updated?.data.trial.trial_end, sub.trial_end);
   });
 
+  test('a trial whose renewal price changed since it was shown: refused with the new price, no subscription', async () => {
+    const server = await servers.start();
+    const plan = await createSubscriptionProduct(server);
+    const link = await createLink(server, [plan.id], { trial_interval: 'day', trial_interval_count: 14 });
+    const { secret } = await openLink(link.url, { customer_email: 'ada@example.com' });
+    assert.equal((await getSession(server, secret)).body.trial.total_amount, 900);
+    await server.api(`/v1/products/${plan.id}`, {
+      method: 'PATCH',
+      body: { prices: [{ amount_type: 'fixed', price_amount: 1900, price_currency: 'usd' }] },
+    });
+
+    const shown = { card_number: CARD, expected_total: 0, expected_renewal_total: 900 };
+    const stale = await client(server, secret, '/confirm', shown);
+    assert.equal(stale.status, 409, JSON.stringify(stale.body));
+    assert.equal(stale.body.error, 'price_changed');
+    assert.deepEqual(stale.body.detail[0].loc, ['expected_total']);
+    assert.equal(stale.body.checkout.trial.total_amount, 1900, 'the new price to show');
+    assert.equal(stale.body.checkout.status, 'open');
+    assert.deepEqual(await charges(server), [], 'not even the card check');
+    assert.equal((await server.api('/v1/subscriptions')).body.items.length, 0);
+
+    const agreed = await client(server, secret, '/confirm', { ...shown, expected_renewal_total: 1900 });
+    assert.equal(agreed.status, 200, JSON.stringify(agreed.body));
+    const sub = (await server.api(`/v1/subscriptions/${agreed.body.subscription_id}`)).body;
+    assert.equal(sub.total_amount, 1900);
+  });
+
   test('a month and a year of trial end on the same day of the month, in UTC', async () => {
     const server = await servers.start();
     const plan = await createSubscriptionProduct(server, { recurring_interval: 'year' });

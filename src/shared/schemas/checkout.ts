@@ -143,6 +143,12 @@ export const checkoutConfirm = checkoutUpdate.extend({
    * `discount_unavailable` with the session's new amounts in `checkout`.
    */
   expected_total: z.int().min(0).optional(),
+  /**
+   * On a trial, the `trial.total_amount` the customer was shown: what each
+   * period costs once the trial ends. Another amount (or no trial any more)
+   * answers 409 `price_changed`, and no subscription starts.
+   */
+  expected_renewal_total: z.int().min(0).optional(),
 });
 export type CheckoutConfirm = z.infer<typeof checkoutConfirm>;
 
