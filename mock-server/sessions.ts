@@ -6,6 +6,7 @@ import {
   type EditRules,
   findByCode,
   pricedView,
+  splitConfirm,
   staleTotal,
 } from '../server/core/checkout-state.ts';
 import { DomainError, expiredCheckout, notFound } from '../server/core/errors.ts';
@@ -169,21 +170,13 @@ export function createSessionStore(rules: SessionRules) {
       const session = findOpen(secret);
       if (session.base.status === 'succeeded') return view(session);
       if (session.base.status !== 'open') throw checkoutNotOpen(session.base.status);
-      const {
-        card_number: cardNumber,
-        expected_total: expectedTotal,
-        expected_renewal_total: expectedRenewal,
-        ...edits
-      } = input;
+      const { cardNumber, shown, edits } = splitConfirm(input);
       const rules = editRules();
       const state = await applyCheckoutEdits(session.state, edits, rules);
       const priced = pricedView(state, 'open', rules.now);
       const detail = confirmProblems(state, priced.total_amount, cardNumber);
       if (detail.length) throw new DomainError(422, 'validation_error', 'Some fields need attention.', detail);
-      const stale = staleTotal(state, priced.total_amount, expectedTotal, rules.now, {
-        expected: expectedRenewal,
-        total: priced.trial?.total_amount,
-      });
+      const stale = staleTotal(state, priced, shown, rules.now);
       if (stale) {
         session.state = stale.state;
         throw new DomainError(409, stale.code, stale.message, [{ loc: ['expected_total'], msg: stale.message }], {

@@ -1,5 +1,6 @@
 import type {
   BillingAddress,
+  CheckoutConfirm,
   CheckoutDiscount,
   CheckoutPublic,
   CheckoutStatus,
@@ -257,23 +258,34 @@ export interface StaleTotal {
   state: EditableState;
 }
 
+/** What a confirm's body says the customer was shown: the total due now and, on a trial, the renewal price. */
+export interface ShownTotals {
+  total: number | undefined;
+  renewal: number | undefined;
+}
+
+/** A confirm's body split into the card, the totals the page showed, and the edits it saves first. */
+export function splitConfirm(input: CheckoutConfirm) {
+  const { card_number: cardNumber, expected_total: total, expected_renewal_total: renewal, ...edits } = input;
+  return { cardNumber, shown: { total, renewal } satisfies ShownTotals, edits };
+}
+
 /**
  * A confirm charges exactly the total the customer last saw, or nothing.
- * With `expectedTotal` (what the page showed) any difference refuses; without
+ * With `shown.total` (what the page showed) any difference refuses; without
  * it, a discount of the session that lapsed (ran out, ended) refuses, as the
- * customer saw it applied.
+ * customer saw it applied. A trial charges nothing today, so the price it
+ * renews at (`shown.renewal`) must match too.
  */
 export function staleTotal(
   state: EditableState,
-  totalAmount: number,
-  expectedTotal: number | undefined,
+  due: { total_amount: number; trial: { total_amount: number } | null },
+  shown: ShownTotals,
   now: Date,
-  renewal: { expected: number | undefined; total: number | undefined } = { expected: undefined, total: undefined },
 ): StaleTotal | null {
   const lapse = state.discount ? discountLapse(state.discount, now) : null;
-  // A trial charges nothing today, so the price it renews at is the total the customer agreed to.
-  const renewalChanged = renewal.expected !== undefined && renewal.expected !== renewal.total;
-  if (!renewalChanged && (expectedTotal === undefined ? lapse === null : expectedTotal === totalAmount)) return null;
+  const renewalChanged = shown.renewal !== undefined && shown.renewal !== due.trial?.total_amount;
+  if (!renewalChanged && (shown.total === undefined ? lapse === null : shown.total === due.total_amount)) return null;
   if (lapse) return discountUnavailable(state, lapse);
   return {
     code: 'price_changed',

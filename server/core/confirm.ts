@@ -5,6 +5,7 @@ import {
   type EditableState,
   priceState,
   type StaleTotal,
+  splitConfirm,
   staleTotal,
 } from './checkout-state.ts';
 import type { CoreContext } from './context.ts';
@@ -84,12 +85,7 @@ const leaseLeftMs = (ctx: CoreContext, row: SessionRow) =>
 
 /** Steps 1 to 4 for an open session; false when another confirm claimed it first. */
 async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: CheckoutConfirm): Promise<boolean> {
-  const {
-    card_number: cardNumber,
-    expected_total: expectedTotal,
-    expected_renewal_total: expectedRenewal,
-    ...edits
-  } = input;
+  const { cardNumber, shown, edits } = splitConfirm(input);
   const state = await applyEdits(ctx, row, edits);
   const now = ctx.now();
   const { price, applied, quantity, amounts, trial } = priceState(state, 'open', now);
@@ -99,10 +95,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
     throw new DomainError(409, 'product_unavailable', 'This product is no longer available. Choose another one.', [
       { loc: ['product_id'], msg: 'is no longer available' },
     ]);
-  const stale = staleTotal(state, amounts.total_amount, expectedTotal, now, {
-    expected: expectedRenewal,
-    total: trial?.total_amount,
-  });
+  const stale = staleTotal(state, { total_amount: amounts.total_amount, trial }, shown, now);
   if (stale) return refuse(ctx, row, stale);
 
   const key = newId();
