@@ -64,6 +64,21 @@ async function openParent(page: Page, origin: string, frameUrl: string) {
 const messages = (page: Page) => page.evaluate(() => (window as unknown as { __messages: Recorded[] }).__messages);
 const types = async (page: Page) => (await messages(page)).map((m) => m.data.type).filter((t) => t !== 'resize');
 
+/** The foreign page frames the session naming `embedOrigin`: CSP refuses the frame, and nothing is posted. */
+async function expectRefusedFrame(page: Page, clientSecret: string, embedOrigin: string) {
+  const { refused } = await openParent(
+    page,
+    FOREIGN_ORIGIN,
+    `${BACKEND}/checkout/${clientSecret}?embed=1&embed_origin=${encodeURIComponent(embedOrigin)}`,
+  );
+  await refused;
+  await page.waitForFunction(() => (window as unknown as { __frameLoaded: boolean }).__frameLoaded);
+  const child = page.frames().find((f) => f !== page.mainFrame())!;
+  expect(child.url()).toMatch(/^chrome-error:/);
+  expect(await child.locator('checkout-page').count()).toBe(0);
+  expect(await messages(page)).toEqual([]);
+}
+
 async function newSession(page: Page, linkSecret: string, embedOrigin: string) {
   const res = await page.request.post(`${BACKEND}/v1/checkout-links/${linkSecret}/sessions`, {
     data: { embed_origin: embedOrigin, customer_email: 'framed@example.com' },
@@ -180,17 +195,7 @@ test('a parent not on embed_origins gets a refused frame and no message at all',
   const link = await createLink(request, { products: [ebook.id] });
   const session = await newSession(page, link.client_secret, DEMO_ORIGIN);
   // It names the allowed origin, but the page that frames it is somewhere else: CSP refuses the frame.
-  const { refused } = await openParent(
-    page,
-    FOREIGN_ORIGIN,
-    `${BACKEND}/checkout/${session.client_secret}?embed=1&embed_origin=${encodeURIComponent(DEMO_ORIGIN)}`,
-  );
-  await refused;
-  await page.waitForFunction(() => (window as unknown as { __frameLoaded: boolean }).__frameLoaded);
-  const child = page.frames().find((f) => f !== page.mainFrame())!;
-  expect(child.url()).toMatch(/^chrome-error:/);
-  expect(await child.locator('checkout-page').count()).toBe(0);
-  expect(await messages(page)).toEqual([]);
+  await expectRefusedFrame(page, session.client_secret, DEMO_ORIGIN);
 });
 
 test('framing is allowed only for an origin on embed_origins; every other page refuses frames', async ({
@@ -214,15 +219,5 @@ test('framing is allowed only for an origin on embed_origins; every other page r
   }
 
   // The foreign page asks for itself: the server does not allow it, the frame does not render, nothing is posted.
-  const { refused } = await openParent(
-    page,
-    FOREIGN_ORIGIN,
-    `${BACKEND}/checkout/${session.client_secret}?embed=1&embed_origin=${encodeURIComponent(FOREIGN_ORIGIN)}`,
-  );
-  await refused;
-  await page.waitForFunction(() => (window as unknown as { __frameLoaded: boolean }).__frameLoaded);
-  const child = page.frames().find((f) => f !== page.mainFrame())!;
-  expect(child.url()).toMatch(/^chrome-error:/);
-  expect(await child.locator('checkout-page').count()).toBe(0);
-  expect(await messages(page)).toEqual([]);
+  await expectRefusedFrame(page, session.client_secret, FOREIGN_ORIGIN);
 });
