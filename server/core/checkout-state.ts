@@ -264,10 +264,10 @@ export interface ShownTotals {
   renewal: number | undefined;
 }
 
-/** A confirm's body split into the card, the totals the page showed, and the edits it saves first. */
+/** A confirm's body split into the card, the totals the page showed, its locale, and the edits it saves first. */
 export function splitConfirm(input: CheckoutConfirm) {
-  const { card_number: cardNumber, expected_total: total, expected_renewal_total: renewal, ...edits } = input;
-  return { cardNumber, shown: { total, renewal } satisfies ShownTotals, edits };
+  const { card_number: cardNumber, expected_total: total, expected_renewal_total: renewal, locale, ...edits } = input;
+  return { cardNumber, shown: { total, renewal } satisfies ShownTotals, locale, edits };
 }
 
 /**

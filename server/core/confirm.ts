@@ -85,7 +85,7 @@ const leaseLeftMs = (ctx: CoreContext, row: SessionRow) =>
 
 /** Steps 1 to 4 for an open session; false when another confirm claimed it first. */
 async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: CheckoutConfirm): Promise<boolean> {
-  const { cardNumber, shown, edits } = splitConfirm(input);
+  const { cardNumber, shown, locale, edits } = splitConfirm(input);
   const state = await applyEdits(ctx, row, edits);
   const now = ctx.now();
   const { price, applied, quantity, amounts, trial } = priceState(state, 'open', now);
@@ -107,6 +107,7 @@ async function attemptConfirm(ctx: CoreContext, row: SessionRow, input: Checkout
     quantity,
     trial,
     billing_address: state.billingAddress,
+    ...(locale && { locale }),
   };
   const claim = await claimSession(ctx, row, { ...state, discount: applied }, key, record);
   if (claim === 'lost') return false;
@@ -275,14 +276,10 @@ async function completeAttempt(ctx: CoreContext, session: SessionRow, key: strin
       await tx.run('UPDATE checkout_links SET checkouts_completed = checkouts_completed + 1 WHERE id = ?', [
         session.checkout_link_id,
       ]);
-    return enqueuePurchaseEvents(
-      tx,
-      now,
-      session.organization_id,
-      purchase,
-      () => checkoutView(ctx, tx, session.id),
-      Boolean(record.trial),
-    );
+    return enqueuePurchaseEvents(tx, now, session.organization_id, purchase, () => checkoutView(ctx, tx, session.id), {
+      trialing: Boolean(record.trial),
+      locale: record.locale ?? 'en',
+    });
   });
   if (queued) {
     ctx.webhooks?.kick();

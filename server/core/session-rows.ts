@@ -71,6 +71,8 @@ export interface AttemptRecord {
   /** The trial started, with what each period costs after it. */
   trial?: CheckoutTrial | null;
   billing_address?: BillingAddress | null;
+  /** The page's language at the confirm, which the receipt is written in; absent: English. */
+  locale?: string;
 }
 
 export const attemptRecord = (row: Pick<SessionRow, 'attempt'>) => parseJson<AttemptRecord | null>(row.attempt, null);

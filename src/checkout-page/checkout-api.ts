@@ -16,7 +16,7 @@ export type ApiResult = { ok: true; checkout: CheckoutPublic } | ApiFailure;
 /** What the page sends: the wire types, before the server's transforms. */
 export type UpdateBody = { [K in keyof CheckoutUpdate]?: CheckoutUpdate[K] };
 export type ConfirmBody = UpdateBody &
-  Pick<CheckoutConfirm, 'card_number' | 'expected_total' | 'expected_renewal_total'>;
+  Pick<CheckoutConfirm, 'card_number' | 'expected_total' | 'expected_renewal_total' | 'locale'>;
 
 const base = (secret: string) => `/v1/checkouts/client/${encodeURIComponent(secret)}`;
 

@@ -77,7 +77,7 @@ export function restartDraftOf(c: CheckoutPublic, d: Draft): RestartDraft {
 }
 
 /** The confirm request for the session as it is now and what the customer typed. */
-export function confirmBodyOf(c: CheckoutPublic, d: Draft): ConfirmBody {
+export function confirmBodyOf(c: CheckoutPublic, d: Draft, locale: string): ConfirmBody {
   const body: ConfirmBody = {
     product_id: d.productId,
     customer_email: d.email.trim() || null,
@@ -101,5 +101,7 @@ export function confirmBodyOf(c: CheckoutPublic, d: Draft): ConfirmBody {
   // The total on screen: the server charges it or refuses with the new one.
   body.expected_total = c.total_amount;
   if (c.trial) body.expected_renewal_total = c.trial.total_amount;
+  // The receipt is written in the language the customer read.
+  if (locale) body.locale = locale;
   return body;
 }

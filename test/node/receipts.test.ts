@@ -146,6 +146,48 @@ describe('receipts by email (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     assert.ok(notice.parsed.text?.includes('sub@example.com'));
   });
 
+  test("a receipt is written in the page's language: German, Arabic right to left, English for an unknown tag", async () => {
+    const smtp = await startSmtpReceiver();
+    cleanups.push(smtp.close);
+    const server = await startTestServer({ ...FAST, SMTP_URL: smtp.url });
+    cleanups.push(() => server.stop());
+    const product = await createProduct(server, { name: 'Field Guide' });
+    const link = await createLink(server, [product.id]);
+    const bad = await openLink(link.url, { customer_email: 'bad@example.com' });
+    const refused = await server.api(`/v1/checkouts/client/${bad.secret}/confirm`, {
+      body: { card_number: CARD, locale: '<de>' },
+      token: null,
+    });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.detail[0].loc, ['body', 'locale']);
+
+    const paid = await buy(
+      server,
+      link.url,
+      { customer_email: 'max@example.com', customer_name: 'Max' },
+      { locale: 'de' },
+    );
+    await buy(server, link.url, { customer_email: 'layla@example.com' }, { locale: 'ar' });
+    await buy(server, link.url, { customer_email: 'kim@example.com' }, { locale: 'xx-YY' });
+    await smtp.waitFor(3);
+    await settled(server);
+    const to = (address: string) => smtp.received.find((m) => m.to[0] === address)!.parsed;
+
+    const german = to('max@example.com');
+    assert.equal(german.subject, 'Ihre Quittung von Test Shop');
+    const euros = new Intl.NumberFormat('de', { style: 'currency', currency: 'USD' }).format(25);
+    for (const line of ['Guten Tag Max,', 'Artikel: Field Guide', `Bezahlt: ${euros}`, `Bestellung: ${paid.order_id}`])
+      assert.ok(german.text?.includes(line), `German text part has "${line}":\n${german.text}`);
+    assert.match(String(german.html), /<html lang="de" dir="ltr">/);
+
+    const arabic = to('layla@example.com');
+    assert.equal(arabic.subject, 'إيصالك من Test Shop');
+    assert.match(String(arabic.html), /<html lang="ar" dir="rtl">/);
+    assert.match(String(arabic.html), /<th align="right"/, 'labels on the right, where Arabic starts');
+
+    assert.equal(to('kim@example.com').subject, 'Your receipt from Test Shop');
+  });
+
   test('HTML in product, organization and customer names arrives escaped', async () => {
     const smtp = await startSmtpReceiver();
     cleanups.push(smtp.close);

@@ -12,13 +12,6 @@ export const RECEIPT_CHANNEL = 'receipt';
 export const ORDER_NOTICE_CHANNEL = 'order_notice';
 export const MAIL_CHANNELS = [RECEIPT_CHANNEL, ORDER_NOTICE_CHANNEL] as const;
 
-/**
- * The checkout's locale, which the receipt is written in: the hosted page
- * is English (server/pages/checkout-page-html.ts) until the localization
- * issue gives sessions a locale of their own.
- */
-const CHECKOUT_LOCALE = 'en';
-
 type Purchase = { orderId: string | null; subscriptionId: string | null };
 
 async function insertMailDelivery(
@@ -36,11 +29,11 @@ async function insertMailDelivery(
 }
 
 /** The event a receipt is written from: the purchase as the API answers it, and the locale. */
-async function insertReceiptEvent(tx: Queryable, orgId: string, purchase: Purchase, at: string) {
+async function insertReceiptEvent(tx: Queryable, orgId: string, purchase: Purchase, at: string, locale: string) {
   const payload: ReceiptPayload = purchase.orderId
-    ? { locale: CHECKOUT_LOCALE, purchase: { kind: 'order', record: await getOrder(tx, orgId, purchase.orderId) } }
+    ? { locale, purchase: { kind: 'order', record: await getOrder(tx, orgId, purchase.orderId) } }
     : {
-        locale: CHECKOUT_LOCALE,
+        locale,
         purchase: { kind: 'subscription', record: await getSubscription(tx, orgId, purchase.subscriptionId!) },
       };
   const type = payload.purchase.kind === 'order' ? 'order.paid' : 'subscription.created';
@@ -52,11 +45,19 @@ async function insertReceiptEvent(tx: Queryable, orgId: string, purchase: Purcha
  * the organization has a `notify_email`), in the purchase's transaction: the
  * mail exists exactly when the order does, and only the transaction that
  * created the order writes it, so there is one receipt per order whatever
- * the number of processes. Answers how many messages it queued.
+ * the number of processes. Both are written in the checkout's `locale`
+ * (the merchant's notice too, until organizations have a language). Answers
+ * how many messages it queued.
  */
-export async function enqueueReceipts(tx: Queryable, now: Date, orgId: string, purchase: Purchase): Promise<number> {
+export async function enqueueReceipts(
+  tx: Queryable,
+  now: Date,
+  orgId: string,
+  purchase: Purchase,
+  locale: string,
+): Promise<number> {
   const at = iso(now);
-  const { eventId, record } = await insertReceiptEvent(tx, orgId, purchase, at);
+  const { eventId, record } = await insertReceiptEvent(tx, orgId, purchase, at, locale);
   const base = { eventId, orgId, purchaseId: record.id };
   await insertMailDelivery(tx, at, { ...base, channel: RECEIPT_CHANNEL, recipient: record.customer_email });
   const org = await tx.get<{ notify_email: string | null }>('SELECT notify_email FROM organizations WHERE id = ?', [
@@ -157,6 +158,8 @@ export async function resendReceipt(
           orgId,
           kind === 'order' ? { orderId: id, subscriptionId: null } : { orderId: null, subscriptionId: id },
           at,
+          // Only a purchase that never had a receipt gets here; its checkout's language was not kept.
+          'en',
         )
       ).eventId;
     return insertMailDelivery(tx, at, {

@@ -1,63 +1,26 @@
+import { en, type ReceiptKey } from './receipt-catalogs/en.ts';
+import { RECEIPT_CATALOGS } from './receipt-catalogs/index.ts';
+
+/** A receipt's words in one locale: `t('orderSubject', { org })`. */
+export type ReceiptWords = (key: ReceiptKey, params?: Record<string, string>) => string;
+
 /**
- * Every word of a receipt and a merchant notice, per locale. English only
- * until the checkout's catalogs land (issue 17); a locale without a catalog
- * reads English while its money and dates still follow the locale.
+ * The catalog of `locale`: its own tag, else the one of its language
+ * (`de-AT` reads German, `pt` Brazilian Portuguese), else English.
  */
-export interface ReceiptStrings {
-  orderSubject(org: string): string;
-  subscriptionSubject(org: string): string;
-  orderHeading: string;
-  subscriptionHeading: string;
-  greeting(name: string | null): string;
-  orderIntro(org: string): string;
-  subscriptionIntro(org: string): string;
-  item: string;
-  quantity: string;
-  amount: string;
-  discount: string;
-  total: string;
-  perInterval(interval: 'month' | 'year'): string;
-  orderId: string;
-  subscriptionId: string;
-  date: string;
-  nextBilling: string;
-  trialEnds: string;
-  support(address: string): string;
-  noSupport(org: string): string;
-  noticeSubject(product: string, total: string): string;
-  noticeIntro(org: string): string;
-  customer: string;
+export function receiptCatalogTag(locale: string): string {
+  const tags = Object.keys(RECEIPT_CATALOGS);
+  const lower = locale.toLowerCase();
+  const language = lower.split('-')[0];
+  return tags.find((tag) => tag.toLowerCase() === lower) ?? tags.find((tag) => tag.split('-')[0] === language) ?? 'en';
 }
 
-const en: ReceiptStrings = {
-  orderSubject: (org) => `Your receipt from ${org}`,
-  subscriptionSubject: (org) => `Your ${org} subscription receipt`,
-  orderHeading: 'Thank you for your purchase',
-  subscriptionHeading: 'Your subscription is active',
-  greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
-  orderIntro: (org) => `This is your receipt for your order from ${org}.`,
-  subscriptionIntro: (org) => `This is your receipt for your subscription with ${org}.`,
-  item: 'Item',
-  quantity: 'Quantity',
-  amount: 'Amount',
-  discount: 'Discount',
-  total: 'Total paid',
-  perInterval: (interval) => ` / ${interval}`,
-  orderId: 'Order',
-  subscriptionId: 'Subscription',
-  date: 'Date',
-  nextBilling: 'Next billing date',
-  trialEnds: 'Trial ends',
-  support: (address) => `Questions about this purchase? Write to ${address}.`,
-  noSupport: (org) => `Questions about this purchase? Contact ${org} through their website.`,
-  noticeSubject: (product, total) => `New order: ${product} (${total})`,
-  noticeIntro: (org) => `${org} has a new sale.`,
-  customer: 'Customer',
-};
-
-const CATALOGS: Record<string, ReceiptStrings> = { en };
-
-/** The catalog of `locale` (`de-AT` falls back to `de`), else English. */
-export function receiptStrings(locale: string): ReceiptStrings {
-  return CATALOGS[locale] ?? CATALOGS[locale.split('-')[0] ?? ''] ?? en;
+/** The words of `locale`, English for any key its catalog lacks or leaves empty. */
+export function receiptWords(locale: string): ReceiptWords {
+  const catalog = RECEIPT_CATALOGS[receiptCatalogTag(locale)] ?? en;
+  return (key, params = {}) =>
+    (catalog[key]?.trim() ? catalog[key] : en[key]).replace(
+      /\{(\w+)\}/g,
+      (whole, name: string) => params[name] ?? whole,
+    );
 }

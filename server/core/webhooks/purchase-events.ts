@@ -9,7 +9,7 @@ import { enqueueEvents } from './outbox.ts';
  * `subscription.created` and `subscription.active` (not for a trial); and `checkout.updated`
  * for its session, now succeeded. Each carries the record exactly as the
  * management API answers it. The customer's receipt (server/core/mail) is
- * queued with them. Answers how many deliveries and messages it queued.
+ * queued with them, in the checkout's `locale`. Answers how many deliveries and messages it queued.
  */
 export async function enqueuePurchaseEvents(
   tx: Queryable,
@@ -17,12 +17,12 @@ export async function enqueuePurchaseEvents(
   orgId: string,
   purchase: { orderId: string | null; subscriptionId: string | null },
   checkout: () => Promise<unknown>,
-  trialing = false,
+  { trialing, locale }: { trialing: boolean; locale: string },
 ): Promise<number> {
   const { orderId, subscriptionId } = purchase;
   const order = () => getOrder(tx, orgId, orderId!);
   const subscription = () => getSubscription(tx, orgId, subscriptionId!);
-  const receipts = await enqueueReceipts(tx, now, orgId, purchase);
+  const receipts = await enqueueReceipts(tx, now, orgId, purchase, locale);
   const webhooks = await enqueueEvents(tx, now, orgId, [
     { type: 'checkout.updated', data: checkout },
     ...(orderId

@@ -149,6 +149,11 @@ export const checkoutConfirm = checkoutUpdate.extend({
    * answers 409 `price_changed`, and no subscription starts.
    */
   expected_renewal_total: z.int().min(0).optional(),
+  /** The language the customer read the page in (a tag such as `de` or `pt-BR`): the receipt is written in it. */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be a language tag such as en or pt-BR')
+    .optional(),
 });
 export type CheckoutConfirm = z.infer<typeof checkoutConfirm>;
 
