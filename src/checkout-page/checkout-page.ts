@@ -7,6 +7,7 @@ import { useMoneyFormats } from './money.ts';
 import { readPageData } from './page-data.ts';
 import { restartUrl } from './restart.ts';
 import { CheckoutSessionController } from './session-controller.ts';
+import { t, useStrings } from './strings.ts';
 import { successUrlFor } from './success-url.ts';
 import { renderCheckoutForm } from './views/checkout-form.ts';
 import { focusFirstControl } from './views/first-control.ts';
@@ -55,6 +56,7 @@ export class CheckoutPage extends LitElement {
     const data = readPageData();
     if (!data) return;
     useMoneyFormats(data.money_formats);
+    useStrings(data.strings);
     this.embedded = data.embedded;
     this.overlay = data.embedded && new URLSearchParams(location.search).get('embed_mode') !== 'inline';
     this.session.start(data);
@@ -97,7 +99,7 @@ export class CheckoutPage extends LitElement {
     const theme = document.documentElement.dataset.theme;
     return html`
       ${this.overlay ? renderCloseButton(s.paying, () => s.close()) : this.embedded ? nothing : renderTopbar(c)}
-      <main class="page" data-view=${s.view} aria-label=${ifDefined(this.embedded ? `Checkout: ${c.organization.name}` : undefined)}>
+      <main class="page" data-view=${s.view} aria-label=${ifDefined(this.embedded ? t('checkoutOf', { name: c.organization.name }) : undefined)}>
         ${
           s.view === 'form'
             ? renderCheckoutForm(c, s, this.embedded)

@@ -98,6 +98,7 @@ export const ar: Catalog = {
   processingBody: 'تتحدّث هذه الصفحة تلقائيًا فور اكتمال الدفع.',
 
   enterAmount: 'أدخل مبلغًا، مثل {example}.',
+  productSelected: 'تم اختيار {product}. الإجمالي {total}.',
   totalIs: 'الإجمالي {total}.',
   enterCodeFirst: 'أدخل رمز الخصم أولًا.',
   discountAddedTotal: 'تم تطبيق الخصم. الإجمالي {total}.',

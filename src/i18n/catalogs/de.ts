@@ -99,6 +99,7 @@ export const de: Catalog = {
   processingBody: 'Diese Seite aktualisiert sich von selbst, sobald die Zahlung abgeschlossen ist.',
 
   enterAmount: 'Geben Sie einen Betrag ein, zum Beispiel {example}.',
+  productSelected: '{product} ausgewählt. Gesamt {total}.',
   totalIs: 'Gesamt {total}.',
   enterCodeFirst: 'Geben Sie zuerst einen Rabattcode ein.',
   discountAddedTotal: 'Rabatt angewendet. Gesamt {total}.',

@@ -101,6 +101,7 @@ export const en = {
   processingBody: 'This page updates by itself as soon as the payment settles.',
 
   enterAmount: 'Enter an amount such as {example}.',
+  productSelected: '{product} selected. Total {total}.',
   totalIs: 'Total {total}.',
   enterCodeFirst: 'Enter a discount code first.',
   discountAddedTotal: 'Discount applied. Total {total}.',

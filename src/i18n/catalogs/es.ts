@@ -98,6 +98,7 @@ export const es: Catalog = {
   processingBody: 'Esta página se actualizará sola en cuanto se complete el pago.',
 
   enterAmount: 'Introduzca un importe, por ejemplo {example}.',
+  productSelected: '{product} seleccionado. Total {total}.',
   totalIs: 'Total {total}.',
   enterCodeFirst: 'Introduzca primero un código de descuento.',
   discountAddedTotal: 'Descuento aplicado. Total {total}.',

@@ -98,6 +98,7 @@ export const fr: Catalog = {
   processingBody: 'Cette page se met à jour d’elle-même dès que le paiement est réglé.',
 
   enterAmount: 'Saisissez un montant, par exemple {example}.',
+  productSelected: '{product} sélectionné. Total {total}.',
   totalIs: 'Total {total}.',
   enterCodeFirst: 'Saisissez d’abord un code de réduction.',
   discountAddedTotal: 'Réduction appliquée. Total {total}.',

@@ -98,6 +98,7 @@ export const it: Catalog = {
   processingBody: 'Questa pagina si aggiorna da sola non appena il pagamento è concluso.',
 
   enterAmount: 'Inserisca un importo, ad esempio {example}.',
+  productSelected: '{product} selezionato. Totale {total}.',
   totalIs: 'Totale {total}.',
   enterCodeFirst: 'Inserisca prima un codice sconto.',
   discountAddedTotal: 'Sconto applicato. Totale {total}.',

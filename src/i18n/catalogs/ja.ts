@@ -98,6 +98,7 @@ export const ja: Catalog = {
   processingBody: 'お支払いが確定すると、このページは自動的に更新されます。',
 
   enterAmount: '{example} のように金額を入力してください。',
+  productSelected: '{product}を選択しました。合計 {total}。',
   totalIs: '合計 {total}。',
   enterCodeFirst: '先に割引コードを入力してください。',
   discountAddedTotal: '割引を適用しました。合計 {total}。',

@@ -98,6 +98,7 @@ export const nl: Catalog = {
   processingBody: 'Deze pagina wordt vanzelf bijgewerkt zodra de betaling is afgerond.',
 
   enterAmount: 'Voer een bedrag in, bijvoorbeeld {example}.',
+  productSelected: '{product} gekozen. Totaal {total}.',
   totalIs: 'Totaal {total}.',
   enterCodeFirst: 'Voer eerst een kortingscode in.',
   discountAddedTotal: 'Korting toegepast. Totaal {total}.',

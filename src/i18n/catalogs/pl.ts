@@ -98,6 +98,7 @@ export const pl: Catalog = {
   processingBody: 'Ta strona odświeży się sama, gdy tylko płatność zostanie rozliczona.',
 
   enterAmount: 'Proszę podać kwotę, np. {example}.',
+  productSelected: 'Wybrano: {product}. Razem {total}.',
   totalIs: 'Razem {total}.',
   enterCodeFirst: 'Proszę najpierw wpisać kod rabatowy.',
   discountAddedTotal: 'Rabat zastosowany. Razem {total}.',

@@ -98,6 +98,7 @@ export const ptBR: Catalog = {
   processingBody: 'Esta página se atualiza sozinha assim que o pagamento for concluído.',
 
   enterAmount: 'Informe um valor, por exemplo {example}.',
+  productSelected: '{product} selecionado. Total {total}.',
   totalIs: 'Total {total}.',
   enterCodeFirst: 'Informe primeiro um cupom de desconto.',
   discountAddedTotal: 'Desconto aplicado. Total {total}.',

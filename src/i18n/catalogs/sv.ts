@@ -98,6 +98,7 @@ export const sv: Catalog = {
   processingBody: 'Sidan uppdateras av sig själv så snart betalningen är klar.',
 
   enterAmount: 'Ange ett belopp, till exempel {example}.',
+  productSelected: '{product} har valts. Totalt {total}.',
   totalIs: 'Totalt {total}.',
   enterCodeFirst: 'Ange en rabattkod först.',
   discountAddedTotal: 'Rabatten har tillämpats. Totalt {total}.',

@@ -98,6 +98,7 @@ export const zhCN: Catalog = {
   processingBody: '付款完成后，此页面会自动更新。',
 
   enterAmount: '请输入金额，例如 {example}。',
+  productSelected: '已选择 {product}。合计 {total}。',
   totalIs: '合计 {total}。',
   enterCodeFirst: '请先输入折扣码。',
   discountAddedTotal: '折扣已使用。合计 {total}。',
