@@ -8,7 +8,7 @@ import { getPublicCheckout } from '../core/customer-checkouts.ts';
 import { DomainError } from '../core/errors.ts';
 import { matchLocale } from '../core/locale-negotiation.ts';
 import { getOrganization } from '../core/organizations.ts';
-import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
+import { pageStrings, renderCheckoutPage } from '../pages/checkout-page-html.ts';
 import type { Assets } from './assets.ts';
 import { requestLocale } from './page-locale.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
@@ -37,6 +37,14 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
 <link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${style}</head></html>`);
+  });
+
+  // The language switcher's answer: the page's words in another locale, so it re-renders in place.
+  app.get('/checkout/:secret/strings', async (c) => {
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
+    c.header('Cache-Control', 'no-store');
+    const checkout = await getPublicCheckout(ctx, c.req.param('secret'));
+    return c.json(pageStrings(checkout, requestLocale(c) ?? DEFAULT_LOCALE));
   });
 
   app.get('/checkout/:secret', async (c) => {

@@ -55,6 +55,13 @@ function moneyFormats(c: CheckoutPublic, locale: Locale): Record<string, MoneyFo
   return formats;
 }
 
+/** What the page needs to speak a locale: its catalog and how the session's money reads in it (also the switcher's). */
+export const pageStrings = (checkout: CheckoutPublic, locale: Locale) => ({
+  locale,
+  strings: catalogFor(locale),
+  money_formats: moneyFormats(checkout, locale),
+});
+
 /**
  * The HTML shell of the hosted checkout. The session rides along as inert
  * JSON so the page renders without a second round trip.
@@ -68,12 +75,13 @@ function moneyFormats(c: CheckoutPublic, locale: Locale): Record<string, MoneyFo
  */
 export function renderCheckoutPage(page: CheckoutPageOptions) {
   const { locale } = page;
-  const strings = catalogFor(locale);
+  const words = pageStrings(page.checkout, locale);
+  const strings = words.strings;
   const data: PageData = {
     checkout: page.checkout,
     embedded: page.embedded,
     embed_origin: page.embedOrigin,
-    money_formats: moneyFormats(page.checkout, locale),
+    money_formats: words.money_formats,
     strings,
   };
   return html`<!doctype html>

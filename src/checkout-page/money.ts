@@ -17,6 +17,8 @@ const monies = new Map<string, Money>();
  * `Intl` object; any other currency still formats, through `Intl`.
  */
 export function useMoneyFormats(formats: Record<string, MoneyFormat> | undefined): void {
+  // Another locale (the switcher): every currency reads anew.
+  monies.clear();
   for (const [code, m] of Object.entries(formats ?? {}))
     monies.set(code.toUpperCase(), { digits: m.digits, symbol: m.symbol, format: (minor) => formatWith(m, minor) });
 }

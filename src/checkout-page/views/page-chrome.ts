@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { t, tParts } from '../strings.ts';
 
@@ -19,8 +19,9 @@ export function renderCloseButton(disabled: boolean, onClose: () => void) {
     </button>`;
 }
 
-export const renderFooter = () =>
-  html`<footer class="footer"><span>${tParts('secureBy', { brand: html`<strong>checkout-link</strong>` })}</span></footer>`;
+/** A full page's footer: whose checkout this is, and the language switcher. */
+export const renderFooter = (switcher: TemplateResult) =>
+  html`<footer class="footer"><span>${tParts('secureBy', { brand: html`<strong>checkout-link</strong>` })}</span>${switcher}</footer>`;
 
 /** No session in the page (the inline JSON is missing or unreadable). */
 export const renderNotLoaded = () =>
