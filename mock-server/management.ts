@@ -7,6 +7,8 @@ import {
   accessTokenCreate,
   accessTokenCreated,
   listQuery,
+  organization,
+  organizationUpdate,
   type WebhookDelivery,
   type WebhookEndpoint,
   webhookDelivery,
@@ -16,10 +18,11 @@ import {
   webhookEndpointUpdate,
   webhookEndpointWithSecret,
 } from '../src/shared/schemas/index.ts';
+import { ORGANIZATION } from './data.ts';
 
 /**
- * MSW handlers of the management API's Settings routes: access tokens and
- * webhook endpoints with their deliveries, kept in memory. Bodies are
+ * MSW handlers of the management API's Settings routes: the organization,
+ * access tokens and webhook endpoints with their deliveries, kept in memory. Bodies are
  * validated with the shared schemas and errors shaped by the server's own
  * functions; every answer goes through its schema. Deliveries are simulated:
  * queued as the server queues them, then read back as delivered (200).
@@ -54,6 +57,15 @@ export function createManagementHandlers(answer: Answer, json: (body: JsonBodyTy
     last_used_at: now(),
   });
   tokens.set(seedToken.id, seedToken);
+  let org = organization.parse({
+    ...ORGANIZATION,
+    embed_origins: [],
+    support_email: null,
+    notify_email: null,
+    default_locale: null,
+    created_at: now(),
+    modified_at: null,
+  });
 
   /** A handler for an authorized management request. */
   const route =
@@ -104,10 +116,24 @@ export function createManagementHandlers(answer: Answer, json: (body: JsonBodyTy
     return delivery;
   };
 
+  const ORG = '*/v1/organizations/current';
   const TOKENS = '*/v1/tokens';
   const ENDPOINTS = '*/v1/webhooks/endpoints';
   const DELIVERIES = '*/v1/webhooks/deliveries';
   return [
+    http.get(
+      ORG,
+      route(async () => json(org)),
+    ),
+    http.patch(
+      ORG,
+      route(async (c) => {
+        const input = parseWith(organizationUpdate, await readJson(c), 'body');
+        const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        org = organization.parse({ ...org, ...defined, modified_at: now() });
+        return json(org);
+      }),
+    ),
     http.get(
       TOKENS,
       route(async () => {

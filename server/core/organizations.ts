@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.ts';
 import type { CoreContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { newId } from './ids.ts';
+import { matchLocale } from './locale-negotiation.ts';
 import { iso, json, parseJson } from './rows.ts';
 
 interface OrganizationRow {
@@ -11,6 +12,7 @@ interface OrganizationRow {
   embed_origins: string;
   support_email: string | null;
   notify_email: string | null;
+  default_locale: string | null;
   created_at: string;
   modified_at: string | null;
 }
@@ -21,6 +23,7 @@ const toOrganization = (r: OrganizationRow): Organization => ({
   embed_origins: parseJson(r.embed_origins, []),
   support_email: r.support_email,
   notify_email: r.notify_email,
+  default_locale: matchLocale(r.default_locale),
   created_at: r.created_at,
   modified_at: r.modified_at,
 });
@@ -52,12 +55,13 @@ export async function updateOrganization(
 ): Promise<Organization> {
   const current = await getOrganization(ctx.db, id);
   await ctx.db.run(
-    'UPDATE organizations SET name = ?, embed_origins = ?, support_email = ?, notify_email = ?, modified_at = ? WHERE id = ?',
+    'UPDATE organizations SET name = ?, embed_origins = ?, support_email = ?, notify_email = ?, default_locale = ?, modified_at = ? WHERE id = ?',
     [
       input.name ?? current.name,
       json(input.embed_origins ?? current.embed_origins),
       input.support_email === undefined ? current.support_email : input.support_email,
       input.notify_email === undefined ? current.notify_email : input.notify_email,
+      input.default_locale === undefined ? current.default_locale : input.default_locale,
       iso(ctx.now()),
       id,
     ],

@@ -329,6 +329,10 @@ const MIGRATIONS: string[][] = [
       PRIMARY KEY (checkout_link_id, day, dimension, value)
     )`,
   ],
+  [
+    // The checkout's language when nothing about the customer names one (locale-negotiation.ts).
+    `ALTER TABLE organizations ADD COLUMN default_locale TEXT`,
+  ],
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -98,7 +98,7 @@ export function buildOpenApi(publicUrl: string) {
   });
   add('patch', '/v1/organizations/current', 'updateOrganization', {
     summary:
-      'Rename, or set embed_origins, support_email (on receipts, their reply-to) and notify_email (a “New order” email per sale)',
+      'Rename, or set embed_origins, support_email (on receipts, their reply-to), notify_email (a “New order” email per sale) and default_locale (the checkout’s language when the customer’s is not known)',
     body: s.organizationUpdate,
     response: s.organization,
   });

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
+import type { Organization } from '../../src/shared/schemas/index.ts';
 import { isFixedTheme } from '../../src/shared/theme.ts';
 import type { CoreContext } from '../core/context.ts';
 import { getPublicCheckout } from '../core/customer-checkouts.ts';
 import { DomainError } from '../core/errors.ts';
+import { matchLocale } from '../core/locale-negotiation.ts';
 import { getOrganization } from '../core/organizations.ts';
-import { renderCheckoutPage } from '../pages/checkout-page-html.ts';
+import { pageStrings, renderCheckoutPage } from '../pages/checkout-page-html.ts';
 import type { Assets } from './assets.ts';
+import { requestLocale } from './page-locale.ts';
 import { renderLinkProblemPage } from './problem-page.ts';
 import { refererOrigin } from './public-links.ts';
 import { COMMON_SECURITY_HEADERS, pageCsp, setPageSecurityHeaders } from './security-headers.ts';
@@ -35,6 +39,14 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
 <link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${style}</head></html>`);
   });
 
+  // The language switcher's answer: the page's words in another locale, so it re-renders in place.
+  app.get('/checkout/:secret/strings', async (c) => {
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
+    c.header('Cache-Control', 'no-store');
+    const checkout = await getPublicCheckout(ctx, c.req.param('secret'));
+    return c.json(pageStrings(checkout, requestLocale(c) ?? DEFAULT_LOCALE));
+  });
+
   app.get('/checkout/:secret', async (c) => {
     for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.header(k, v);
     c.header('Cache-Control', 'no-store');
@@ -45,7 +57,10 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
       if (e instanceof DomainError && e.status === 404) {
         setPageSecurityHeaders(c);
         const backUrl = refererOrigin(c.req.header('referer'), c.req.url);
-        return c.html(renderLinkProblemPage('checkout_not_found', { backUrl }), 404);
+        return c.html(
+          renderLinkProblemPage('checkout_not_found', { backUrl, locale: requestLocale(c) ?? undefined }),
+          404,
+        );
       }
       throw e;
     }
@@ -54,10 +69,11 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     // The session remembers the origin it was created for; the query may name it again.
     const requested = c.req.query('embed_origin') ?? checkout.embed_origin;
     let embedOrigin: string | null = null;
-    if (asked && requested) {
-      const org = await getOrganization(ctx.db, checkout.organization.id);
-      if (org.embed_origins.includes(requested)) embedOrigin = requested;
-    }
+    // The organization is read only when needed: to check a framing origin, or for its default language.
+    let org: Organization | null = null;
+    const organization = async () => (org ??= await getOrganization(ctx.db, checkout.organization.id));
+    if (asked && requested && (await organization()).embed_origins.includes(requested)) embedOrigin = requested;
+    const locale = requestLocale(c) ?? matchLocale((await organization()).default_locale) ?? DEFAULT_LOCALE;
     // Embedded (no back link, no redirect to success_url) only inside a frame an allowed origin may hold.
     const embedded = embedOrigin !== null;
     // Inline, the frame sits in the merchant's page: the system's dark mode is not the host's, so light unless told.
@@ -74,6 +90,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
         embedded,
         embedOrigin,
         theme,
+        locale,
       }),
     );
   });

@@ -1,25 +1,26 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
+import type { MessageKey } from '../../src/i18n/catalog.ts';
+import { catalogFor } from '../../src/i18n/catalogs/index.ts';
+import { fill } from '../../src/i18n/fill.ts';
+import { isRtl, type Locale } from '../../src/i18n/locales.ts';
 import type { LinkUnavailableReason } from '../../src/shared/schemas/index.ts';
 import { UNAVAILABLE_SENTENCES } from '../core/link-availability.ts';
 
+/** Each problem's title and body in the catalogs. */
 const PAGES = {
-  link_not_found: {
-    title: 'This checkout link does not exist',
-    body: 'The link may have been mistyped or removed by the seller. Ask them for a current link.',
-  },
-  link_unavailable: {
-    title: 'This product is no longer available',
-    body: 'The seller no longer offers the products of this checkout link.',
-  },
-  rate_limited: {
-    title: 'Too many checkouts from this address',
-    body: 'This network opened this checkout link very many times in the last minute. Wait a minute and try again.',
-  },
-  checkout_not_found: {
-    title: 'This checkout does not exist',
-    body: 'The checkout may have been mistyped, or it was cleaned up after it expired. Go back to the seller’s page and start again from their checkout link.',
-  },
-} as const;
+  link_not_found: ['linkNotFoundTitle', 'linkNotFoundBody'],
+  link_unavailable: ['linkUnavailableTitle', 'linkUnavailableBody'],
+  rate_limited: ['rateLimitedTitle', 'rateLimitedBody'],
+  checkout_not_found: ['checkoutNotFoundTitle', 'checkoutNotFoundBody'],
+} as const satisfies Record<string, readonly [MessageKey, MessageKey]>;
+
+/** Why a link does not serve, in the catalogs. */
+const REASONS = {
+  inactive: ['inactiveTitle', 'inactiveBody'],
+  not_started: ['notStartedTitle', 'notStartedBody'],
+  ended: ['endedTitle', 'endedBody'],
+  limit_reached: ['limitReachedTitle', 'limitReachedBody'],
+} as const satisfies Record<LinkUnavailableReason, readonly [MessageKey, MessageKey]>;
 
 export type ProblemCode = keyof typeof PAGES;
 
@@ -33,6 +34,8 @@ export interface ProblemContext {
   reason?: LinkUnavailableReason | null;
   /** The merchant's own words for it (`inactive_message`), shown as text. */
   message?: string | null;
+  /** The language the page is written in (English when not given). */
+  locale?: Locale;
 }
 
 /** The way back: only an http(s) URL, else none (never a `javascript:` or `data:` link). */
@@ -83,12 +86,19 @@ footer { padding: 24px; text-align: center; color: var(--muted); font-size: 0.81
  * shown, and the merchant's inactive message as text, all escaped by hono/html.
  */
 export function renderLinkProblemPage(code: ProblemCode, context: ProblemContext = {}) {
-  const reasoned = code === 'link_unavailable' && context.reason ? UNAVAILABLE_SENTENCES[context.reason] : null;
-  const page = reasoned ? { title: reasoned.title, body: context.message?.trim() || reasoned.body } : PAGES[code];
+  const locale = context.locale ?? 'en';
+  const t = catalogFor(locale);
+  const reason = code === 'link_unavailable' ? context.reason : null;
+  const [titleKey, bodyKey] = reason ? REASONS[reason] : PAGES[code];
+  // The merchant's message as they wrote it; our own English sentence for the reason reads in the locale.
+  const own = context.message?.trim();
+  const merchantWords = own && reason && own !== UNAVAILABLE_SENTENCES[reason].body ? own : null;
+  const page = { title: t[titleKey], body: merchantWords ?? t[bodyKey] };
   const seller = context.sellerName?.trim() || null;
   const back = context.backUrl ? backUrlFrom(context.backUrl) : null;
+  const [footBefore, footAfter] = t.secureBy.split('{brand}');
   return html`<!doctype html>
-<html lang="en">
+<html lang="${locale}"${isRtl(locale) ? raw(' dir="rtl"') : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,12 +116,12 @@ ${seller ? html`<header><span class="avatar" aria-hidden="true">${seller.charAt(
 <p class="message">${page.body}</p>
 ${
   back
-    ? html`<a class="button" href="${back}">${seller ? `Back to ${seller}` : 'Back to the shop'}</a>`
-    : html`<p class="hint">Use your browser’s Back button to return to the shop.</p>`
+    ? html`<a class="button" href="${back}">${seller ? fill(t.backTo, { name: seller }) : t.backToShop}</a>`
+    : html`<p class="hint">${t.useBackButton}</p>`
 }
 </section>
 </main>
-<footer>Secure checkout by <strong>checkout-link</strong></footer>
+<footer>${footBefore}<strong>checkout-link</strong>${footAfter ?? ''}</footer>
 </body>
 </html>`;
 }

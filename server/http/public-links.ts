@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { contextClientAddress, incomingOf, type TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
+import { requestLocale } from './page-locale.ts';
 import { backUrlFrom, type ProblemCode, type ProblemContext, renderLinkProblemPage } from './problem-page.ts';
 import { type RedirectRateLimit, rateLimit } from './rate-limit.ts';
 import { setPageSecurityHeaders } from './security-headers.ts';
@@ -18,7 +19,7 @@ import { setPageSecurityHeaders } from './security-headers.ts';
 const linkProblemPage = (c: Context, code: ProblemCode, status: 404 | 410 | 429, context: ProblemContext) => {
   setPageSecurityHeaders(c);
   c.header('Cache-Control', 'no-store');
-  return c.html(renderLinkProblemPage(code, context), status);
+  return c.html(renderLinkProblemPage(code, { locale: requestLocale(c) ?? undefined, ...context }), status);
 };
 
 /**

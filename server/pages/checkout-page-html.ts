@@ -1,5 +1,9 @@
 import { html, raw } from 'hono/html';
 import { describeMoney, type MoneyFormat } from '../../src/checkout-page/money-format.ts';
+import type { PageData } from '../../src/checkout-page/page-data.ts';
+import { catalogFor } from '../../src/i18n/catalogs/index.ts';
+import { fill } from '../../src/i18n/fill.ts';
+import { isRtl, type Locale } from '../../src/i18n/locales.ts';
 import type { CheckoutPublic } from '../../src/shared/schemas/index.ts';
 import type { FixedTheme } from '../../src/shared/theme.ts';
 
@@ -11,6 +15,8 @@ export interface CheckoutPageOptions {
   /** The parent's origin, only when framing is allowed for it. */
   embedOrigin: string | null;
   theme: FixedTheme | null;
+  /** The negotiated locale: the page's language, its catalog and its money formats. */
+  locale: Locale;
 }
 
 /** JSON inside a <script type="application/json">: `<` escaped so no value can close the tag. */
@@ -19,14 +25,11 @@ const safeJson = (value: unknown) =>
     .replace(/</g, '\\u003c')
     .replace(/\u2028|\u2029/g, '');
 
-/** The page's language; money is described for it. */
-const LANG = 'en';
-
-/** Per currency code: ICU's reading of it, once per process (null: the page formats it with `Intl`). */
+/** Per locale and currency code: ICU's reading of it, once per process (null: the page formats it with `Intl`). */
 const described = new Map<string, MoneyFormat | null>();
 
-/** How every currency the session can show reads: its own, its products' prices', a fixed discount's. */
-function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
+/** How every currency the session can show reads in the locale: its own, its products' prices', a fixed discount's. */
+function moneyFormats(c: CheckoutPublic, locale: Locale): Record<string, MoneyFormat> {
   const codes = new Set(
     [
       c.currency,
@@ -36,20 +39,28 @@ function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
   );
   const formats: Record<string, MoneyFormat> = {};
   for (const code of codes) {
-    if (!described.has(code)) {
+    const key = `${locale} ${code}`;
+    if (!described.has(key)) {
       let m: MoneyFormat | null = null;
       try {
-        m = describeMoney(code, LANG);
+        m = describeMoney(code, locale);
       } catch {
         // Not a code ICU takes: the page meets the same error through `Intl`, as before.
       }
-      described.set(code, m);
+      described.set(key, m);
     }
-    const m = described.get(code);
+    const m = described.get(key);
     if (m) formats[code] = m;
   }
   return formats;
 }
+
+/** What the page needs to speak a locale: its catalog and how the session's money reads in it (also the switcher's). */
+export const pageStrings = (checkout: CheckoutPublic, locale: Locale) => ({
+  locale,
+  strings: catalogFor(locale),
+  money_formats: moneyFormats(checkout, locale),
+});
 
 /**
  * The HTML shell of the hosted checkout. The session rides along as inert
@@ -63,19 +74,29 @@ function moneyFormats(c: CheckoutPublic): Record<string, MoneyFormat> {
  * layout) and the load event all went before the parent could hear `loaded`.
  */
 export function renderCheckoutPage(page: CheckoutPageOptions) {
+  const { locale } = page;
+  const words = pageStrings(page.checkout, locale);
+  const strings = words.strings;
+  const data: PageData = {
+    checkout: page.checkout,
+    embedded: page.embedded,
+    embed_origin: page.embedOrigin,
+    money_formats: words.money_formats,
+    strings,
+  };
   return html`<!doctype html>
-<html lang="${LANG}"${page.theme ? raw(` data-theme="${page.theme}"`) : ''}>
+<html lang="${locale}"${isRtl(locale) ? raw(' dir="rtl"') : ''}${page.theme ? raw(` data-theme="${page.theme}"`) : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <link rel="icon" href="data:,">
-<title>Checkout · ${page.checkout.organization.name}</title>
+<title>${fill(strings.pageTitle, { name: page.checkout.organization.name })}</title>
 ${page.styleUrl ? html`<link rel="stylesheet" href="${page.styleUrl}">` : ''}
 </head>
 <body>
 <checkout-page${page.embedded ? raw(' embedded') : ''}></checkout-page>
-<script type="application/json" id="checkout-data">${raw(safeJson({ checkout: page.checkout, embedded: page.embedded, embed_origin: page.embedOrigin, money_formats: moneyFormats(page.checkout) }))}</script>
+<script type="application/json" id="checkout-data">${raw(safeJson(data))}</script>
 <script type="module" async src="${page.scriptUrl}"></script>
 </body>
 </html>`;

@@ -1,5 +1,6 @@
 import type { CheckoutConfirm, CheckoutPublic, CheckoutUpdate } from '../shared/schemas/checkout.ts';
 import type { ErrorDetail } from '../shared/schemas/common.ts';
+import { t } from './strings.ts';
 
 /** A failed call, as the server shaped it (`status` 0 when the server could not be reached). */
 export interface ApiFailure {
@@ -34,7 +35,7 @@ async function call(method: string, url: string, body?: unknown): Promise<ApiRes
       ok: false,
       status: 0,
       error: 'network',
-      message: 'We could not reach the server. Check your connection and try again.',
+      message: t('errNetwork'),
       detail: [],
     };
   }

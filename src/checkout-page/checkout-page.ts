@@ -1,15 +1,19 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Locale } from '../i18n/locales.ts';
 import { DismissalController } from './dismissal-controller.ts';
 import { restartDraftOf } from './draft.ts';
+import { switchLanguage } from './language.ts';
 import { useMoneyFormats } from './money.ts';
 import { readPageData } from './page-data.ts';
 import { restartUrl } from './restart.ts';
 import { CheckoutSessionController } from './session-controller.ts';
+import { t, useStrings } from './strings.ts';
 import { successUrlFor } from './success-url.ts';
 import { renderCheckoutForm } from './views/checkout-form.ts';
 import { focusFirstControl } from './views/first-control.ts';
+import { renderLanguageSwitcher } from './views/language-switcher.ts';
 import { renderProcessing, renderRestart, renderSuccess } from './views/outcome-views.ts';
 import { renderCloseButton, renderFooter, renderNotLoaded, renderTopbar } from './views/page-chrome.ts';
 
@@ -55,6 +59,7 @@ export class CheckoutPage extends LitElement {
     const data = readPageData();
     if (!data) return;
     useMoneyFormats(data.money_formats);
+    useStrings(data.strings);
     this.embedded = data.embedded;
     this.overlay = data.embedded && new URLSearchParams(location.search).get('embed_mode') !== 'inline';
     this.session.start(data);
@@ -90,14 +95,22 @@ export class CheckoutPage extends LitElement {
     if (document.activeElement === document.body || !document.activeElement) focusFirstControl(this);
   };
 
+  /** The switcher's choice: the same session, re-rendered in `locale` (what was typed stays). */
+  private async switchTo(secret: string, seller: string, locale: Locale) {
+    if (!(await switchLanguage(secret, locale))) return;
+    document.title = t('pageTitle', { name: seller });
+    this.requestUpdate();
+  }
+
   protected override render() {
     const s = this.session;
     const c = s.checkout;
     if (!c) return renderNotLoaded();
     const theme = document.documentElement.dataset.theme;
+    const switcher = renderLanguageSwitcher((locale) => this.switchTo(c.client_secret, c.organization.name, locale));
     return html`
       ${this.overlay ? renderCloseButton(s.paying, () => s.close()) : this.embedded ? nothing : renderTopbar(c)}
-      <main class="page" data-view=${s.view} aria-label=${ifDefined(this.embedded ? `Checkout: ${c.organization.name}` : undefined)}>
+      <main class="page" data-view=${s.view} aria-label=${ifDefined(this.embedded ? t('checkoutOf', { name: c.organization.name }) : undefined)}>
         ${
           s.view === 'form'
             ? renderCheckoutForm(c, s, this.embedded)
@@ -116,7 +129,7 @@ export class CheckoutPage extends LitElement {
                   )
         }
       </main>
-      ${this.embedded ? nothing : renderFooter()}
+      ${this.embedded ? switcher : renderFooter(switcher)}
       <p class="sr-only" role="status" aria-live="polite">${s.announcement}</p>`;
   }
 }

@@ -1,8 +1,10 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
-import type { CrossedBound, ErrorDetail } from '../shared/schemas/common.ts';
+import type { ErrorDetail } from '../shared/schemas/common.ts';
 import type { ApiFailure } from './checkout-api.ts';
 import type { Draft } from './draft.ts';
+import { detailText, droppedText, failureText, otherText, totalChangedText } from './error-text.ts';
 import { formatMoney, intervalSuffix, toDecimalInput } from './money.ts';
+import { t } from './strings.ts';
 import type { FieldMeta } from './views/field.ts';
 
 /**
@@ -25,27 +27,15 @@ export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
 /** The server's details by field key, the first per field; the rest (no field shown for them) in `other`. */
 export function errorsByField(detail: readonly ErrorDetail[], known: (key: FieldKey) => boolean) {
   const fields = new Map<FieldKey, ErrorDetail>();
-  const other: string[] = [];
+  const other: ErrorDetail[] = [];
   for (const d of detail) {
     const key = fieldKeyOf(d.loc);
     if (key && known(key)) {
       if (!fields.has(key)) fields.set(key, d);
-    } else other.push(d.loc.length ? `${d.loc.filter((p) => p !== 'body').join('.')}: ${d.msg}` : d.msg);
+    } else other.push(d);
   }
   return { fields, other };
 }
-
-/**
- * The server's reasons are fragments ("is required", "must be at least 3
- * characters"); beside their field they read as "This is required." Full
- * sentences ("Your card was declined.") pass through.
- */
-export const sentence = (msg: string) => {
-  let s = msg.trim();
-  if (!s) return s;
-  if (/^(is|must|should|cannot|can't|does|has)\b/.test(s)) s = `This ${s}`;
-  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
-};
 
 /** Whether the page shows a control for `key`, so that an error about it goes beside it. */
 export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
@@ -57,13 +47,6 @@ export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
   if (key.startsWith('billing_address.')) return c.require_billing_address;
   if (key === 'product_id') return c.products.length > 1;
   return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
-}
-
-/** An amount's refusal in money ("must be at least $5.00") from the bound it crossed, else the server's words. */
-export function amountInMoney(words: string, bound: CrossedBound | undefined, currency: string): string {
-  if (bound?.ge !== undefined) return `must be at least ${formatMoney(bound.ge, currency)}`;
-  if (bound?.le !== undefined) return `must be at most ${formatMoney(bound.le, currency)}`;
-  return words;
 }
 
 /**
@@ -79,15 +62,14 @@ export function failureMessages(
 ): { errors: Map<FieldKey, string>; formError: string | null } {
   const { fields, other } = errorsByField(r.detail, (key) => isShownField(c, key));
   const errors = submitting ? new Map<FieldKey, string>() : new Map(kept);
-  for (const [key, d] of fields)
-    errors.set(key, sentence(key === 'amount' ? amountInMoney(d.msg, d.ctx, c.currency) : d.msg));
+  for (const [key, d] of fields) errors.set(key, detailText(key, d, r.error, c));
   const formError = other.length
-    ? other.map(sentence).join(' ')
+    ? [...new Set(other.map(otherText))].join(' ')
     : fields.size
       ? submitting
-        ? 'Some details need your attention: see the highlighted fields.'
+        ? t('errAttention')
         : null
-      : r.message;
+      : failureText(r);
   return { errors, formError };
 }
 
@@ -101,11 +83,7 @@ export function fieldNotes(
   const dropped = touched.has(key) ? undefined : c.prefill_dropped.find((d) => d.field === key);
   return {
     error: errors.get(key) ?? null,
-    dropped: !dropped
-      ? null
-      : key === 'amount'
-        ? amountInMoney(dropped.reason, dropped.ctx, c.currency)
-        : dropped.reason,
+    dropped: dropped ? droppedText(key, dropped, c) : null,
   };
 }
 
@@ -119,6 +97,6 @@ export function newTotalNotice(c: CheckoutPublic, draft: Draft, why: string) {
       quantity: String(c.quantity),
     },
     errors: new Map<FieldKey, string>(),
-    formError: `${sentence(why)} New total: ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
+    formError: totalChangedText(why, formatMoney(c.total_amount, c.currency) + intervalSuffix(c.product)),
   };
 }

@@ -1,8 +1,6 @@
 import type { Product, ProductPrice } from '../shared/schemas/product.ts';
 import { formatWith, type MoneyFormat } from './money-format.ts';
-
-/** The page's locale: the document's language, which the server sets. */
-const locale = () => document.documentElement.lang || 'en';
+import { lang as locale, t } from './strings.ts';
 
 /** One currency's formatting, from the server's description or from `Intl`. */
 interface Money {
@@ -19,6 +17,8 @@ const monies = new Map<string, Money>();
  * `Intl` object; any other currency still formats, through `Intl`.
  */
 export function useMoneyFormats(formats: Record<string, MoneyFormat> | undefined): void {
+  // Another locale (the switcher): every currency reads anew.
+  monies.clear();
   for (const [code, m] of Object.entries(formats ?? {}))
     monies.set(code.toUpperCase(), { digits: m.digits, symbol: m.symbol, format: (minor) => formatWith(m, minor) });
 }
@@ -69,16 +69,18 @@ export function parseDecimalInput(text: string, currency: string): number | null
   return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 }
 
+const PER = { day: 'perDay', week: 'perWeek', month: 'perMonth', year: 'perYear' } as const;
+
 /** " / month" after a recurring price, or nothing. */
 export const intervalSuffix = (product: Pick<Product, 'recurring_interval'>) =>
-  product.recurring_interval ? ` / ${product.recurring_interval}` : '';
+  product.recurring_interval ? ` ${t(PER[product.recurring_interval])}` : '';
 
 /** How a product's price reads in the picker: "$9.00 / month", "From $5.00", "Free". */
 export function priceLabel(product: Product, price: ProductPrice | undefined): string {
-  if (!price || price.amount_type === 'free') return 'Free';
+  if (!price || price.amount_type === 'free') return t('free');
   if (price.amount_type === 'fixed')
     return formatMoney(price.price_amount, price.price_currency) + intervalSuffix(product);
-  return `From ${formatMoney(price.minimum_amount, price.price_currency)}${intervalSuffix(product)}`;
+  return t('fromPrice', { price: formatMoney(price.minimum_amount, price.price_currency) + intervalSuffix(product) });
 }
 
 /** The price a product charges: the one price that is not archived. */

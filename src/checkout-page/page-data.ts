@@ -1,3 +1,4 @@
+import type { Catalog } from '../i18n/catalog.ts';
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { MoneyFormat } from './money-format.ts';
 
@@ -10,6 +11,8 @@ export interface PageData {
   embed_origin: string | null;
   /** How each currency of the session reads (see money-format.ts), so the first render needs no `Intl`. */
   money_formats?: Record<string, MoneyFormat>;
+  /** The page's strings: the negotiated locale's catalog alone (English filled in for a key it lacks). */
+  strings?: Catalog;
 }
 
 /**

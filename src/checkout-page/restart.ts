@@ -1,5 +1,6 @@
 import type { CheckoutPublic, SessionCreated } from '../shared/schemas/checkout.ts';
 import { isFixedTheme } from '../shared/theme.ts';
+import { lang, t } from './strings.ts';
 
 /**
  * What a fresh session starts from when the customer starts again: the
@@ -30,13 +31,14 @@ function prefillOf(d: RestartDraft) {
 
 /**
  * Where "Start again" goes on a full page: the checkout link's own URL,
- * which creates a fresh session (keeping the theme the customer saw) with
- * the draft as its prefill.
+ * which creates a fresh session (keeping the theme and the language the
+ * customer saw) with the draft as its prefill.
  */
 export function restartUrl(c: CheckoutPublic, draft: RestartDraft, theme: string | undefined): string | null {
   if (!c.link_url) return null;
   const url = new URL(c.link_url);
   if (isFixedTheme(theme)) url.searchParams.set('theme', theme);
+  url.searchParams.set('locale', lang());
   const { custom_field_data, ...simple } = prefillOf(draft);
   for (const [k, v] of Object.entries(simple)) url.searchParams.set(k, v);
   for (const [slug, v] of Object.entries(custom_field_data ?? {}))
@@ -57,7 +59,7 @@ export async function startAgainEmbedded(
   embedOrigin: string,
   theme: string | undefined,
 ): Promise<string | { message: string }> {
-  const failed = { message: 'A new checkout could not be started. Close this window and try again.' };
+  const failed = { message: t('restartFailed') };
   if (!c.link_url) return failed;
   const sessions = new URL(c.link_url).pathname.replace(/\/redirect$/, '/sessions');
   // Inline stays inline (no modal card) in the fresh session too.
@@ -70,6 +72,7 @@ export async function startAgainEmbedded(
         embed_origin: embedOrigin,
         ...prefillOf(draft),
         ...(isFixedTheme(theme) ? { theme } : {}),
+        locale: lang(),
         ...(mode ? { embed_mode: mode } : {}),
       }),
     });

@@ -21,11 +21,11 @@ import {
 import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
 import { type FieldKey, failureMessages, fieldNotes, newTotalNotice } from './field-errors.ts';
 import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
-import { OPTION_STRINGS } from './option-strings.ts';
 import type { PageData } from './page-data.ts';
 import { startAgainEmbedded } from './restart.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { followStatus } from './status-stream.ts';
+import { t } from './strings.ts';
 import { successMessage } from './success-message.ts';
 import type { FieldMeta } from './views/field.ts';
 
@@ -121,7 +121,10 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     if (c.product_price.amount_type === 'custom')
       this.set({ draft: { ...this.draft, amount: toDecimalInput(c.amount, c.currency) } });
     this.announce(
-      `${c.product.name} selected. Total ${formatMoney(c.total_amount, c.currency)}${intervalSuffix(c.product)}.`,
+      t('productSelected', {
+        product: c.product.name,
+        total: formatMoney(c.total_amount, c.currency) + intervalSuffix(c.product),
+      }),
     );
   }
 
@@ -129,7 +132,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     const c = this.checkout!;
     const minor = parseDecimalInput(this.draft.amount, c.currency);
     if (minor === null) {
-      this.setError('amount', `Enter an amount such as ${toDecimalInput(c.amount, c.currency)}.`);
+      this.setError('amount', t('enterAmount', { example: toDecimalInput(c.amount, c.currency) }));
       return;
     }
     if (minor === c.amount && !this.errors.has('amount')) return;
@@ -137,7 +140,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     if (await this.save({ amount: minor })) {
       const now = this.checkout!;
       this.set({ draft: { ...this.draft, amount: toDecimalInput(now.amount, now.currency) } });
-      this.announce(`Total ${formatMoney(now.total_amount, now.currency)}.`);
+      this.announce(t('totalIs', { total: formatMoney(now.total_amount, now.currency) }));
     }
   }
 
@@ -146,7 +149,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     const c = this.checkout!;
     const quantity = to ?? parseQuantity(this.draft.quantity);
     if (quantity === null) {
-      this.setError('quantity', OPTION_STRINGS.wholeQuantity);
+      this.setError('quantity', t('wholeQuantity'));
       return;
     }
     this.set({ draft: { ...this.draft, quantity: String(quantity) } });
@@ -156,7 +159,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
       const now = this.checkout!;
       // A later step is on its way: its own answer settles the field.
       if (this.draft.quantity !== String(quantity)) return;
-      this.announce(OPTION_STRINGS.quantityTotal(now.quantity, formatMoney(now.total_amount, now.currency)));
+      this.announce(t('quantityTotal', { quantity: now.quantity, total: formatMoney(now.total_amount, now.currency) }));
     }
   }
 
@@ -168,7 +171,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   async applyDiscount() {
     const code = this.draft.discountCode.trim();
     if (!code) {
-      this.setError('discount_code', 'Enter a discount code first.');
+      this.setError('discount_code', t('enterCodeFirst'));
       return;
     }
     this.clearError('discount_code');
@@ -178,7 +181,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     if (ok) {
       const c = this.checkout!;
       this.set({ draft: { ...this.draft, discountCode: '' } });
-      this.announce(`Discount applied. Total ${formatMoney(c.total_amount, c.currency)}.`);
+      this.announce(t('discountAddedTotal', { total: formatMoney(c.total_amount, c.currency) }));
       await this.focus('.discount-applied button');
     }
   }
@@ -190,7 +193,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     this.set({ savingDiscount: false });
     if (ok) {
       const c = this.checkout!;
-      this.announce(`Discount removed. Total ${formatMoney(c.total_amount, c.currency)}.`);
+      this.announce(t('discountRemovedTotal', { total: formatMoney(c.total_amount, c.currency) }));
       await this.focus('#discount_code');
     }
   }
@@ -211,7 +214,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   async pay() {
     if (this.paying || !this.checkout) return;
     if (this.draft.discountCode.trim() && !this.checkout.discount) {
-      this.setError('discount_code', 'Press Apply to use this code, or clear the field.');
+      this.setError('discount_code', t('pressApply'));
       await this.focus('[aria-invalid="true"]');
       return;
     }

@@ -15,6 +15,7 @@ import {
   errorBody,
   linkStats,
   listResource,
+  organization,
   type Product,
   sessionCreated,
   webhookDelivery,
@@ -508,6 +509,22 @@ describe('MSW mocks answer like the real server', () => {
     const unknownId = '00000000-0000-4000-8000-000000000000';
     // Deliveries go to the real server itself (a 404, retried): a request the mocks let through.
     const sink = () => `${server.url}/webhook-sink`;
+
+    test('the organization: read, a bad default_locale refused alike, one set, then cleared', async () => {
+      const read = await both('/v1/organizations/current');
+      assertSame(read.r, read.m, organization, 'GET organization');
+      sameError(
+        await both('/v1/organizations/current', 'PATCH', { default_locale: 'tlh' }),
+        'PATCH bad default_locale',
+      );
+      const set = await both('/v1/organizations/current', 'PATCH', { default_locale: 'pt-BR' });
+      assertSame(set.r, set.m, organization, 'PATCH default_locale');
+      assert.equal(set.r.body.default_locale, 'pt-BR');
+      assert.equal(set.m.body.default_locale, 'pt-BR');
+      const cleared = await both('/v1/organizations/current', 'PATCH', { default_locale: '' });
+      assert.equal(cleared.r.body.default_locale, null);
+      assert.equal(cleared.m.body.default_locale, null);
+    });
 
     test('without a token both answer 401; access tokens are listed, issued, refused and revoked alike', async () => {
       sameError(await both('/v1/tokens', 'GET', undefined, ''), 'no token');

@@ -1,33 +1,34 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import type { MessageKey } from '../../i18n/catalog.ts';
 import { COUNTRY_CODES } from '../../shared/countries.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import type { AddressDraft } from '../draft.ts';
-import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { lang, t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './field.ts';
 
 let named: { lang: string; countries: [code: string, name: string][] } | undefined;
 
 /** The countries named in the page's language, in its alphabetical order (built once, when first asked). */
 function countries(): [string, string][] {
-  const lang = document.documentElement.lang || 'en';
-  if (named?.lang !== lang) {
-    const names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
+  const locale = lang();
+  if (named?.lang !== locale) {
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
     const list = COUNTRY_CODES.map((code): [string, string] => [code, names.of(code) ?? code]);
-    named = { lang, countries: list.sort((a, b) => a[1].localeCompare(b[1], lang)) };
+    named = { lang: locale, countries: list.sort((a, b) => a[1].localeCompare(b[1], locale)) };
   }
   return named.countries;
 }
 
 type AddressKey = keyof AddressDraft;
 
-const FIELDS: { key: Exclude<AddressKey, 'country'>; label: string; autocomplete: string; required: boolean }[] = [
-  { key: 'line1', label: T.line1, autocomplete: 'address-line1', required: true },
-  { key: 'line2', label: T.line2, autocomplete: 'address-line2', required: false },
-  { key: 'postal_code', label: T.postalCode, autocomplete: 'postal-code', required: true },
-  { key: 'city', label: T.city, autocomplete: 'address-level2', required: true },
-  { key: 'state', label: T.state, autocomplete: 'address-level1', required: false },
+const FIELDS: { key: Exclude<AddressKey, 'country'>; label: MessageKey; autocomplete: string; required: boolean }[] = [
+  { key: 'line1', label: 'line1', autocomplete: 'address-line1', required: true },
+  { key: 'line2', label: 'line2', autocomplete: 'address-line2', required: false },
+  { key: 'postal_code', label: 'postalCode', autocomplete: 'postal-code', required: true },
+  { key: 'city', label: 'city', autocomplete: 'address-level2', required: true },
+  { key: 'state', label: 'state', autocomplete: 'address-level1', required: false },
 ];
 
 /** The billing address the link asks for: country (a select), address, postal code, city, and optional lines. */
@@ -38,20 +39,20 @@ export function renderBillingAddress(
   onInput: (key: AddressKey, value: string) => void,
 ) {
   if (!c.require_billing_address) return nothing;
-  const country = meta('country', T.country, true);
+  const country = meta('country', t('country'), true);
   return html`<fieldset class="address">
-    <legend class="section-title">${T.billingAddress}</legend>
+    <legend class="section-title">${t('billingAddress')}</legend>
     ${field(
       country,
       html`<select id=${country.id} name="country" autocomplete="billing country" required .value=${live(value.country)}
         aria-describedby=${ifDefined(describedBy(country))} aria-invalid=${ariaInvalid(country)}
         @change=${(e: Event) => onInput('country', (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value.country}>${T.chooseCountry}</option>
+        <option value="" ?selected=${!value.country}>${t('chooseCountry')}</option>
         ${countries().map(([code, name]) => html`<option value=${code} ?selected=${value.country === code}>${name}</option>`)}
       </select>`,
     )}
     ${FIELDS.map((f) => {
-      const m = meta(f.key, f.label, f.required);
+      const m = meta(f.key, t(f.label), f.required);
       return field(
         m,
         html`<input type="text" id=${m.id} name=${f.key} autocomplete=${`billing ${f.autocomplete}`} .value=${live(value[f.key])}

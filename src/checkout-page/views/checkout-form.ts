@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../../shared/customer-limits.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney } from '../money.ts';
-import { OPTION_STRINGS } from '../option-strings.ts';
+
 import type { CheckoutSessionController } from '../session-controller.ts';
+import { t } from '../strings.ts';
 import { renderBillingAddress } from './billing-address-fields.ts';
 import { renderCustomField } from './custom-field-input.ts';
 import { amountRange, renderAmountField, renderCardField, renderTextField } from './customer-fields.ts';
@@ -14,10 +15,10 @@ import { renderProductPicker } from './product-picker.ts';
 import { renderQuantityStepper } from './quantity-stepper.ts';
 
 function payLabel(c: CheckoutPublic): string {
-  if (c.trial) return OPTION_STRINGS.startTrial;
-  if (!c.is_payment_required) return c.product_price.amount_type === 'free' ? 'Get it free' : 'Complete order';
+  if (c.trial) return t('startTrial');
+  if (!c.is_payment_required) return t(c.product_price.amount_type === 'free' ? 'getFree' : 'completeOrder');
   const total = formatMoney(c.total_amount, c.currency);
-  return c.product.recurring_interval ? `Subscribe · ${total}` : `Pay ${total}`;
+  return t(c.product.recurring_interval ? 'subscribeTotal' : 'payTotal', { total });
 }
 
 /** The open session: what is bought (with the server's totals) beside the customer's details and payment. */
@@ -45,14 +46,14 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
         }
         ${renderAmountField(
           c,
-          s.fieldMeta('amount', 'amount', 'Name your price', { required: true, help: amountRange(c) }),
+          s.fieldMeta('amount', 'amount', t('nameYourPrice'), { required: true, help: amountRange(c) }),
           d.amount,
           (v) => s.edit('amount', { amount: v }),
           () => void s.commitAmount(),
         )}
         ${renderQuantityStepper(
           c,
-          s.fieldMeta('quantity', 'quantity', OPTION_STRINGS.quantity, { required: true }),
+          s.fieldMeta('quantity', 'quantity', t('quantity'), { required: true }),
           d.quantity,
           (v) => s.edit('quantity', { quantity: v }),
           (to) => void s.commitQuantity(to),
@@ -60,8 +61,8 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
         ${renderOrderSummary(c, s.savingCount > 0)}
       </section>
       <form class="panel" novalidate @submit=${pay} aria-labelledby="details-title">
-        <h2 id="details-title" class="section-title">Your details</h2>
-        ${renderTextField(s.fieldMeta('customer_email', 'customer_email', 'Email', { required: true }), {
+        <h2 id="details-title" class="section-title">${t('yourDetails')}</h2>
+        ${renderTextField(s.fieldMeta('customer_email', 'customer_email', t('email'), { required: true }), {
           key: 'customer_email',
           type: 'email',
           autocomplete: 'email',
@@ -69,7 +70,7 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           value: d.email,
           onInput: (v) => s.edit('customer_email', { email: v }),
         })}
-        ${renderTextField(s.fieldMeta('customer_name', 'customer_name', 'Name', { required: false }), {
+        ${renderTextField(s.fieldMeta('customer_name', 'customer_name', t('name'), { required: false }), {
           key: 'customer_name',
           type: 'text',
           autocomplete: 'name',
@@ -103,21 +104,21 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
         ${
           c.is_payment_required || c.trial
             ? renderCardField(
-                s.fieldMeta('card_number', 'card_number', 'Card number', { required: true }),
+                s.fieldMeta('card_number', 'card_number', t('cardNumber'), { required: true }),
                 d.card,
                 (v) => s.edit('card_number', { card: v }),
               )
-            : html`<p class="free-note">No payment needed for this order.</p>`
+            : html`<p class="free-note">${t('noPayment')}</p>`
         }
-        ${c.trial ? html`<p class="free-note">${OPTION_STRINGS.trialCard}</p>` : nothing}
+        ${c.trial ? html`<p class="free-note">${t('trialCard')}</p>` : nothing}
         ${s.formError ? html`<p class="form-error" role="alert">${s.formError}</p>` : nothing}
         <button type="submit" class="button primary pay" aria-disabled=${s.paying ? 'true' : 'false'}
           aria-busy=${s.paying ? 'true' : 'false'}>
-          ${s.paying ? html`<span class="spinner" aria-hidden="true"></span> Processing…` : payLabel(c)}
+          ${s.paying ? html`<span class="spinner" aria-hidden="true"></span> ${t('processing')}` : payLabel(c)}
         </button>
         <p class="fineprint">
           <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><rect x="5" y="10" width="14" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="2"/><path d="M8 10V7a4 4 0 018 0v3" fill="none" stroke="currentColor" stroke-width="2"/></svg>
-          Payments are processed securely. ${c.product.recurring_interval ? 'Cancel anytime.' : ''}
+          ${t('securePayments')} ${c.product.recurring_interval ? t('cancelAnytime') : ''}
         </p>
       </form>
     </div>`;

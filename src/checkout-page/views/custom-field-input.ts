@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AttachedCustomField } from '../../shared/schemas/product.ts';
+import { t } from '../strings.ts';
 import { ariaInvalid, checkboxField, describedBy, type FieldMeta, field } from './field.ts';
 
 /** A custom field's answer while the customer types: text for inputs, a boolean for checkboxes. */
@@ -51,7 +52,7 @@ export function renderCustomField(
         meta,
         html`<select id=${meta.id} name=${f.slug} ?required=${attached.required}
           aria-describedby=${ifDefined(common.describedby)} aria-invalid=${common.invalid} @change=${onInput}>
-          <option value="" ?selected=${text === ''}>${props.form_placeholder || 'Choose…'}</option>
+          <option value="" ?selected=${text === ''}>${props.form_placeholder || t('choose')}</option>
           ${f.properties.options.map((o) => html`<option value=${o.value} ?selected=${o.value === text}>${o.label}</option>`)}
         </select>`,
       );

@@ -3,9 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { currencySymbol, formatMoney } from '../money.ts';
+import { t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './field.ts';
-
-const TEST_CARD_HINT = 'Test mode: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.';
 
 export interface TextFieldProps {
   key: 'customer_email' | 'customer_name';
@@ -32,8 +31,11 @@ export function amountRange(c: CheckoutPublic): string | null {
   const p = c.product_price;
   if (p.amount_type !== 'custom') return null;
   return p.maximum_amount !== null
-    ? `Between ${formatMoney(p.minimum_amount, c.currency)} and ${formatMoney(p.maximum_amount, c.currency)}.`
-    : `At least ${formatMoney(p.minimum_amount, c.currency)}.`;
+    ? t('amountBetween', {
+        min: formatMoney(p.minimum_amount, c.currency),
+        max: formatMoney(p.maximum_amount, c.currency),
+      })
+    : t('amountAtLeast', { min: formatMoney(p.minimum_amount, c.currency) });
 }
 
 /** A pay-what-you-want amount in major units; Enter or leaving the field saves it. */
@@ -68,8 +70,8 @@ export function renderAmountField(
 
 /** The card number, under its section title, with the test cards as help. */
 export function renderCardField(meta: Omit<FieldMeta, 'help'>, value: string, onInput: (value: string) => void) {
-  const withHelp: FieldMeta = { ...meta, help: TEST_CARD_HINT };
-  return html`<h2 class="section-title">Payment</h2>
+  const withHelp: FieldMeta = { ...meta, help: t('testCards') };
+  return html`<h2 class="section-title">${t('payment')}</h2>
       ${field(
         withHelp,
         html`<div class="affix-input card-input">

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import { t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, fieldNotes } from './field.ts';
 import { discountLabel } from './order-summary.ts';
 
@@ -25,25 +26,25 @@ export function renderDiscountSection(p: DiscountSectionProps) {
   if (!c.allow_discount_codes && !c.discount) return nothing;
   if (c.discount) {
     return html`<div class="field discount-applied" data-field="discount_code">
-      <span class="label">Discount</span>
-      <div class="chip" role="group" aria-label="Applied discount">
+      <span class="label">${t('discount')}</span>
+      <div class="chip" role="group" aria-label=${t('appliedDiscount')}>
         <span class="chip-text">
           ${c.discount.code ? html`<span class="code">${c.discount.code}</span>` : html`<span>${c.discount.name}</span>`}
-          <span class="muted">${discountLabel(c.discount)} applied</span>
+          <span class="muted">${t('discountApplied', { discount: discountLabel(c.discount) })}</span>
         </span>
         ${
           c.allow_discount_codes && c.discount.code
             ? html`<button type="button" class="link-button" ?disabled=${p.busy} @click=${p.onRemove}
-                aria-label="Remove discount code ${c.discount.code}">Remove</button>`
+                aria-label=${t('removeCode', { code: c.discount.code })}>${t('remove')}</button>`
             : nothing
         }
       </div>
       ${fieldNotes({ id: 'discount_code', label: '', ...p.meta })}
     </div>`;
   }
-  const meta: FieldMeta = { id: 'discount_code', label: 'Discount code', ...p.meta };
+  const meta: FieldMeta = { id: 'discount_code', label: t('discountCode'), ...p.meta };
   return html`<div class="field" data-field="discount_code" ?data-invalid=${Boolean(meta.error)}>
-    <label class="label" for="discount_code">Discount code <span class="optional">optional</span></label>
+    <label class="label" for="discount_code">${t('discountCode')} <span class="optional">${t('optional')}</span></label>
     <div class="inline-group">
       <input type="text" id="discount_code" name="discount_code" autocomplete="off" autocapitalize="characters"
         spellcheck="false" .value=${live(p.code)} aria-describedby=${ifDefined(describedBy(meta))}
@@ -56,7 +57,7 @@ export function renderDiscountSection(p: DiscountSectionProps) {
           }
         }}>
       <button type="button" class="button secondary" ?disabled=${p.busy} aria-busy=${p.busy ? 'true' : 'false'}
-        @click=${p.onApply}>Apply</button>
+        @click=${p.onApply}>${t('apply')}</button>
     </div>
     ${fieldNotes(meta)}
   </div>`;

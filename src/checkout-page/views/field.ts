@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { t } from '../strings.ts';
 import { labelWithLinks } from './label-links.ts';
 
 /** What a field shows around its control: label, required mark, help, a dropped-prefill note, an error. */
@@ -9,7 +10,7 @@ export interface FieldMeta {
   label: string;
   required?: boolean;
   help?: string | null;
-  /** Why a prefilled value for this field was not used (from `prefill_dropped`). */
+  /** Why a prefilled value for this field was not used (from `prefill_dropped`), as a sentence. */
   dropped?: string | null;
   error?: string | null;
 }
@@ -30,16 +31,12 @@ export const ariaInvalid = (meta: FieldMeta) => (meta.error ? 'true' : 'false');
 const requiredMark = (meta: FieldMeta) =>
   meta.required
     ? html`<span class="required" aria-hidden="true">*</span>`
-    : html`<span class="optional">optional</span>`;
-
-/** "is not a valid email address" → "The value from your link was not used: it is not a valid email address." */
-export const droppedSentence = (reason: string) =>
-  `The value from your link was not used: it ${reason.trim().replace(/\.$/, '')}.`;
+    : html`<span class="optional">${t('optional')}</span>`;
 
 /** Help, dropped note and error under a control. Text bindings only: nothing here becomes HTML. */
 export function fieldNotes(meta: FieldMeta) {
   return html`${meta.help ? html`<p class="help" id="${meta.id}-help">${meta.help}</p>` : nothing}
-  ${meta.dropped ? html`<p class="note" id="${meta.id}-dropped">${droppedSentence(meta.dropped)}</p>` : nothing}
+  ${meta.dropped ? html`<p class="note" id="${meta.id}-dropped">${meta.dropped}</p>` : nothing}
   ${
     meta.error
       ? html`<p class="error" id="${meta.id}-error"><span aria-hidden="true">!</span> ${meta.error}</p>`

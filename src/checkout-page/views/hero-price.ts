@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
+import { t } from '../strings.ts';
 import { renewalNote } from './order-summary.ts';
 import { trialTerms } from './trial-terms.ts';
 
@@ -11,15 +12,15 @@ import { trialTerms } from './trial-terms.ts';
  * renews; the summary says what is due today.
  */
 export function renderHeroPrice(c: CheckoutPublic) {
-  if (c.product_price.amount_type === 'free') return 'Free';
+  if (c.product_price.amount_type === 'free') return t('free');
   const trial = trialTerms(c);
   if (trial) return trial;
   const interval = c.product.recurring_interval
     ? html`<span class="interval">${intervalSuffix(c.product)}</span>`
     : nothing;
   if (c.discount_amount === 0 || renewalNote(c) !== null) return html`${formatMoney(c.amount, c.currency)}${interval}`;
-  return html`<s class="was"><span class="sr-only">Was </span>${formatMoney(c.amount, c.currency)}</s>
-    <span class="sr-only">now </span>${formatMoney(c.total_amount, c.currency)}${interval}`;
+  return html`<s class="was"><span class="sr-only">${t('was')} </span>${formatMoney(c.amount, c.currency)}</s>
+    <span class="sr-only">${t('now')} </span>${formatMoney(c.total_amount, c.currency)}${interval}`;
 }
 
 /** A name with each hyphenated word kept whole ("(e-book)" never breaks after "e-"); the text is unchanged. */

@@ -1,15 +1,20 @@
 import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
-import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { times } from '../option-strings.ts';
+import { lang, t, unitCount } from '../strings.ts';
 import { afterTrial, trialTerms } from './trial-terms.ts';
+
+const percentText = (percent: number) =>
+  lang() === 'en' ? String(Number(percent.toFixed(2))) : new Intl.NumberFormat(lang()).format(percent);
 
 /** "20 % off" or "$5.00 off", from the discount as the server describes it. */
 export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): string {
   if (d.type === 'percentage' && d.basis_points !== undefined)
-    // Plain digits ("12.5"), as English `Intl` writes them: no `Intl` object on the first render (see money-format.ts).
-    return `${Number((d.basis_points / 100).toFixed(2))} % off`;
-  if (d.type === 'fixed' && d.amount !== undefined && d.currency) return `${formatMoney(d.amount, d.currency)} off`;
+    // English digits ("12.5") need no `Intl` object on the first render (see money-format.ts); others do.
+    return t('percentOff', { percent: percentText(d.basis_points / 100) });
+  if (d.type === 'fixed' && d.amount !== undefined && d.currency)
+    return t('amountOff', { amount: formatMoney(d.amount, d.currency) });
   return d.name;
 }
 
@@ -17,9 +22,9 @@ export function discountLabel(d: NonNullable<CheckoutPublic['discount']>): strin
 export function renewalNote(c: CheckoutPublic): string | null {
   if (!c.product.recurring_interval || !c.discount || c.discount_amount === 0) return null;
   const full = formatMoney(c.amount, c.currency) + intervalSuffix(c.product);
-  if (c.discount.duration === 'once') return `Discount on the first payment, then ${full}.`;
+  if (c.discount.duration === 'once') return t('renewOnce', { price: full });
   if (c.discount.duration === 'repeating' && c.discount.duration_in_months)
-    return `Discount for ${c.discount.duration_in_months} ${c.discount.duration_in_months === 1 ? 'month' : 'months'}, then ${full}.`;
+    return t('renewMonths', { months: unitCount(c.discount.duration_in_months, 'month'), price: full });
   return null;
 }
 
@@ -33,7 +38,7 @@ export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
   const interval = intervalSuffix(c.product);
   const renewal = renewalNote(c);
   return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
-    <div class="line"><dt>${T.times(c.product.name, c.quantity)}</dt><dd data-amount="subtotal">${formatMoney(c.amount, c.currency)}</dd></div>
+    <div class="line"><dt>${times(c.product.name, c.quantity)}</dt><dd data-amount="subtotal">${formatMoney(c.amount, c.currency)}</dd></div>
     ${
       c.discount && c.discount_amount > 0
         ? html`<div class="line discount-line">
@@ -44,7 +49,7 @@ export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
         : nothing
     }
     <div class="line total-line">
-      <dt>${renewal ? 'Due today' : 'Total'}</dt>
+      <dt>${t(renewal ? 'dueToday' : 'total')}</dt>
       <dd data-amount="total">${formatMoney(c.total_amount, c.currency)}${
         interval && !renewal ? html`<span class="interval">${interval}</span>` : nothing
       }</dd>
@@ -67,8 +72,8 @@ function renderTrialSummary(c: CheckoutPublic, trial: NonNullable<CheckoutPublic
           </div>`
         : nothing
     }
-    <div class="line"><dt>${T.afterTrial}</dt><dd data-amount="after-trial">${afterTrial(c, trial)}</dd></div>
-    <div class="line total-line"><dt>${T.dueToday}</dt><dd data-amount="total">${formatMoney(c.total_amount, c.currency)}</dd></div>
+    <div class="line"><dt>${t('afterTrial')}</dt><dd data-amount="after-trial">${afterTrial(c, trial)}</dd></div>
+    <div class="line total-line"><dt>${t('dueToday')}</dt><dd data-amount="total">${formatMoney(c.total_amount, c.currency)}</dd></div>
     <p class="renewal">${trialTerms(c)}.</p>
   </dl>`;
 }

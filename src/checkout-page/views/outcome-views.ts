@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
-import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { times } from '../option-strings.ts';
+import { t, tParts } from '../strings.ts';
 import { afterTrial, trialEndDate } from './trial-terms.ts';
 
 const checkIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
@@ -15,7 +16,9 @@ const alertIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidd
 
 /** A back link to the merchant's site, when the link names one. */
 const backLink = (c: CheckoutPublic) =>
-  c.return_url ? html`<a class="button secondary" href=${c.return_url}>Back to ${c.organization.name}</a>` : nothing;
+  c.return_url
+    ? html`<a class="button secondary" href=${c.return_url}>${t('backTo', { name: c.organization.name })}</a>`
+    : nothing;
 
 /**
  * The confirmation: what was bought, what was paid, and the order or
@@ -31,14 +34,12 @@ export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
   const trial = c.trial;
   return html`<section class="outcome success" aria-labelledby="outcome-title">
     <div class="outcome-icon">${checkIcon}</div>
-    <h1 id="outcome-title" tabindex="-1">${subscription ? 'You’re subscribed' : 'Thank you for your purchase'}</h1>
+    <h1 id="outcome-title" tabindex="-1">${t(subscription ? 'subscribed' : 'thanks')}</h1>
     <p class="lead">
       ${
         trial
-          ? T.trialStarted(trialEndDate(trial), afterTrial(c, trial))
-          : c.total_amount > 0
-            ? html`${subscription ? 'Your subscription is active.' : 'Your payment went through.'}`
-            : html`Your order is complete.`
+          ? t('trialStarted', { date: trialEndDate(trial), price: afterTrial(c, trial) })
+          : t(c.total_amount > 0 ? (subscription ? 'subscriptionActive' : 'paymentDone') : 'orderComplete')
       }
     </p>
     ${
@@ -48,29 +49,29 @@ export function renderSuccess(c: CheckoutPublic, redirectTo: string | null) {
     }
     ${
       c.receipt_email
-        ? html`<p class="lead" data-receipt-email>A receipt is on its way to <strong>${c.receipt_email}</strong>.</p>`
+        ? html`<p class="lead" data-receipt-email>${tParts('receiptOnWay', { email: html`<strong>${c.receipt_email}</strong>` })}</p>`
         : nothing
     }
     <dl class="receipt">
-      <div class="line"><dt>${T.times(c.product.name, c.quantity)}</dt><dd>${
+      <div class="line"><dt>${times(c.product.name, c.quantity)}</dt><dd>${
         trial ? afterTrial(c, trial) : html`${formatMoney(c.amount, c.currency)}${intervalSuffix(c.product)}`
       }</dd></div>
       ${
         c.discount_amount > 0
-          ? html`<div class="line"><dt>Discount</dt><dd>−${formatMoney(c.discount_amount, c.currency)}</dd></div>`
+          ? html`<div class="line"><dt>${t('discount')}</dt><dd>−${formatMoney(c.discount_amount, c.currency)}</dd></div>`
           : nothing
       }
-      <div class="line total-line"><dt>Paid</dt><dd data-amount="paid">${formatMoney(c.total_amount, c.currency)}</dd></div>
+      <div class="line total-line"><dt>${t('paid')}</dt><dd data-amount="paid">${formatMoney(c.total_amount, c.currency)}</dd></div>
       <div class="line reference">
-        <dt>${subscription ? 'Subscription' : 'Order'}</dt>
+        <dt>${t(subscription ? 'subscription' : 'order')}</dt>
         <dd><code data-reference=${subscription ? 'subscription' : 'order'}>${reference}</code></dd>
       </div>
-      <div class="line"><dt>Sold by</dt><dd>${c.organization.name}</dd></div>
+      <div class="line"><dt>${t('soldBy')}</dt><dd>${c.organization.name}</dd></div>
     </dl>
     ${
       redirectTo
-        ? html`<p class="redirecting" role="status">Taking you back to ${c.organization.name}…</p>
-          <a class="button primary" href=${redirectTo}>Continue</a>`
+        ? html`<p class="redirecting" role="status">${t('takingBack', { name: c.organization.name })}</p>
+          <a class="button primary" href=${redirectTo}>${t('continue')}</a>`
         : backLink(c)
     }
   </section>`;
@@ -87,26 +88,23 @@ export function renderRestart(
   restartHref: string | null,
   restartError: string | null,
 ) {
-  const title = kind === 'expired' ? 'This checkout has expired' : 'This payment could not be completed';
-  const body =
-    kind === 'expired'
-      ? 'Checkout sessions last a limited time, so nothing was charged.'
-      : 'Nothing was charged. You can start a new checkout and try again.';
+  const title = t(kind === 'expired' ? 'expiredTitle' : 'failedTitle');
+  const body = t(kind === 'expired' ? 'expiredBody' : 'failedBody');
   return html`<section class="outcome ${kind}" aria-labelledby="outcome-title">
     <div class="outcome-icon">${kind === 'expired' ? clockIcon : alertIcon}</div>
     <h1 id="outcome-title" tabindex="-1">${title}</h1>
     <p class="lead">${body}
       ${
         restartHref
-          ? html`Start again for a fresh checkout of <strong>${c.product.name}</strong>.`
-          : html`Go back to ${c.organization.name} and open their checkout link again.`
+          ? tParts('startAgainOf', { product: html`<strong>${c.product.name}</strong>` })
+          : t('goBackTo', { name: c.organization.name })
       }
     </p>
     ${restartError ? html`<p class="error" role="alert">${restartError}</p>` : nothing}
     <div class="actions">
       ${
         restartHref
-          ? html`<a class="button primary" href=${restartHref} @click=${onRestart ?? nothing}>Start again</a>`
+          ? html`<a class="button primary" href=${restartHref} @click=${onRestart ?? nothing}>${t('startAgain')}</a>`
           : nothing
       }
       ${backLink(c)}
@@ -118,7 +116,7 @@ export function renderRestart(
 export function renderProcessing() {
   return html`<section class="outcome processing" aria-labelledby="outcome-title" aria-busy="true">
     <div class="outcome-icon"><span class="spinner large" aria-hidden="true"></span></div>
-    <h1 id="outcome-title" tabindex="-1">Processing your payment…</h1>
-    <p class="lead" role="status">This page updates by itself as soon as the payment settles.</p>
+    <h1 id="outcome-title" tabindex="-1">${t('processingTitle')}</h1>
+    <p class="lead" role="status">${t('processingBody')}</p>
   </section>`;
 }

@@ -1,10 +1,11 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import { t, tParts } from '../strings.ts';
 
 /** A full page's header: a way back to the merchant, and whom the customer is buying from. */
 export function renderTopbar(c: CheckoutPublic) {
   return html`<header class="topbar">
-      ${c.return_url ? html`<a class="back" href=${c.return_url}><span aria-hidden="true">←</span> Back</a>` : nothing}
+      ${c.return_url ? html`<a class="back" href=${c.return_url}><span class="arrow" aria-hidden="true">←</span> ${t('back')}</a>` : nothing}
       <span class="brand"><span class="avatar" aria-hidden="true">${c.organization.name.trim().charAt(0)}</span>${c.organization.name}</span>
     </header>`;
 }
@@ -14,14 +15,15 @@ export function renderCloseButton(disabled: boolean, onClose: () => void) {
   return html`<button type="button" class="close" ?disabled=${disabled} @click=${onClose}>
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
         <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
-      <span class="sr-only">Close checkout</span>
+      <span class="sr-only">${t('closeCheckout')}</span>
     </button>`;
 }
 
-export const renderFooter = () =>
-  html`<footer class="footer"><span>Secure checkout by <strong>checkout-link</strong></span></footer>`;
+/** A full page's footer: whose checkout this is, and the language switcher. */
+export const renderFooter = (switcher: TemplateResult) =>
+  html`<footer class="footer"><span>${tParts('secureBy', { brand: html`<strong>checkout-link</strong>` })}</span>${switcher}</footer>`;
 
 /** No session in the page (the inline JSON is missing or unreadable). */
 export const renderNotLoaded = () =>
-  html`<main class="page"><section class="outcome"><h1>This checkout could not be loaded</h1>
-        <p class="lead">Reload the page, or go back to the seller and start again.</p></section></main>`;
+  html`<main class="page"><section class="outcome"><h1>${t('notLoadedTitle')}</h1>
+        <p class="lead">${t('notLoadedBody')}</p></section></main>`;

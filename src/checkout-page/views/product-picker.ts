@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Product } from '../../shared/schemas/product.ts';
 import { currentPrice, priceLabel } from '../money.ts';
-import { droppedSentence } from './field.ts';
+import { t } from '../strings.ts';
 
 /**
  * The products of the link as a native radio group inside a fieldset: arrow
@@ -16,7 +16,7 @@ export function renderProductPicker(
   note: string | null,
 ) {
   return html`<fieldset class="products" aria-describedby=${note ? 'products-dropped' : nothing}>
-    <legend class="label">Choose an option</legend>
+    <legend class="label">${t('chooseOption')}</legend>
     ${products.map((p) => {
       const id = `product-${p.id}`;
       return html`<label class="product-option" for=${id}>
@@ -29,6 +29,6 @@ export function renderProductPicker(
         <span class="product-price">${priceLabel(p, currentPrice(p))}</span>
       </label>`;
     })}
-    ${note ? html`<p class="note" id="products-dropped">${droppedSentence(note)}</p>` : nothing}
+    ${note ? html`<p class="note" id="products-dropped">${note}</p>` : nothing}
   </fieldset>`;
 }

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { parseQuantity } from '../draft.ts';
-import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './field.ts';
 
 /**
@@ -22,7 +22,7 @@ export function renderQuantityStepper(
 ) {
   const bounds = c.adjustable_quantity;
   if (!bounds) return nothing;
-  const withHelp: FieldMeta = { ...meta, help: T.quantityRange(bounds.minimum, bounds.maximum) };
+  const withHelp: FieldMeta = { ...meta, help: t('quantityRange', { min: bounds.minimum, max: bounds.maximum }) };
   // From the quantity on screen, so quick clicks add up before the server answers each.
   const current = parseQuantity(value) ?? c.quantity;
   const step = (by: number) => {
@@ -32,7 +32,7 @@ export function renderQuantityStepper(
   return field(
     withHelp,
     html`<div class="stepper">
-      <button type="button" class="button secondary step" aria-label=${T.fewer} aria-controls="quantity"
+      <button type="button" class="button secondary step" aria-label=${t('fewer')} aria-controls="quantity"
         aria-disabled=${current <= bounds.minimum ? 'true' : 'false'} @click=${() => step(-1)}>−</button>
       <input type="text" inputmode="numeric" id="quantity" name="quantity" autocomplete="off" required
         .value=${live(value)} aria-describedby=${ifDefined(describedBy(withHelp))} aria-invalid=${ariaInvalid(withHelp)}
@@ -44,7 +44,7 @@ export function renderQuantityStepper(
             onCommit();
           }
         }}>
-      <button type="button" class="button secondary step" aria-label=${T.more} aria-controls="quantity"
+      <button type="button" class="button secondary step" aria-label=${t('more')} aria-controls="quantity"
         aria-disabled=${current >= bounds.maximum ? 'true' : 'false'} @click=${() => step(1)}>+</button>
     </div>`,
     'quantity-field',

@@ -1,6 +1,6 @@
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
-import { OPTION_STRINGS as T } from '../option-strings.ts';
+import { lang, t, unitCount } from '../strings.ts';
 
 /** What a period costs once the trial is over: "$9.00 / month". */
 export const afterTrial = (c: CheckoutPublic, trial: NonNullable<CheckoutPublic['trial']>) =>
@@ -8,9 +8,12 @@ export const afterTrial = (c: CheckoutPublic, trial: NonNullable<CheckoutPublic[
 
 /** "14 days free, then $9.00 / month"; null without a trial. */
 export function trialTerms(c: CheckoutPublic): string | null {
-  return c.trial ? T.trialThen(T.trialLength(c.trial), afterTrial(c, c.trial)) : null;
+  const trial = c.trial;
+  return trial
+    ? t('trialThen', { length: unitCount(trial.interval_count, trial.interval), price: afterTrial(c, trial) })
+    : null;
 }
 
 /** The trial's last day in the page's language ("16 December 2026"). */
 export const trialEndDate = (trial: NonNullable<CheckoutPublic['trial']>) =>
-  new Date(trial.trial_end).toLocaleDateString(document.documentElement.lang || 'en', { dateStyle: 'long' });
+  new Date(trial.trial_end).toLocaleDateString(lang(), { dateStyle: 'long' });

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LOCALE_NAMES } from '../../i18n/locales.ts';
 import type { Organization } from '../../shared/schemas/organization.ts';
 import { OrganizationChangedEvent } from '../app/organization-changed.ts';
 import type { ManagementApi } from '../core/api.ts';
@@ -13,7 +14,8 @@ import './webhooks-section.ts';
 /**
  * Organization settings: its name, the sites allowed to frame its checkout
  * (`embed_origins`), and the addresses receipts name (`support_email`) and
- * new orders are announced to (`notify_email`).
+ * new orders are announced to (`notify_email`), and the checkout's language
+ * when the customer's is not known (`default_locale`).
  */
 @customElement('dash-settings-page')
 export class SettingsPage extends LightElement {
@@ -23,6 +25,7 @@ export class SettingsPage extends LightElement {
   @state() private origins = '';
   @state() private supportEmail = '';
   @state() private notifyEmail = '';
+  @state() private defaultLocale = '';
   @state() private errors = FormErrors.none;
   @state() private busy = false;
   @state() private saved = false;
@@ -39,6 +42,7 @@ export class SettingsPage extends LightElement {
       this.origins = this.organization.embed_origins.join('\n');
       this.supportEmail = this.organization.support_email ?? '';
       this.notifyEmail = this.organization.notify_email ?? '';
+      this.defaultLocale = this.organization.default_locale ?? '';
     }
   }
 
@@ -57,6 +61,7 @@ export class SettingsPage extends LightElement {
       embed_origins: this.originList(),
       support_email: this.supportEmail.trim() || null,
       notify_email: this.notifyEmail.trim() || null,
+      default_locale: this.defaultLocale || null,
     };
     const errors = await checkForm((s) => s.organizationUpdate, body);
     if (errors) {
@@ -87,7 +92,7 @@ export class SettingsPage extends LightElement {
     return html`<div class="page-head"><h1 tabindex="-1">Settings</h1></div>
       <form class="card form" @submit=${this.submit} novalidate>
         <h2>Organization</h2>
-        ${formBanner(e.message, e.unclaimed(['name', 'embed_origins', 'support_email', 'notify_email']))}
+        ${formBanner(e.message, e.unclaimed(['name', 'embed_origins', 'support_email', 'notify_email', 'default_locale']))}
         ${this.saved ? html`<div class="banner banner-success" role="status">Settings saved.</div>` : ''}
         ${inputField({ id: 'org-name', label: 'Name', value: this.name, required: true, errors: e.under('name'), hint: 'Shown to customers on the checkout page.', onInput: (v) => (this.name = v) })}
         <div class="field">
@@ -99,6 +104,16 @@ export class SettingsPage extends LightElement {
         </div>
         ${inputField({ id: 'org-support-email', label: 'Support email', type: 'email', value: this.supportEmail, errors: e.under('support_email'), hint: 'Printed on every receipt, and where customers’ replies to it go.', onInput: (v) => (this.supportEmail = v) })}
         ${inputField({ id: 'org-notify-email', label: 'New order notifications', type: 'email', value: this.notifyEmail, errors: e.under('notify_email'), hint: 'Gets a short “New order” email for each sale. Leave empty for none.', onInput: (v) => (this.notifyEmail = v) })}
+        <div class="field">
+          <label for="org-default-locale">Checkout language</label>
+          <select id="org-default-locale" aria-describedby="org-default-locale-hint" .value=${this.defaultLocale}
+            @change=${(ev: Event) => (this.defaultLocale = (ev.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this.defaultLocale}>None: English</option>
+            ${Object.entries(LOCALE_NAMES).map(([tag, name]) => html`<option value=${tag} lang=${tag} ?selected=${this.defaultLocale === tag}>${name}</option>`)}
+          </select>
+          <p class="hint" id="org-default-locale-hint">Used when the link, the customer’s own choice and their browser name no language the checkout speaks.</p>
+          ${fieldError('org-default-locale-error', e.under('default_locale'))}
+        </div>
         <div class="form-actions"><button class="btn btn-primary" ?disabled=${this.busy}>${this.busy ? 'Saving…' : 'Save settings'}</button></div>
       </form>
       <dash-access-tokens .api=${this.api}></dash-access-tokens>

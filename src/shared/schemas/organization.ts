@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../i18n/locales.ts';
 import { id, origin, text, timestamp } from './common.ts';
 
 export const organization = z.object({
@@ -10,6 +11,8 @@ export const organization = z.object({
   support_email: z.string().nullable(),
   /** Where a short "New order" email goes for each sale; null sends none. */
   notify_email: z.string().nullable(),
+  /** The checkout's language when neither the link, the customer's choice nor their browser names one we speak. */
+  default_locale: z.enum(LOCALES).nullable(),
   created_at: timestamp,
   modified_at: timestamp.nullable(),
 });
@@ -26,6 +29,11 @@ export const organizationUpdate = z.strictObject({
   /** null (or an empty string) removes it. */
   support_email: optionalEmail,
   notify_email: optionalEmail,
+  /** One of the checkout's locales; null (or an empty string) leaves the browser's language, then English. */
+  default_locale: z
+    .union([z.literal('').transform(() => null), z.enum(LOCALES)])
+    .nullable()
+    .optional(),
 });
 export type OrganizationUpdate = z.infer<typeof organizationUpdate>;
 

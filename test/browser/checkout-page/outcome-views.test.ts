@@ -1,7 +1,12 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { createCheckout } from '../../../mock-server/data.ts';
+import { useStrings } from '../../../src/checkout-page/strings.ts';
 import { renderSuccess } from '../../../src/checkout-page/views/outcome-views.ts';
+import { en } from '../../../src/i18n/catalogs/en.ts';
+
+// The server inlines the page's catalog; these views are rendered without the page, so they are given English.
+useStrings(en);
 
 const paid = (receiptEmail: string | null) =>
   createCheckout((s) => `https://pay.example/checkout/${s}`, {

@@ -1,0 +1,41 @@
+import type { Catalog } from '../catalog.ts';
+import type { Locale } from '../locales.ts';
+import { ar } from './ar.ts';
+import { de } from './de.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { it } from './it.ts';
+import { ja } from './ja.ts';
+import { nl } from './nl.ts';
+import { pl } from './pl.ts';
+import { ptBR } from './pt-BR.ts';
+import { sv } from './sv.ts';
+import { zhCN } from './zh-CN.ts';
+
+/** Every locale's catalog, for the server: a page receives only its own (see strings-for.ts). */
+export const CATALOGS: Record<Locale, Catalog> = {
+  en,
+  de,
+  fr,
+  es,
+  it,
+  nl,
+  'pt-BR': ptBR,
+  pl,
+  sv,
+  ja,
+  'zh-CN': zhCN,
+  ar,
+};
+
+/**
+ * The strings of `locale`, English for any key it lacks: a catalog is
+ * checked complete by the tests, and this keeps a page readable if one ever
+ * ships short or with an empty string.
+ */
+export function catalogFor(locale: Locale): Catalog {
+  if (locale === 'en') return en;
+  const own = Object.entries(CATALOGS[locale] ?? {}).filter(([, text]) => typeof text === 'string' && text.trim());
+  return { ...en, ...Object.fromEntries(own) };
+}
