@@ -6,7 +6,7 @@ import type { Database } from './db/database.ts';
 import { Assets } from './http/assets.ts';
 import { TRUST_NONE, type TrustProxy } from './http/client-address.ts';
 import { clientCheckoutRoutes } from './http/client-checkouts.ts';
-import { errorResponse } from './http/errors.ts';
+import { type ErrorReply, errorResponse } from './http/errors.ts';
 import { linkStatsRoutes } from './http/link-stats.ts';
 import { loggedPath } from './http/logged-path.ts';
 import { managementRoutes } from './http/management.ts';
@@ -14,6 +14,7 @@ import { buildOpenApi } from './http/openapi.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicLinkRoutes } from './http/public-links.ts';
 import { RedirectRateLimit } from './http/rate-limit.ts';
+import { SessionRateLimit } from './http/session-rate-limit.ts';
 import { webhookRoutes } from './http/webhooks.ts';
 import { logger } from './logger.ts';
 
@@ -21,6 +22,8 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   /** Shared with the Node fast path of the redirect; by default one of its own at 600 a minute. */
   redirectRateLimit?: RedirectRateLimit;
+  /** Shared with the Node fast path of the widget endpoint; by default one of its own at `rateLimitPerMinute`. */
+  sessionRateLimit?: SessionRateLimit;
   /** Who may name the client's address (TRUST_PROXY); off when absent. */
   trustProxy?: TrustProxy;
   assets?: Assets;
@@ -46,14 +49,14 @@ async function databaseAnswers(db: Database, ms: number): Promise<boolean> {
   }
 }
 
+/** Our own bug behind a 500, for the log: whichever path (Hono or a Node fast path) answered. */
+export const reportRequestBug = (bug: Error, c: ErrorReply) =>
+  logger.error({ err: bug, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed');
+
 /** The whole HTTP surface over one domain context. Tests call `app.request()` on it. */
 export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
   const app = new Hono();
-  app.onError((err, c) =>
-    errorResponse(err, c, (bug) =>
-      logger.error({ err: bug, method: c.req.method, path: loggedPath(c.req.path) }, 'request failed'),
-    ),
-  );
+  app.onError((err, c) => errorResponse(err, c, reportRequestBug));
   app.notFound((c) =>
     c.json(
       {
@@ -95,8 +98,10 @@ export function createApp(ctx: CoreContext, db: Database, options: AppOptions) {
   // Public routes first: the management API's token check covers the rest of /v1.
   app.route(
     '/v1/checkout-links',
-    publicLinkRoutes(ctx, db, {
-      rateLimitPerMinute: options.rateLimitPerMinute,
+    publicLinkRoutes(ctx, {
+      sessionRateLimit:
+        options.sessionRateLimit ??
+        new SessionRateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute }),
       redirectRateLimit: options.redirectRateLimit ?? new RedirectRateLimit(db, 600),
       trustProxy: options.trustProxy ?? TRUST_NONE,
     }),

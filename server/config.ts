@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CHECKPOINT_MS } from './db/sqlite.ts';
 import { parseTrustProxy } from './http/client-address.ts';
 import { LOG_LEVELS } from './logger.ts';
 
@@ -45,6 +46,8 @@ const env = z.object({
   LINK_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
   /** SQLite durability: FULL (an order system's choice) survives power cuts; NORMAL only process crashes. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('FULL'),
+  /** How often a worker thread checkpoints SQLite's WAL, off the event loop. */
+  SQLITE_CHECKPOINT_MS: z.coerce.number().int().min(10).default(DEFAULT_CHECKPOINT_MS),
   /**
    * How long a confirm may take before another request or the sweep settles it
    * as interrupted; longer than the payment processor's own timeout.
@@ -133,6 +136,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     redirectRateLimitPerMinute: e.REDIRECT_RATE_LIMIT_PER_MINUTE,
     linkCacheMs: e.LINK_CACHE_MS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sqliteCheckpointMs: e.SQLITE_CHECKPOINT_MS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,

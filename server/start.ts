@@ -17,9 +17,11 @@ import { Assets } from './http/assets.ts';
 import type { TrustProxy } from './http/client-address.ts';
 import { closeGracefully } from './http/graceful-close.ts';
 import { linkRedirectFastPath } from './http/link-redirect-fast-path.ts';
+import { linkSessionsFastPath } from './http/link-sessions-fast-path.ts';
 import { refuseOversizeBody } from './http/oversize-body.ts';
 import { pruneRateLimits, RedirectRateLimit } from './http/rate-limit.ts';
 import { logRequests } from './http/request-log.ts';
+import { SessionRateLimit } from './http/session-rate-limit.ts';
 import { logger, setLogLevel } from './logger.ts';
 
 export interface RunningServer {
@@ -74,6 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
+    sqliteCheckpointMs: config.sqliteCheckpointMs,
   });
   const ctx = createCoreContext(db, config);
 
@@ -114,15 +117,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })
     : null;
   const redirectRateLimit = new RedirectRateLimit(db, config.redirectRateLimitPerMinute);
+  const sessionRateLimit = new SessionRateLimit(db, { bucket: 'sessions', perMinute: config.rateLimitPerMinute });
   const hono = createApp(ctx, db, {
     rateLimitPerMinute: config.rateLimitPerMinute,
     redirectRateLimit,
+    sessionRateLimit,
     trustProxy: config.trustProxy,
     assets: new Assets(config.assetsDir),
   });
   // The Node request travels as Hono's env: the client address is read from its socket.
   app.fetch = (req, env) => hono.fetch(req, env);
-  fastPath.current = linkRedirectFastPath(ctx, redirectRateLimit, config.trustProxy);
+  const redirectFast = linkRedirectFastPath(ctx, redirectRateLimit, config.trustProxy);
+  const sessionsFast = linkSessionsFastPath(ctx, sessionRateLimit, config.trustProxy);
+  fastPath.current = (req, res, next) => redirectFast(req, res, () => sessionsFast(req, res, next));
   if (demoUrl && demo)
     demoSite.fetch = createDemoSite({
       backendUrl: ctx.publicUrl,
@@ -153,6 +160,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     mail,
     async close() {
       clearInterval(timer);
+      sessionRateLimit.stop();
       // Event streams would hold the shutdown to its timeout: end them, their clients reconnect.
       ctx.events.close();
       await Promise.all([

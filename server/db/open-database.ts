@@ -8,10 +8,11 @@ export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
+  sqliteCheckpointMs?: number;
 }): Promise<Database> {
   const db = options.databaseUrl
     ? openPostgres(options.databaseUrl)
-    : openSqlite(options.dataDir, options.sqliteSynchronous);
+    : openSqlite(options.dataDir, options.sqliteSynchronous, options.sqliteCheckpointMs);
   await migrate(db);
   return db;
 }

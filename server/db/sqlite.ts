@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { logger } from '../logger.ts';
 import type { Database, Queryable, SqlValue } from './database.ts';
+import { startCheckpointer, WAL_CAP_BYTES } from './sqlite-checkpointer.ts';
+
+/** How often the worker checkpoints the WAL (SQLITE_CHECKPOINT_MS). */
+export const DEFAULT_CHECKPOINT_MS = 500;
 
 /** The database file under DATA_DIR (the backup command copies it). */
 export const sqliteFile = (dataDir: string) => join(dataDir, 'checkout-link.sqlite');
@@ -14,7 +19,11 @@ export const sqliteFile = (dataDir: string) => join(dataDir, 'checkout-link.sqli
  * `await`s, so transactions take a lock that standalone statements also wait
  * for; inside, the callback's statements use the handle it was given.
  */
-export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FULL'): Database {
+export function openSqlite(
+  dataDir: string,
+  synchronous: 'NORMAL' | 'FULL' = 'FULL',
+  checkpointMs = DEFAULT_CHECKPOINT_MS,
+): Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -32,10 +41,15 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   // Sessions are written on every click: a larger page cache keeps the
-  // random-key index (client_secret) in memory, and fewer, larger
-  // checkpoints keep their fsyncs off the click path.
+  // random-key index (client_secret) in memory.
   db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = 10000');
+  // Checkpoints run in a worker thread (sqlite-checkpointer.ts), never in a request's commit.
+  const checkpointer =
+    file === ':memory:'
+      ? null
+      : startCheckpointer(file, checkpointMs, (message) => logger.warn({ message }, 'WAL checkpoint failed'));
+  db.pragma(checkpointer ? 'wal_autocheckpoint = 0' : 'wal_autocheckpoint = 10000');
+  db.pragma(`journal_size_limit = ${WAL_CAP_BYTES}`);
   db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
 
@@ -190,6 +204,7 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'FU
     async close() {
       while (locked) await lock;
       if (batch.length) flush();
+      await checkpointer?.stop();
       db.close();
     },
   };

@@ -49,12 +49,19 @@ export interface ErrorReply {
  * which spares the widget a preflight round trip on the click path.
  */
 export async function readJson(c: JsonRequest, options: { textPlain?: boolean } = {}): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json') && !(options.textPlain && type.startsWith('text/plain')))
+  if (!isJsonType(c.req.header('content-type') ?? '', options.textPlain))
     throw new DomainError(415, 'unsupported_media_type', 'Send the body as application/json.', [
       { loc: ['header', 'content-type'], msg: 'must be application/json' },
     ]);
-  const text = await c.req.text();
+  return parseJsonBody(await c.req.text());
+}
+
+/** Whether a `Content-Type` is one `readJson` reads. */
+export const isJsonType = (type: string, textPlain = false) =>
+  type.includes('application/json') || (textPlain && type.startsWith('text/plain'));
+
+/** A request body's JSON (an empty body is `{}`); malformed JSON is a 400. */
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

@@ -6,7 +6,6 @@ import { LINK_REDIRECT_HEADERS, linkRedirectLocation, REDIRECT_VERDICT } from '.
 import type { RedirectRateLimit } from './rate-limit.ts';
 
 const PREFIX = '/v1/checkout-links/';
-const SUFFIX = '/redirect';
 // A link secret as we issue them (cl_ + base64url): nothing for Hono to decode or normalize.
 const PLAIN_SECRET = /^[A-Za-z0-9_-]+$/;
 // The Host values @hono/node-server takes as they are (src/url.ts reValidHost); it checks any other one.
@@ -30,7 +29,7 @@ const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
  */
 export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit, trust: TrustProxy) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const plain = plainRedirectRequest(req);
+    const plain = plainLinkRequest(req, 'GET', '/redirect');
     if (plain) req[REDIRECT_VERDICT] = limit.hit(incomingClientAddress(req, trust));
     if (!plain || !req[REDIRECT_VERDICT] || previewKind(req.method, req.headers)) next();
     else
@@ -44,16 +43,23 @@ export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit,
   };
 }
 
-/** The secret and raw query of a `GET /v1/checkout-links/{secret}/redirect` Hono would take verbatim, else null. */
-function plainRedirectRequest(req: IncomingMessage): { secret: string; query: string } | null {
+/**
+ * The secret and raw query of a `{method} /v1/checkout-links/{secret}{suffix}`
+ * Hono would take verbatim, else null.
+ */
+export function plainLinkRequest(
+  req: IncomingMessage,
+  method: 'GET' | 'POST',
+  suffix: '/redirect' | '/sessions',
+): { secret: string; query: string } | null {
   const url = req.url ?? '';
-  if (req.method !== 'GET' || !url.startsWith(PREFIX)) return null;
+  if (req.method !== method || !url.startsWith(PREFIX)) return null;
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  const secret = path.slice(PREFIX.length, path.length - SUFFIX.length);
+  const secret = path.slice(PREFIX.length, path.length - suffix.length);
   const query = q === -1 ? '' : url.slice(q + 1);
   const plain =
-    path.endsWith(SUFFIX) &&
+    path.endsWith(suffix) &&
     PLAIN_SECRET.test(secret) &&
     !query.includes('#') &&
     !query.includes('\\') &&

@@ -6,14 +6,14 @@ import type { CoreContext } from '../core/context.ts';
 import { DomainError, LinkUnavailableError } from '../core/errors.ts';
 import { createSessionFromLink, servingLink } from '../core/link-sessions.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
-import type { Database } from '../db/database.ts';
 import { contextClientAddress, incomingOf, type TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
 import { requestLocale } from './page-locale.ts';
 import { backUrlFrom, type ProblemCode, type ProblemContext, renderLinkProblemPage } from './problem-page.ts';
-import { type RedirectRateLimit, rateLimit } from './rate-limit.ts';
+import type { RedirectRateLimit } from './rate-limit.ts';
 import { setPageSecurityHeaders } from './security-headers.ts';
+import { rateLimit, type SessionRateLimit } from './session-rate-limit.ts';
 
 /** A readable page for a link that cannot open a checkout, with the headers of every HTML page. */
 const linkProblemPage = (c: Context, code: ProblemCode, status: 404 | 410 | 429, context: ProblemContext) => {
@@ -57,6 +57,18 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
 }
 
 /**
+ * Opens a session for the widget from a link's secret and the JSON body it
+ * sent: the 201's body. Shared by the Hono route and the Node fast path
+ * (`link-sessions-fast-path.ts`), so both answer the same.
+ */
+export async function widgetSession(ctx: CoreContext, secret: string, body: unknown) {
+  const raw = prefillFromJson(parseWith(sessionPrefill, body, 'body'));
+  const { created, pageParams } = await createSessionFromLink(ctx, secret, raw, 'json');
+  // Only the widget frames: the redirect sends people to `url` with the page parameters instead.
+  return { ...created, embed_url: embedPageUrl(created.url, pageParams) };
+}
+
+/**
  * The page the person came from, as its origin only (the rest of a referrer
  * is none of our business), unless it is this server (a reload is no way back).
  */
@@ -77,8 +89,7 @@ export function refererOrigin(referer: string | undefined, self: string): string
  */
 export function publicLinkRoutes(
   ctx: CoreContext,
-  db: Database,
-  options: { rateLimitPerMinute: number; redirectRateLimit: RedirectRateLimit; trustProxy: TrustProxy },
+  options: { sessionRateLimit: SessionRateLimit; redirectRateLimit: RedirectRateLimit; trustProxy: TrustProxy },
 ) {
   const app = new Hono();
 
@@ -135,16 +146,10 @@ export function publicLinkRoutes(
     '/:secret/sessions',
     cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86_400 }),
   );
-  app.post(
-    '/:secret/sessions',
-    rateLimit(db, { bucket: 'sessions', perMinute: options.rateLimitPerMinute, trustProxy: options.trustProxy }),
-    async (c) => {
-      const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
-      const { created, pageParams } = await createSessionFromLink(ctx, c.req.param('secret'), raw, 'json');
-      c.header('Cache-Control', 'no-store');
-      // Only the widget frames: the redirect sends people to `url` with the page parameters instead.
-      return c.json({ ...created, embed_url: embedPageUrl(created.url, pageParams) }, 201);
-    },
-  );
+  app.post('/:secret/sessions', rateLimit(options.sessionRateLimit, options.trustProxy), async (c) => {
+    const body = await widgetSession(ctx, c.req.param('secret'), await readJson(c, { textPlain: true }));
+    c.header('Cache-Control', 'no-store');
+    return c.json(body, 201);
+  });
   return app;
 }

@@ -1,13 +1,10 @@
-import { createMiddleware } from 'hono/factory';
-import { DomainError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
-import { contextClientAddress, type TrustProxy } from './client-address.ts';
 
 const currentWindow = () => Math.floor(Date.now() / 60_000);
-const secondsToNextWindow = () => 60 - (Math.floor(Date.now() / 1000) % 60);
+export const secondsToNextWindow = () => 60 - (Math.floor(Date.now() / 1000) % 60);
 
 /** Adds `hits` to a bucket's current window in storage and answers the window's total over every process. */
-const countHits = async (db: Database, key: string, window: number, hits: number) =>
+export const countHits = async (db: Database, key: string, window: number, hits: number) =>
   Number(
     (
       await db.get<{ hits: number }>(
@@ -17,27 +14,6 @@ const countHits = async (db: Database, key: string, window: number, hits: number
       )
     )?.hits ?? hits,
   );
-
-/**
- * Fixed-window limit per client address, counted in the database so that it
- * holds across processes sharing one PostgreSQL.
- */
-export const rateLimit = (db: Database, options: { bucket: string; perMinute: number; trustProxy: TrustProxy }) =>
-  createMiddleware(async function rateLimit(c, next) {
-    const address = contextClientAddress(c, options.trustProxy);
-    const hits = await countHits(db, `${options.bucket}:${address}`, currentWindow(), 1);
-    c.header('RateLimit-Limit', String(options.perMinute));
-    c.header('RateLimit-Remaining', String(Math.max(0, options.perMinute - hits)));
-    if (hits > options.perMinute) {
-      c.header('Retry-After', String(secondsToNextWindow()));
-      throw new DomainError(
-        429,
-        'rate_limited',
-        'Too many checkout sessions from this address. Try again in a minute.',
-      );
-    }
-    await next();
-  });
 
 /** Old windows are dead weight: the sweep calls this. */
 export async function pruneRateLimits(db: Database) {
