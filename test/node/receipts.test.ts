@@ -151,6 +151,11 @@ describe('receipts by email (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     cleanups.push(smtp.close);
     const server = await startTestServer({ ...FAST, SMTP_URL: smtp.url });
     cleanups.push(() => server.stop());
+    const org = await server.api('/v1/organizations/current', {
+      method: 'PATCH',
+      body: { notify_email: 'owner@shop.test', default_locale: 'fr' },
+    });
+    assert.equal(org.status, 200, JSON.stringify(org.body));
     const product = await createProduct(server, { name: 'Field Guide' });
     const link = await createLink(server, [product.id]);
     const bad = await openLink(link.url, { customer_email: 'bad@example.com' });
@@ -169,9 +174,13 @@ describe('receipts by email (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     );
     await buy(server, link.url, { customer_email: 'layla@example.com' }, { locale: 'ar' });
     await buy(server, link.url, { customer_email: 'kim@example.com' }, { locale: 'xx-YY' });
-    await smtp.waitFor(3);
+    await smtp.waitFor(6);
     await settled(server);
     const to = (address: string) => smtp.received.find((m) => m.to[0] === address)!.parsed;
+    // The merchant's notices are in the organization's own language, whatever the customer read.
+    const notices = smtp.received.filter((m) => m.to[0] === 'owner@shop.test').map((m) => m.parsed);
+    assert.equal(notices.length, 3);
+    for (const notice of notices) assert.match(notice.subject ?? '', /^Nouvelle commande : Field Guide \(/);
 
     const german = to('max@example.com');
     assert.equal(german.subject, 'Ihre Quittung von Test Shop');

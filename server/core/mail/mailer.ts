@@ -25,6 +25,7 @@ interface MailRow {
   payload: string;
   org_name: string | null;
   support_email: string | null;
+  default_locale: string | null;
 }
 
 /**
@@ -76,7 +77,7 @@ export class Mailer {
 
   async #attempt(id: string, owner: string): Promise<AttemptOutcome | null> {
     const d = await this.#db.get<MailRow>(
-      `SELECT d.id, d.channel, d.recipient, e.payload, o.name AS org_name, o.support_email
+      `SELECT d.id, d.channel, d.recipient, e.payload, o.name AS org_name, o.support_email, o.default_locale
        FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
        LEFT JOIN organizations o ON o.id = d.organization_id
        WHERE d.id = ? AND d.lease_owner = ?`,
@@ -84,7 +85,7 @@ export class Mailer {
     );
     if (!d) return null;
     const payload = parseJson<{ data: ReceiptPayload }>(d.payload, { data: null as never }).data;
-    const org = { name: d.org_name ?? '', support_email: d.support_email };
+    const org = { name: d.org_name ?? '', support_email: d.support_email, default_locale: d.default_locale };
     const content =
       d.channel === ORDER_NOTICE_CHANNEL ? await renderOrderNotice(payload, org) : await renderReceipt(payload, org);
     crashPoint('before-mail-send');

@@ -15,6 +15,8 @@ export interface ReceiptPayload {
 export interface ReceiptSender {
   name: string;
   support_email: string | null;
+  /** The merchant's own language, which their "New order" notice is written in; null: the checkout's. */
+  default_locale: string | null;
 }
 
 export interface MailContent {
@@ -135,9 +137,10 @@ ${rows(d.facts, dir)}
 
 /** The merchant's short "New order" notice. */
 export async function renderOrderNotice(payload: ReceiptPayload, org: ReceiptSender): Promise<MailContent> {
-  const t = receiptWords(payload.locale);
-  const d = describe(payload, org, t);
-  const dir = direction(payload.locale);
+  const merchant = { ...payload, locale: org.default_locale ?? payload.locale };
+  const t = receiptWords(merchant.locale);
+  const d = describe(merchant, org, t);
+  const dir = direction(merchant.locale);
   const p = payload.purchase.record;
   const customer = {
     label: t('customer'),
@@ -145,7 +148,7 @@ export async function renderOrderNotice(payload: ReceiptPayload, org: ReceiptSen
   };
   const lines = [customer, ...d.lines, d.total, ...d.facts];
   const body = await html`<!doctype html>
-<html lang="${payload.locale}" dir="${dir.dir}"><head><meta charset="utf-8"></head>
+<html lang="${merchant.locale}" dir="${dir.dir}"><head><meta charset="utf-8"></head>
 <body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#1a1a1a">
 <p>${t('noticeIntro', { org: org.name })}</p>
 <table role="presentation" style="border-collapse:collapse">${rows(lines, dir)}</table>

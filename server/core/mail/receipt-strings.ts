@@ -1,3 +1,5 @@
+import type { Locale } from '../../../src/i18n/locales.ts';
+import { matchLocale } from '../locale-negotiation.ts';
 import { en, type ReceiptKey } from './receipt-catalogs/en.ts';
 import { RECEIPT_CATALOGS } from './receipt-catalogs/index.ts';
 
@@ -5,19 +7,14 @@ import { RECEIPT_CATALOGS } from './receipt-catalogs/index.ts';
 export type ReceiptWords = (key: ReceiptKey, params?: Record<string, string>) => string;
 
 /**
- * The catalog of `locale`: its own tag, else the one of its language
+ * The locale a receipt is written in, matched as the page matches it
  * (`de-AT` reads German, `pt` Brazilian Portuguese), else English.
  */
-export function receiptCatalogTag(locale: string): string {
-  const tags = Object.keys(RECEIPT_CATALOGS);
-  const lower = locale.toLowerCase();
-  const language = lower.split('-')[0];
-  return tags.find((tag) => tag.toLowerCase() === lower) ?? tags.find((tag) => tag.split('-')[0] === language) ?? 'en';
-}
+export const receiptCatalogTag = (locale: string): Locale => matchLocale(locale) ?? 'en';
 
 /** The words of `locale`, English for any key its catalog lacks or leaves empty. */
 export function receiptWords(locale: string): ReceiptWords {
-  const catalog = RECEIPT_CATALOGS[receiptCatalogTag(locale)] ?? en;
+  const catalog = RECEIPT_CATALOGS[receiptCatalogTag(locale)];
   return (key, params = {}) =>
     (catalog[key]?.trim() ? catalog[key] : en[key]).replace(
       /\{(\w+)\}/g,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../../src/i18n/locales.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en, type ReceiptCatalog } from './en.ts';
@@ -12,7 +13,7 @@ import { sv } from './sv.ts';
 import { zhCN } from './zh-CN.ts';
 
 /** A receipt's words in each locale the checkout speaks. */
-export const RECEIPT_CATALOGS: Record<string, ReceiptCatalog> = {
+export const RECEIPT_CATALOGS: Record<Locale, ReceiptCatalog> = {
   en,
   de,
   fr,
