@@ -222,7 +222,10 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     const checkoutId = this.checkout.id;
     // Built after earlier edits settled, so it reflects the latest session.
     const result = await this.enqueue<ApiResult>(() =>
-      confirmCheckout(this.checkout!.client_secret, confirmBodyOf(this.checkout!, this.draft, document.documentElement.lang)),
+      confirmCheckout(
+        this.checkout!.client_secret,
+        confirmBodyOf(this.checkout!, this.draft, document.documentElement.lang),
+      ),
     );
     this.set({ paying: false });
     // `confirmed` only once the server says a payment really ran (paid, processing, declined or failed),
