@@ -99,9 +99,20 @@ const targets: Record<string, UserConfig['build']> = {
     outDir: 'dist/pages',
     emptyOutDir: false,
     target: 'es2021',
-    // Vite keeps whitespace in ES library output; this page is served as is, on a 40 kB budget.
+    // Browsers with logical properties (margin-inline-start…, which mirror the page for Arabic): no
+    // per-language `:lang()` fallbacks, which made the stylesheet 3 kB longer.
+    cssTarget: ['chrome89', 'edge89', 'firefox89', 'safari15'],
+    // Vite keeps whitespace in ES library output; this page is served as is, on a 21 kB budget.
     minify: true,
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: 'checkout-[name]-[hash].js',
+        // As the dashboard: whatever the first render runs in one content-hashed chunk, which the
+        // lazy views (lazy-views.ts) import from and the page and the warm-up preload beside checkout.js.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   // The demo's no-backend mode: the MSW worker and the same handlers the browser tests use,
   // and the mock checkout page it frames (npm run demo:mock).

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { pageCatalogFor } from '../src/i18n/catalogs/index.ts';
+import { LOCALES } from '../src/i18n/locales.ts';
 import { fmtBytes, pct, type Row } from './lib/report.ts';
 
 const SECTION = 'Sizes (gzip -9, brotli 11)';
@@ -46,17 +48,26 @@ export function benchSizes(): Row[] {
       pass: element.gzip <= 9000,
     });
   } else rows.push({ section: SECTION, what: 'dist/checkout-link.js', value: 'not built', pass: false });
-  const pageFiles = ['dist/pages/checkout.js', 'dist/pages/checkout.css'].filter(existsSync);
-  if (pageFiles.length) {
-    const total = pageFiles
-      .map(measureFile)
-      .reduce((a, m) => ({ raw: a.raw + m.raw, gzip: a.gzip + m.gzip, brotli: a.brotli + m.brotli }));
+  // The page's first load: checkout.js, the app chunk it imports at once, the stylesheet, and the one
+  // catalog the server inlines (the heaviest locale's); the lazy views load only for the links that show them.
+  if (existsSync('dist/pages/checkout.js')) {
+    const entry = readFileSync('dist/pages/checkout.js', 'utf8');
+    const chunks = [...entry.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `dist/pages/${m[1]}`);
+    const files = ['dist/pages/checkout.js', ...chunks, 'dist/pages/checkout.css'].filter(existsSync);
+    const strings = LOCALES.map((l) => Buffer.from(JSON.stringify(pageCatalogFor(l))))
+      .map((b) => ({ raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b).length }))
+      .sort((a, b) => b.gzip - a.gzip)[0]!;
+    const total = [...files.map(measureFile), strings].reduce((a, m) => ({
+      raw: a.raw + m.raw,
+      gzip: a.gzip + m.gzip,
+      brotli: a.brotli + m.brotli,
+    }));
     rows.push({
       section: SECTION,
-      what: 'hosted checkout page, JS + CSS',
+      what: 'hosted checkout page, JS + CSS + its locale strings (heaviest)',
       value: summarize(total),
-      budget: '≤ 40 kB',
-      pass: total.gzip <= 40_000,
+      budget: '≤ 21 kB',
+      pass: total.gzip <= 21_000,
     });
   }
   return rows;

@@ -34,9 +34,10 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     const style = assets.get('pages/checkout.css')
       ? html`<link rel="preload" as="style" href="${assets.url('pages/checkout.css')}">`
       : '';
+    const chunks = assets.staticImports('pages/checkout.js').map((u) => html`<link rel="modulepreload" href="${u}">`);
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
-<link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${style}</head></html>`);
+<link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${chunks}${style}</head></html>`);
   });
 
   // The language switcher's answer: the page's words in another locale, so it re-renders in place.
@@ -86,6 +87,7 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
         checkout,
         // The same hashed URLs as /checkout/warm (the widget's warm-up) preloads.
         scriptUrl: assets.url('pages/checkout.js'),
+        preloadUrls: assets.staticImports('pages/checkout.js'),
         styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
         embedded,
         embedOrigin,

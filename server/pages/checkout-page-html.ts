@@ -1,7 +1,7 @@
 import { html, raw } from 'hono/html';
 import { describeMoney, type MoneyFormat } from '../../src/checkout-page/money-format.ts';
 import type { PageData } from '../../src/checkout-page/page-data.ts';
-import { catalogFor } from '../../src/i18n/catalogs/index.ts';
+import { pageCatalogFor } from '../../src/i18n/catalogs/index.ts';
 import { fill } from '../../src/i18n/fill.ts';
 import { isRtl, type Locale } from '../../src/i18n/locales.ts';
 import type { CheckoutPublic } from '../../src/shared/schemas/index.ts';
@@ -10,6 +10,8 @@ import type { FixedTheme } from '../../src/shared/theme.ts';
 export interface CheckoutPageOptions {
   checkout: CheckoutPublic;
   scriptUrl: string;
+  /** What the script imports at once (its app chunk), preloaded so it does not wait for the script. */
+  preloadUrls?: string[];
   styleUrl: string | null;
   embedded: boolean;
   /** The parent's origin, only when framing is allowed for it. */
@@ -58,7 +60,7 @@ function moneyFormats(c: CheckoutPublic, locale: Locale): Record<string, MoneyFo
 /** What the page needs to speak a locale: its catalog and how the session's money reads in it (also the switcher's). */
 export const pageStrings = (checkout: CheckoutPublic, locale: Locale) => ({
   locale,
-  strings: catalogFor(locale),
+  strings: pageCatalogFor(locale),
   money_formats: moneyFormats(checkout, locale),
 });
 
@@ -93,6 +95,7 @@ export function renderCheckoutPage(page: CheckoutPageOptions) {
 <link rel="icon" href="data:,">
 <title>${fill(strings.pageTitle, { name: page.checkout.organization.name })}</title>
 ${page.styleUrl ? html`<link rel="stylesheet" href="${page.styleUrl}">` : ''}
+${(page.preloadUrls ?? []).map((url) => html`<link rel="modulepreload" href="${url}">`)}
 </head>
 <body>
 <checkout-page${page.embedded ? raw(' embedded') : ''}></checkout-page>

@@ -1,20 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Locale } from '../i18n/locales.ts';
-import { DismissalController } from './dismissal-controller.ts';
+import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import { restartDraftOf } from './draft.ts';
-import { switchLanguage } from './language.ts';
+import { loadViews, outcomeView } from './lazy-views.ts';
 import { useMoneyFormats } from './money.ts';
 import { readPageData } from './page-data.ts';
-import { restartUrl } from './restart.ts';
 import { CheckoutSessionController } from './session-controller.ts';
 import { t, useStrings } from './strings.ts';
 import { successUrlFor } from './success-url.ts';
 import { renderCheckoutForm } from './views/checkout-form.ts';
-import { focusFirstControl } from './views/first-control.ts';
 import { renderLanguageSwitcher } from './views/language-switcher.ts';
-import { renderProcessing, renderRestart, renderSuccess } from './views/outcome-views.ts';
 import { renderCloseButton, renderFooter, renderNotLoaded, renderTopbar } from './views/page-chrome.ts';
 
 /**
@@ -31,22 +27,41 @@ import { renderCloseButton, renderFooter, renderNotLoaded, renderTopbar } from '
  * @attr embedded - Framed by a merchant's page: no page chrome, a close button, and messages to the parent.
  * @attr overlay - Framed by the widget's overlay (embedded, and not `embed_mode=inline`): the page draws the modal card.
  */
-@customElement('checkout-page')
 export class CheckoutPage extends LitElement {
+  // Declared properties, not decorators: Lit's decorator helpers cost the page's first load bytes.
+  static override properties = {
+    embedded: { type: Boolean, reflect: true },
+    overlay: { type: Boolean, reflect: true },
+  };
+
   /** Set by the server on `?embed=1`: hides the page chrome and shows a close button. */
-  @property({ type: Boolean, reflect: true }) embedded = false;
+  declare embedded: boolean;
   /**
    * Framed over the whole viewport by the widget's overlay: a transparent
    * page drawing the modal card itself, as Polar's embed does, where a press
    * outside the card asks to close. Inline, the page draws no card.
    */
-  @property({ type: Boolean, reflect: true }) overlay = false;
+  declare overlay: boolean;
 
   private readonly session = new CheckoutSessionController(this);
+  /** The first render waits for the views this checkout shows, so none pops in after it. */
+  private viewsReady: Promise<unknown> = Promise.resolve();
   private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
     super();
+    this.embedded = false;
+    this.overlay = false;
+  }
+
+  /** Framed only: puts the customer on the first control (see onWindowFocus). */
+  private focusFirstControl: ((host: HTMLElement) => void) | null = null;
+
+  /** Framed: the bridge to the parent and the dismissal, from their chunk, before the first render. */
+  private async connectEmbedded(origin: string | null) {
+    const { createEmbedBridge, DismissalController, focusFirstControl } = await import('./embedded.ts');
+    this.session.bridge = createEmbedBridge(origin);
+    this.focusFirstControl = focusFirstControl;
     new DismissalController(this, { outsideCloses: () => this.overlay, close: () => this.session.close() });
   }
 
@@ -63,6 +78,10 @@ export class CheckoutPage extends LitElement {
     this.embedded = data.embedded;
     this.overlay = data.embedded && new URLSearchParams(location.search).get('embed_mode') !== 'inline';
     this.session.start(data);
+    this.viewsReady = Promise.all([
+      loadViews(data.checkout, this.session.view),
+      this.embedded && this.connectEmbedded(data.embed_origin).catch(() => {}),
+    ]);
     if (this.embedded) window.addEventListener('focus', this.onWindowFocus);
   }
 
@@ -70,6 +89,17 @@ export class CheckoutPage extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     window.removeEventListener('focus', this.onWindowFocus);
+  }
+
+  protected override async scheduleUpdate() {
+    await this.viewsReady;
+    super.scheduleUpdate();
+  }
+
+  /** Another product, a discount or an end state may need a view not fetched yet. */
+  protected override updated() {
+    const c = this.session.checkout;
+    if (c) void loadViews(c, this.session.view).then((arrived) => arrived && this.requestUpdate());
   }
 
   protected override firstUpdated() {
@@ -81,7 +111,7 @@ export class CheckoutPage extends LitElement {
       this.resizeObserver.observe(this);
     }
     // Framed, the customer arrives by a click on the merchant's page: start them on a control, not the body.
-    if (this.embedded) focusFirstControl(this);
+    if (this.embedded) this.focusFirstControl?.(this);
     // The success state on load (a reload after paying) already told the parent, if there was one.
     bridge.post({ type: 'loaded', checkout_id: checkout.id });
   }
@@ -92,14 +122,37 @@ export class CheckoutPage extends LitElement {
    * would leave the customer on no control at all.
    */
   private readonly onWindowFocus = () => {
-    if (document.activeElement === document.body || !document.activeElement) focusFirstControl(this);
+    if (document.activeElement === document.body || !document.activeElement) this.focusFirstControl?.(this);
   };
 
   /** The switcher's choice: the same session, re-rendered in `locale` (what was typed stays). */
   private async switchTo(secret: string, seller: string, locale: Locale) {
+    // Fetched on the choice: most customers never switch.
+    const { switchLanguage } = await import('./language.ts');
     if (!(await switchLanguage(secret, locale))) return;
     document.title = t('pageTitle', { name: seller });
     this.requestUpdate();
+  }
+
+  /** The end states, from their chunk (nothing until it is here: `updated` fetches it). */
+  private renderOutcome(c: CheckoutPublic, theme: string | undefined) {
+    const s = this.session;
+    const view = s.view;
+    const views = outcomeView.get();
+    if (!views) return nothing;
+    if (view === 'form') return nothing;
+    if (view === 'success') return views.renderSuccess(c, this.embedded ? null : successUrlFor(c.success_url, c.id));
+    if (view === 'processing') return views.renderProcessing();
+    const onRestart = (e: Event) => {
+      if (s.restart()) e.preventDefault();
+    };
+    return views.renderRestart(
+      c,
+      view,
+      onRestart,
+      views.restartUrl(c, restartDraftOf(c, s.draft), theme),
+      s.restartError,
+    );
   }
 
   protected override render() {
@@ -111,28 +164,14 @@ export class CheckoutPage extends LitElement {
     return html`
       ${this.overlay ? renderCloseButton(s.paying, () => s.close()) : this.embedded ? nothing : renderTopbar(c)}
       <main class="page" data-view=${s.view} aria-label=${ifDefined(this.embedded ? t('checkoutOf', { name: c.organization.name }) : undefined)}>
-        ${
-          s.view === 'form'
-            ? renderCheckoutForm(c, s, this.embedded)
-            : s.view === 'success'
-              ? renderSuccess(c, this.embedded ? null : successUrlFor(c.success_url, c.id))
-              : s.view === 'processing'
-                ? renderProcessing()
-                : renderRestart(
-                    c,
-                    s.view,
-                    (e) => {
-                      if (s.restart()) e.preventDefault();
-                    },
-                    restartUrl(c, restartDraftOf(c, s.draft), theme),
-                    s.restartError,
-                  )
-        }
+        ${s.view === 'form' ? renderCheckoutForm(c, s, this.embedded) : this.renderOutcome(c, theme)}
       </main>
       ${this.embedded ? switcher : renderFooter(switcher)}
       <p class="sr-only" role="status" aria-live="polite">${s.announcement}</p>`;
   }
 }
+
+customElements.define('checkout-page', CheckoutPage);
 
 declare global {
   interface HTMLElementTagNameMap {

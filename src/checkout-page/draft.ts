@@ -1,8 +1,8 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { ConfirmBody } from './checkout-api.ts';
+import { answerForApi, answerFromSession, type FieldAnswer } from './field-answers.ts';
 import { parseDecimalInput, toDecimalInput } from './money.ts';
 import type { RestartDraft } from './restart.ts';
-import { answerForApi, answerFromSession, type FieldAnswer } from './views/custom-field-input.ts';
 
 /** Which of the page's screens a session's status shows. */
 export type View = 'form' | 'success' | 'expired' | 'failed' | 'processing';

@@ -1,10 +1,5 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
-import type { ErrorDetail } from '../shared/schemas/common.ts';
-import type { ApiFailure } from './checkout-api.ts';
-import type { Draft } from './draft.ts';
-import { detailText, droppedText, failureText, otherText, totalChangedText } from './error-text.ts';
-import { formatMoney, intervalSuffix, toDecimalInput } from './money.ts';
-import { t } from './strings.ts';
+import { droppedText } from './error-text.ts';
 import type { FieldMeta } from './views/field.ts';
 
 /**
@@ -24,19 +19,6 @@ export function fieldKeyOf(loc: readonly (string | number)[]): FieldKey | null {
   return String(path[0]);
 }
 
-/** The server's details by field key, the first per field; the rest (no field shown for them) in `other`. */
-export function errorsByField(detail: readonly ErrorDetail[], known: (key: FieldKey) => boolean) {
-  const fields = new Map<FieldKey, ErrorDetail>();
-  const other: ErrorDetail[] = [];
-  for (const d of detail) {
-    const key = fieldKeyOf(d.loc);
-    if (key && known(key)) {
-      if (!fields.has(key)) fields.set(key, d);
-    } else other.push(d);
-  }
-  return { fields, other };
-}
-
 /** Whether the page shows a control for `key`, so that an error about it goes beside it. */
 export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
   if (key === 'customer_email' || key === 'customer_name') return true;
@@ -47,30 +29,6 @@ export function isShownField(c: CheckoutPublic, key: FieldKey): boolean {
   if (key.startsWith('billing_address.')) return c.require_billing_address;
   if (key === 'product_id') return c.products.length > 1;
   return c.product.attached_custom_fields.some((a) => `custom_field_data.${a.custom_field.slug}` === key);
-}
-
-/**
- * A refused save or payment as the form shows it: each field's message
- * beside it, the rest in one sentence above the button. A save keeps the
- * other fields' messages; a payment attempt starts from none.
- */
-export function failureMessages(
-  r: ApiFailure,
-  c: CheckoutPublic,
-  kept: ReadonlyMap<FieldKey, string>,
-  submitting: boolean,
-): { errors: Map<FieldKey, string>; formError: string | null } {
-  const { fields, other } = errorsByField(r.detail, (key) => isShownField(c, key));
-  const errors = submitting ? new Map<FieldKey, string>() : new Map(kept);
-  for (const [key, d] of fields) errors.set(key, detailText(key, d, r.error, c));
-  const formError = other.length
-    ? [...new Set(other.map(otherText))].join(' ')
-    : fields.size
-      ? submitting
-        ? t('errAttention')
-        : null
-      : failureText(r);
-  return { errors, formError };
 }
 
 /** Why the link's value for `key` was not used (until the customer edits it), and the field's error. */
@@ -84,19 +42,5 @@ export function fieldNotes(
   return {
     error: errors.get(key) ?? null,
     dropped: dropped ? droppedText(key, dropped, c) : null,
-  };
-}
-
-/** A confirm refused as the total changed (a discount ran out, a price moved): the new one, to pay again. */
-export function newTotalNotice(c: CheckoutPublic, draft: Draft, why: string) {
-  return {
-    draft: {
-      ...draft,
-      discountCode: c.discount ? draft.discountCode : '',
-      amount: c.product_price.amount_type === 'custom' ? toDecimalInput(c.amount, c.currency) : draft.amount,
-      quantity: String(c.quantity),
-    },
-    errors: new Map<FieldKey, string>(),
-    formError: totalChangedText(why, formatMoney(c.total_amount, c.currency) + intervalSuffix(c.product)),
   };
 }

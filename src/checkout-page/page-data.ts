@@ -1,4 +1,4 @@
-import type { Catalog } from '../i18n/catalog.ts';
+import type { PageCatalog } from '../i18n/catalog.ts';
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { MoneyFormat } from './money-format.ts';
 
@@ -12,7 +12,7 @@ export interface PageData {
   /** How each currency of the session reads (see money-format.ts), so the first render needs no `Intl`. */
   money_formats?: Record<string, MoneyFormat>;
   /** The page's strings: the negotiated locale's catalog alone (English filled in for a key it lacks). */
-  strings?: Catalog;
+  strings?: PageCatalog;
 }
 
 /**

@@ -13,21 +13,20 @@ import {
   confirmBodyOf,
   type Draft,
   draftFrom,
-  parseQuantity,
   restartDraftOf,
   VIEW_OF_STATUS,
   type View,
 } from './draft.ts';
-import { createEmbedBridge, type EmbedBridge } from './embed-bridge.ts';
-import { type FieldKey, failureMessages, fieldNotes, newTotalNotice } from './field-errors.ts';
-import { formatMoney, intervalSuffix, parseDecimalInput, toDecimalInput } from './money.ts';
+import type { EmbedBridge } from './embed-bridge.ts';
+import { type FieldKey, fieldNotes } from './field-errors.ts';
+import { amountView, discountView, outcomeView, pickerView, stepperView } from './lazy-views.ts';
 import type { PageData } from './page-data.ts';
-import { startAgainEmbedded } from './restart.ts';
 import { createSerialQueue } from './serial-queue.ts';
-import { followStatus } from './status-stream.ts';
 import { t } from './strings.ts';
 import { successMessage } from './success-message.ts';
 import type { FieldMeta } from './views/field.ts';
+
+const loadFailureText = () => import('./failure-text.ts');
 
 /** What the page shows of a session; the controller is its only writer. */
 export interface SessionState {
@@ -66,7 +65,7 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   touched = new Set<FieldKey>();
 
   /** Talks to the framing page; inactive (posts nothing) until `start` finds an allowed parent. */
-  bridge: EmbedBridge = createEmbedBridge(null, null);
+  bridge: EmbedBridge = { active: false, post() {} };
   private embedded = false;
   /** The parent's origin, as the server allowed it (null when not framed or not allowed). */
   private embedOrigin: string | null = null;
@@ -86,12 +85,12 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   start(data: PageData) {
     this.embedded = data.embedded;
     this.embedOrigin = data.embedded ? data.embed_origin : null;
-    this.bridge = createEmbedBridge(this.embedOrigin);
     this.set({ checkout: data.checkout, draft: draftFrom(data.checkout), view: VIEW_OF_STATUS[data.checkout.status] });
     if (this.view === 'processing') this.watchStatus();
   }
 
-  private set(patch: Partial<SessionState>) {
+  /** @internal For the edits the lazy views carry. */
+  set(patch: Partial<SessionState>) {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -103,64 +102,17 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     if (!this.touched.has(key)) this.set({ touched: new Set(this.touched).add(key) });
   }
 
-  async selectProduct(productId: string) {
-    if (productId === this.draft.productId) return;
-    this.set({ draft: { ...this.draft, productId } });
-    this.clearError('product_id');
-    const saved = await this.save({ product_id: productId });
-    // A newer choice was made meanwhile: its own answer will settle the screen.
-    if (this.draft.productId !== productId) return;
-    const c = this.checkout!;
-    if (!saved) {
-      this.set({ draft: { ...this.draft, productId: c.product_id } });
-      return;
-    }
-    this.clearError('amount');
-    this.clearError('quantity');
-    this.set({ draft: { ...this.draft, quantity: String(c.quantity) } });
-    if (c.product_price.amount_type === 'custom')
-      this.set({ draft: { ...this.draft, amount: toDecimalInput(c.amount, c.currency) } });
-    this.announce(
-      t('productSelected', {
-        product: c.product.name,
-        total: formatMoney(c.total_amount, c.currency) + intervalSuffix(c.product),
-      }),
-    );
+  selectProduct(productId: string) {
+    return pickerView.get()?.selectProduct(this, productId);
   }
 
-  async commitAmount() {
-    const c = this.checkout!;
-    const minor = parseDecimalInput(this.draft.amount, c.currency);
-    if (minor === null) {
-      this.setError('amount', t('enterAmount', { example: toDecimalInput(c.amount, c.currency) }));
-      return;
-    }
-    if (minor === c.amount && !this.errors.has('amount')) return;
-    this.clearError('amount');
-    if (await this.save({ amount: minor })) {
-      const now = this.checkout!;
-      this.set({ draft: { ...this.draft, amount: toDecimalInput(now.amount, now.currency) } });
-      this.announce(t('totalIs', { total: formatMoney(now.total_amount, now.currency) }));
-    }
+  commitAmount() {
+    return amountView.get()?.commitAmount(this);
   }
 
   /** Saves the quantity: `to` from the stepper's buttons, else the one typed. */
-  async commitQuantity(to?: number) {
-    const c = this.checkout!;
-    const quantity = to ?? parseQuantity(this.draft.quantity);
-    if (quantity === null) {
-      this.setError('quantity', t('wholeQuantity'));
-      return;
-    }
-    this.set({ draft: { ...this.draft, quantity: String(quantity) } });
-    if (quantity === c.quantity && !this.errors.has('quantity')) return;
-    this.clearError('quantity');
-    if (await this.save({ quantity })) {
-      const now = this.checkout!;
-      // A later step is on its way: its own answer settles the field.
-      if (this.draft.quantity !== String(quantity)) return;
-      this.announce(t('quantityTotal', { quantity: now.quantity, total: formatMoney(now.total_amount, now.currency) }));
-    }
+  commitQuantity(to?: number) {
+    return stepperView.get()?.commitQuantity(this, to);
   }
 
   /** Records an edit of one billing address line. */
@@ -168,38 +120,18 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     this.edit(`billing_address.${key}`, { address: { ...this.draft.address, [key]: value } });
   }
 
-  async applyDiscount() {
-    const code = this.draft.discountCode.trim();
-    if (!code) {
-      this.setError('discount_code', t('enterCodeFirst'));
-      return;
-    }
-    this.clearError('discount_code');
-    this.set({ touched: new Set(this.touched).add('discount_code'), savingDiscount: true });
-    const ok = await this.save({ discount_code: code });
-    this.set({ savingDiscount: false });
-    if (ok) {
-      const c = this.checkout!;
-      this.set({ draft: { ...this.draft, discountCode: '' } });
-      this.announce(t('discountAddedTotal', { total: formatMoney(c.total_amount, c.currency) }));
-      await this.focus('.discount-applied button');
-    }
+  applyDiscount() {
+    return discountView.get()?.applyDiscount(this);
   }
 
-  async removeDiscount() {
-    this.clearError('discount_code');
-    this.set({ savingDiscount: true });
-    const ok = await this.save({ discount_code: null });
-    this.set({ savingDiscount: false });
-    if (ok) {
-      const c = this.checkout!;
-      this.announce(t('discountRemovedTotal', { total: formatMoney(c.total_amount, c.currency) }));
-      await this.focus('#discount_code');
-    }
+  removeDiscount() {
+    return discountView.get()?.removeDiscount(this);
   }
 
   /** Saves an edit; the answer replaces the session (and so every amount on screen). */
-  private async save(body: UpdateBody): Promise<boolean> {
+  /** @internal For the edits the lazy views carry. */
+  async save(body: UpdateBody): Promise<boolean> {
+    void loadFailureText().catch(() => {});
     this.set({ savingCount: this.savingCount + 1 });
     const result = await this.enqueue<ApiResult>(() => updateCheckout(this.checkout!.client_secret, body));
     this.set({ savingCount: this.savingCount - 1 });
@@ -219,6 +151,9 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
       return;
     }
     this.set({ paying: true, formError: null, errors: new Map() });
+    // Fetched beside the payment, so the confirmation (or the refusal) has its words when the answer comes.
+    void outcomeView.load().catch(() => {});
+    void loadFailureText().catch(() => {});
     const checkoutId = this.checkout.id;
     // Built after earlier edits settled, so it reflects the latest session.
     const result = await this.enqueue<ApiResult>(() =>
@@ -251,11 +186,13 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
 
   /** Framed, "Start again" makes the fresh session here; `false` when a plain link does the job. */
   restart(): boolean {
-    if (!this.bridge.active || !this.embedOrigin || !this.checkout?.link_url) return false;
+    // The restart view is drawn from the outcome chunk, so it is here whenever its button is.
+    const views = outcomeView.get();
+    if (!views || !this.bridge.active || !this.embedOrigin || !this.checkout?.link_url) return false;
     this.set({ restartError: null });
     const draft = restartDraftOf(this.checkout, this.draft);
     const theme = document.documentElement.dataset.theme;
-    void startAgainEmbedded(this.checkout, draft, this.embedOrigin, theme).then((target) => {
+    void views.startAgainEmbedded(this.checkout, draft, this.embedOrigin, theme).then((target) => {
       if (typeof target === 'string') window.location.assign(target);
       else this.set({ restartError: target.message });
     });
@@ -270,7 +207,14 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     this.set({ view });
     if (view === 'success') this.onSucceeded(successMessage(c));
     if (view === 'processing') this.watchStatus();
-    void this.focus('#outcome-title');
+    // The end states' views are a chunk of their own: focus their heading once it is drawn.
+    void outcomeView
+      .load()
+      .catch(() => {})
+      .then(() => {
+        this.host.requestUpdate();
+        return this.focus('#outcome-title');
+      });
   }
 
   private onSucceeded(message: ReturnType<typeof successMessage>) {
@@ -280,6 +224,14 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
   }
 
   private async handleFailure(r: ApiFailure, submitting: boolean) {
+    // Worded by a chunk of its own (most checkouts meet no refusal), fetched beside each request;
+    // if even that cannot arrive, the network is what failed.
+    const failure = await loadFailureText().catch(() => null);
+    if (!failure) {
+      this.set({ formError: t('errNetwork') });
+      return;
+    }
+    const { failureMessages, newTotalNotice } = failure;
     if (r.checkout?.status === 'open') {
       this.set({ checkout: r.checkout, ...newTotalNotice(r.checkout, this.draft, r.message) });
       return;
@@ -302,10 +254,24 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
 
   private watchStatus() {
     if (this.stopStream || !this.checkout) return;
-    this.stopStream = followStatus(this.checkout.client_secret, (c) => {
-      this.stopStream = null;
-      if (c) this.adopt(c);
-    });
+    const secret = this.checkout.client_secret;
+    // The stream is followed from the outcome chunk, which the processing view is drawn from anyway.
+    let stop = () => {};
+    let stopped = false;
+    this.stopStream = () => {
+      stopped = true;
+      stop();
+    };
+    void outcomeView
+      .load()
+      .then((views) => {
+        if (stopped) return;
+        stop = views.followStatus(secret, (c) => {
+          this.stopStream = null;
+          if (c) this.adopt(c);
+        });
+      })
+      .catch(() => {});
   }
 
   /** A field's label, notes and error, from the server's session and the customer's edits. */
@@ -317,24 +283,28 @@ export class CheckoutSessionController implements ReactiveController, Readonly<S
     return fieldNotes(this.checkout!, key, this.touched, this.errors);
   }
 
-  private setError(key: FieldKey, msg: string) {
+  /** @internal For the edits the lazy views carry. */
+  setError(key: FieldKey, msg: string) {
     this.set({ errors: new Map(this.errors).set(key, msg) });
   }
 
-  private clearError(key: FieldKey) {
+  /** @internal For the edits the lazy views carry. */
+  clearError(key: FieldKey) {
     if (!this.errors.has(key)) return;
     const next = new Map(this.errors);
     next.delete(key);
     this.set({ errors: next });
   }
 
-  private announce(text: string) {
+  /** @internal For the edits the lazy views carry. */
+  announce(text: string) {
     // Cleared first so the same sentence twice is announced twice.
     this.set({ announcement: '' });
     requestAnimationFrame(() => this.set({ announcement: text }));
   }
 
-  private async focus(selector: string) {
+  /** @internal For the edits the lazy views carry. */
+  async focus(selector: string) {
     await this.host.updateComplete;
     this.host.querySelector<HTMLElement>(selector)?.focus();
   }

@@ -6,5 +6,30 @@ export type MessageKey = keyof typeof en;
 /** One locale's strings: every key, each a non-empty template with the English one's `{placeholders}`. */
 export type Catalog = { readonly [K in MessageKey]: string };
 
+/** Keys only the server's problem pages use: the checkout page is not sent them. */
+export const PROBLEM_PAGE_KEYS = [
+  'linkNotFoundTitle',
+  'linkNotFoundBody',
+  'linkUnavailableTitle',
+  'linkUnavailableBody',
+  'rateLimitedTitle',
+  'rateLimitedBody',
+  'checkoutNotFoundTitle',
+  'checkoutNotFoundBody',
+  'inactiveTitle',
+  'inactiveBody',
+  'notStartedTitle',
+  'notStartedBody',
+  'endedTitle',
+  'endedBody',
+  'limitReachedTitle',
+  'limitReachedBody',
+  'backToShop',
+  'useBackButton',
+] as const satisfies readonly MessageKey[];
+
+/** What the checkout page is sent: its locale's catalog without the problem pages' keys. */
+export type PageCatalog = Omit<Catalog, (typeof PROBLEM_PAGE_KEYS)[number]>;
+
 /** The `{name}` placeholders of a template, in order. */
 export const placeholdersOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { MessageKey } from '../../i18n/catalog.ts';
+import type { PageCatalog } from '../../i18n/catalog.ts';
 import { COUNTRY_CODES } from '../../shared/countries.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import type { AddressDraft } from '../draft.ts';
@@ -23,7 +23,12 @@ function countries(): [string, string][] {
 
 type AddressKey = keyof AddressDraft;
 
-const FIELDS: { key: Exclude<AddressKey, 'country'>; label: MessageKey; autocomplete: string; required: boolean }[] = [
+const FIELDS: {
+  key: Exclude<AddressKey, 'country'>;
+  label: keyof PageCatalog;
+  autocomplete: string;
+  required: boolean;
+}[] = [
   { key: 'line1', label: 'line1', autocomplete: 'address-line1', required: true },
   { key: 'line2', label: 'line2', autocomplete: 'address-line2', required: false },
   { key: 'postal_code', label: 'postalCode', autocomplete: 'postal-code', required: true },

@@ -1,18 +1,21 @@
 import { html, nothing } from 'lit';
 import { CUSTOMER_EMAIL_MAX_LENGTH, CUSTOMER_NAME_MAX_LENGTH } from '../../shared/customer-limits.ts';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import {
+  amountView,
+  billingView,
+  customFieldView,
+  discountView,
+  pickerView,
+  stepperView,
+  trialView,
+} from '../lazy-views.ts';
 import { formatMoney } from '../money.ts';
-
 import type { CheckoutSessionController } from '../session-controller.ts';
 import { t } from '../strings.ts';
-import { renderBillingAddress } from './billing-address-fields.ts';
-import { renderCustomField } from './custom-field-input.ts';
-import { amountRange, renderAmountField, renderCardField, renderTextField } from './customer-fields.ts';
-import { renderDiscountSection } from './discount-section.ts';
+import { renderCardField, renderTextField } from './customer-fields.ts';
 import { keepHyphenatedWords, renderHeroPrice } from './hero-price.ts';
 import { renderOrderSummary } from './order-summary.ts';
-import { renderProductPicker } from './product-picker.ts';
-import { renderQuantityStepper } from './quantity-stepper.ts';
 
 function payLabel(c: CheckoutPublic): string {
   if (c.trial) return t('startTrial');
@@ -36,29 +39,38 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
         ${c.product.description && c.products.length === 1 ? html`<p class="description">${c.product.description}</p>` : nothing}
         ${
           c.products.length > 1
-            ? renderProductPicker(
-                c.products,
-                d.productId,
-                (id) => s.selectProduct(id),
-                s.notes('product_id').dropped ?? null,
-              )
+            ? pickerView
+                .get()
+                ?.renderProductPicker(
+                  c.products,
+                  d.productId,
+                  (id) => s.selectProduct(id),
+                  s.notes('product_id').dropped ?? null,
+                )
             : nothing
         }
-        ${renderAmountField(
+        ${amountView.get()?.renderAmountField(
           c,
-          s.fieldMeta('amount', 'amount', t('nameYourPrice'), { required: true, help: amountRange(c) }),
+          s.fieldMeta('amount', 'amount', t('nameYourPrice'), {
+            required: true,
+            help: amountView.get()?.amountRange(c),
+          }),
           d.amount,
           (v) => s.edit('amount', { amount: v }),
           () => void s.commitAmount(),
         )}
-        ${renderQuantityStepper(
+        ${stepperView.get()?.renderQuantityStepper(
           c,
           s.fieldMeta('quantity', 'quantity', t('quantity'), { required: true }),
           d.quantity,
           (v) => s.edit('quantity', { quantity: v }),
           (to) => void s.commitQuantity(to),
         )}
-        ${renderOrderSummary(c, s.savingCount > 0)}
+        ${
+          c.trial
+            ? (trialView.get()?.renderTrialSummary(c, c.trial, s.savingCount > 0) ?? nothing)
+            : renderOrderSummary(c, s.savingCount > 0)
+        }
       </section>
       <form class="panel" novalidate @submit=${pay} aria-labelledby="details-title">
         <h2 id="details-title" class="section-title">${t('yourDetails')}</h2>
@@ -82,17 +94,19 @@ export function renderCheckoutForm(c: CheckoutPublic, s: CheckoutSessionControll
           .sort((a, b) => a.order - b.order)
           .map((a) => {
             const key = `custom_field_data.${a.custom_field.slug}`;
-            return renderCustomField(a, d.fields[a.custom_field.slug], s.notes(key), (slug, value) =>
-              s.edit(key, { fields: { ...s.draft.fields, [slug]: value } }),
-            );
+            return customFieldView
+              .get()
+              ?.renderCustomField(a, d.fields[a.custom_field.slug], s.notes(key), (slug, value) =>
+                s.edit(key, { fields: { ...s.draft.fields, [slug]: value } }),
+              );
           })}
-        ${renderBillingAddress(
+        ${billingView.get()?.renderBillingAddress(
           c,
           d.address,
           (key, label, required) => s.fieldMeta(`billing_address.${key}`, `billing_${key}`, label, { required }),
           (key, value) => s.editAddress(key, value),
         )}
-        ${renderDiscountSection({
+        ${discountView.get()?.renderDiscountSection({
           checkout: c,
           code: d.discountCode,
           busy: s.savingDiscount,

@@ -2,11 +2,9 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AttachedCustomField } from '../../shared/schemas/product.ts';
+import type { FieldAnswer } from '../field-answers.ts';
 import { t } from '../strings.ts';
 import { ariaInvalid, checkboxField, describedBy, type FieldMeta, field } from './field.ts';
-
-/** A custom field's answer while the customer types: text for inputs, a boolean for checkboxes. */
-export type FieldAnswer = string | boolean;
 
 /** The DOM id of a custom field's control (slugs are `[a-z0-9_-]`, safe as ids). */
 export const customFieldId = (slug: string) => `cf-${slug}`;
@@ -87,23 +85,4 @@ export function renderCustomField(
           aria-describedby=${ifDefined(common.describedby)} aria-invalid=${common.invalid} @input=${onInput}>`,
       );
   }
-}
-
-/**
- * The answer as the API takes it: numbers as numbers, empty as null (which
- * clears it), the rest as typed. A non-numeric "number" goes as text so the
- * server names the problem next to the field.
- */
-export function answerForApi(attached: AttachedCustomField, answer: FieldAnswer | undefined) {
-  if (answer === undefined || answer === '') return null;
-  if (attached.custom_field.type === 'checkbox') return answer === true;
-  if (attached.custom_field.type === 'number' && typeof answer === 'string' && /^-?\d+$/.test(answer.trim()))
-    return Number(answer);
-  return answer;
-}
-
-/** The stored answer (from the session's `custom_field_data`) as the form holds it. */
-export function answerFromSession(value: string | number | boolean | null | undefined): FieldAnswer | undefined {
-  if (value === null || value === undefined) return undefined;
-  return typeof value === 'boolean' ? value : String(value);
 }

@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
+import type { EditHost } from '../edit-host.ts';
+import { formatMoney } from '../money.ts';
 import { t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, fieldNotes } from './field.ts';
 import { discountLabel } from './order-summary.ts';
@@ -61,4 +63,36 @@ export function renderDiscountSection(p: DiscountSectionProps) {
     </div>
     ${fieldNotes(meta)}
   </div>`;
+}
+
+/** The controller's `applyDiscount`, here with the view that calls it (its chunk). */
+export async function applyDiscount(s: EditHost) {
+  const code = s.draft.discountCode.trim();
+  if (!code) {
+    s.setError('discount_code', t('enterCodeFirst'));
+    return;
+  }
+  s.clearError('discount_code');
+  s.set({ touched: new Set(s.touched).add('discount_code'), savingDiscount: true });
+  const ok = await s.save({ discount_code: code });
+  s.set({ savingDiscount: false });
+  if (ok) {
+    const c = s.checkout!;
+    s.set({ draft: { ...s.draft, discountCode: '' } });
+    s.announce(t('discountAddedTotal', { total: formatMoney(c.total_amount, c.currency) }));
+    await s.focus('.discount-applied button');
+  }
+}
+
+/** The controller's `removeDiscount`, here with the view that calls it (its chunk). */
+export async function removeDiscount(s: EditHost) {
+  s.clearError('discount_code');
+  s.set({ savingDiscount: true });
+  const ok = await s.save({ discount_code: null });
+  s.set({ savingDiscount: false });
+  if (ok) {
+    const c = s.checkout!;
+    s.announce(t('discountRemovedTotal', { total: formatMoney(c.total_amount, c.currency) }));
+    await s.focus('#discount_code');
+  }
 }

@@ -3,7 +3,6 @@ import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { formatMoney, intervalSuffix } from '../money.ts';
 import { times } from '../option-strings.ts';
 import { lang, t, unitCount } from '../strings.ts';
-import { afterTrial, trialTerms } from './trial-terms.ts';
 
 const percentText = (percent: number) =>
   lang() === 'en' ? String(Number(percent.toFixed(2))) : new Intl.NumberFormat(lang()).format(percent);
@@ -32,9 +31,9 @@ export function renewalNote(c: CheckoutPublic): string | null {
  * The amounts exactly as the server computed them (subtotal, discount,
  * total): the page never does the arithmetic itself, so what it shows is
  * what will be charged. `busy` marks them stale while an edit is saved.
+ * A trial's summary is trial-summary.ts.
  */
 export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
-  if (c.trial) return renderTrialSummary(c, c.trial, busy);
   const interval = intervalSuffix(c.product);
   const renewal = renewalNote(c);
   return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
@@ -55,25 +54,5 @@ export function renderOrderSummary(c: CheckoutPublic, busy: boolean) {
       }</dd>
     </div>
     ${renewal ? html`<p class="renewal">${renewal}</p>` : nothing}
-  </dl>`;
-}
-
-/** A trial: what each period costs after it (with its discount), then nothing due today. */
-function renderTrialSummary(c: CheckoutPublic, trial: NonNullable<CheckoutPublic['trial']>, busy: boolean) {
-  const interval = intervalSuffix(c.product);
-  return html`<dl class="totals" aria-busy=${busy ? 'true' : 'false'} aria-live="polite" aria-atomic="true">
-    <div class="line"><dt>${c.product.name}</dt><dd data-amount="subtotal">${formatMoney(trial.amount, c.currency)}${interval}</dd></div>
-    ${
-      c.discount && trial.discount_amount > 0
-        ? html`<div class="line discount-line">
-            <dt>${c.discount.code ? html`<span class="code">${c.discount.code}</span>` : c.discount.name}
-              <span class="muted">${discountLabel(c.discount)}</span></dt>
-            <dd data-amount="discount">−${formatMoney(trial.discount_amount, c.currency)}</dd>
-          </div>`
-        : nothing
-    }
-    <div class="line"><dt>${t('afterTrial')}</dt><dd data-amount="after-trial">${afterTrial(c, trial)}</dd></div>
-    <div class="line total-line"><dt>${t('dueToday')}</dt><dd data-amount="total">${formatMoney(c.total_amount, c.currency)}</dd></div>
-    <p class="renewal">${trialTerms(c)}.</p>
   </dl>`;
 }

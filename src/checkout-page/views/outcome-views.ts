@@ -5,6 +5,11 @@ import { times } from '../option-strings.ts';
 import { t, tParts } from '../strings.ts';
 import { afterTrial, trialEndDate } from './trial-terms.ts';
 
+// Only the end states start again: the restart travels in their chunk.
+export { restartUrl, startAgainEmbedded } from '../restart.ts';
+// Only the processing state follows a payment's stream.
+export { followStatus } from '../status-stream.ts';
+
 const checkIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
   <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 const clockIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Product } from '../../shared/schemas/product.ts';
-import { currentPrice, priceLabel } from '../money.ts';
+import type { EditHost } from '../edit-host.ts';
+import { currentPrice, formatMoney, intervalSuffix, priceLabel, toDecimalInput } from '../money.ts';
 import { t } from '../strings.ts';
 
 /**
@@ -31,4 +32,30 @@ export function renderProductPicker(
     })}
     ${note ? html`<p class="note" id="products-dropped">${note}</p>` : nothing}
   </fieldset>`;
+}
+
+/** The controller's `selectProduct`, here with the view that calls it (its chunk). */
+export async function selectProduct(s: EditHost, productId: string) {
+  if (productId === s.draft.productId) return;
+  s.set({ draft: { ...s.draft, productId } });
+  s.clearError('product_id');
+  const saved = await s.save({ product_id: productId });
+  // A newer choice was made meanwhile: its own answer will settle the screen.
+  if (s.draft.productId !== productId) return;
+  const c = s.checkout!;
+  if (!saved) {
+    s.set({ draft: { ...s.draft, productId: c.product_id } });
+    return;
+  }
+  s.clearError('amount');
+  s.clearError('quantity');
+  s.set({ draft: { ...s.draft, quantity: String(c.quantity) } });
+  if (c.product_price.amount_type === 'custom')
+    s.set({ draft: { ...s.draft, amount: toDecimalInput(c.amount, c.currency) } });
+  s.announce(
+    t('productSelected', {
+      product: c.product.name,
+      total: formatMoney(c.total_amount, c.currency) + intervalSuffix(c.product),
+    }),
+  );
 }

@@ -3,6 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckoutPublic } from '../../shared/schemas/checkout.ts';
 import { parseQuantity } from '../draft.ts';
+import type { EditHost } from '../edit-host.ts';
+import { formatMoney } from '../money.ts';
 import { t } from '../strings.ts';
 import { ariaInvalid, describedBy, type FieldMeta, field } from './field.ts';
 
@@ -49,4 +51,23 @@ export function renderQuantityStepper(
     </div>`,
     'quantity-field',
   );
+}
+
+/** The controller's `commitQuantity`, here with the view that calls it (its chunk). */
+export async function commitQuantity(s: EditHost, to?: number) {
+  const c = s.checkout!;
+  const quantity = to ?? parseQuantity(s.draft.quantity);
+  if (quantity === null) {
+    s.setError('quantity', t('wholeQuantity'));
+    return;
+  }
+  s.set({ draft: { ...s.draft, quantity: String(quantity) } });
+  if (quantity === c.quantity && !s.errors.has('quantity')) return;
+  s.clearError('quantity');
+  if (await s.save({ quantity })) {
+    const now = s.checkout!;
+    // A later step is on its way: its own answer settles the field.
+    if (s.draft.quantity !== String(quantity)) return;
+    s.announce(t('quantityTotal', { quantity: now.quantity, total: formatMoney(now.total_amount, now.currency) }));
+  }
 }

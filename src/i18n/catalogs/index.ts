@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog.ts';
+import { type Catalog, type PageCatalog, PROBLEM_PAGE_KEYS } from '../catalog.ts';
 import type { Locale } from '../locales.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
@@ -39,3 +39,9 @@ export function catalogFor(locale: Locale): Catalog {
   const own = Object.entries(CATALOGS[locale] ?? {}).filter(([, text]) => typeof text === 'string' && text.trim());
   return { ...en, ...Object.fromEntries(own) };
 }
+
+const PROBLEM_ONLY = new Set<string>(PROBLEM_PAGE_KEYS);
+
+/** The strings the checkout page is sent for `locale`: only its own keys, so the page carries no more than it shows. */
+export const pageCatalogFor = (locale: Locale): PageCatalog =>
+  Object.fromEntries(Object.entries(catalogFor(locale)).filter(([key]) => !PROBLEM_ONLY.has(key))) as PageCatalog;
