@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from './lib/load.ts';
+import { type LoadResult, load } from './lib/load.ts';
 import { fmtBytes, fmtMs, fmtRps, pct, type Row } from './lib/report.ts';
 import { spawnServer } from './lib/spawn-server.ts';
 
@@ -81,6 +81,96 @@ async function redirectWithSubscriber(duration: number, referenceRps: number, pl
   }
 }
 
+interface Budget {
+  reference: LoadResult;
+  /** The least share of the reference's rate. */
+  share: number;
+  /** p99 under this many ms. */
+  p99: number;
+  /** The only status every answer must have. */
+  status: string;
+}
+
+/** A measured endpoint beside bare node:http in the same run, with its budget. */
+function budgetRow(what: string, r: LoadResult, b: Budget): Row {
+  return {
+    section: SECTION,
+    what,
+    value: `${fmtRps(r.rps)}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}, p99.9 ${fmtMs(r.p999)}`,
+    reference: `bare node:http ${fmtRps(b.reference.rps)}`,
+    ratio: pct(r.rps, b.reference.rps),
+    budget: `≥ ${b.share * 100} %, p99 < ${b.p99} ms`,
+    pass:
+      r.rps / b.reference.rps >= b.share &&
+      r.p99 < b.p99 &&
+      r.errors === 0 &&
+      Object.keys(r.statuses).join() === b.status,
+  };
+}
+
+/** The widget endpoint under load: one address, under a limit set high (RATE_LIMIT_PER_MINUTE), not off. */
+const loadSessions = (info: OurInfo, duration: number) =>
+  load({
+    url: info.linkUrl.replace('/redirect', '/sessions'),
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ customer_email: 'bench@example.com', utm_source: 'bench' }),
+  });
+
+/** Confirms, each paying a session of its own created beforehand: the order path, not the idempotent replay. */
+async function loadConfirms(info: OurInfo, duration: number, expectedRps: number) {
+  const secrets = await createSessions(info, Math.max(2000, Math.round(expectedRps * duration * 0.6)));
+  let next = 0;
+  const result = await load({
+    url: info.url,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: any) => ({
+      ...req,
+      path: `/v1/checkouts/client/${secrets[next++ % secrets.length]}/confirm`,
+      body: JSON.stringify({ card_number: '4242424242424242' }),
+    }),
+  });
+  return { ...result, replayed: Math.max(0, next - secrets.length) };
+}
+
+/**
+ * The redirect, the widget endpoint and confirm under 30 s of sustained load
+ * each, on a server of their own: long enough for the WAL to need several
+ * checkpoints, which must not stall the event loop (p99.9).
+ */
+export async function sustainedRows(duration: number): Promise<Row[]> {
+  const bare = await spawnServer<{ url: string }>('bench/servers/bare-redirect.ts');
+  const ours = await spawnServer<OurInfo>('bench/servers/our-server.ts');
+  const section = `Sustained load (${duration} s each, 50 connections, loopback)`;
+  try {
+    await load({ url: bare.info.url, duration: 1 });
+    await load({ url: ours.info.linkUrl, duration: 1 });
+    const reference = await load({ url: bare.info.url, duration: Math.min(duration, 10) });
+    const redirect = await load({ url: ours.info.linkUrl, duration });
+    const sessions = await loadSessions(ours.info, duration);
+    const confirm = await loadConfirms(ours.info, duration, sessions.rps / 3);
+    const row = (what: string, r: LoadResult, extra = ''): Row => ({
+      section,
+      what: `${what}: p99.9 (${r.requests.toLocaleString('en-US')} requests${extra})`,
+      value: `p99.9 ${fmtMs(r.p999)} (p99 ${fmtMs(r.p99)}, ${fmtRps(r.rps)})`,
+      reference: `bare node:http p99.9 ${fmtMs(reference.p999)}`,
+      budget: 'p99.9 < 25 ms',
+      pass: r.p999 < 25 && r.errors === 0,
+    });
+    return [
+      row('link redirect', redirect),
+      row('POST …/sessions', sessions),
+      row('POST …/confirm', confirm, confirm.replayed ? `, ${confirm.replayed} replays of a paid session` : ''),
+    ];
+  } finally {
+    await bare.stop();
+    await ours.stop();
+  }
+}
+
 export async function benchBackend(duration: number): Promise<Row[]> {
   const rows: Row[] = [];
   const bare = await spawnServer<{ url: string }>('bench/servers/bare-redirect.ts');
@@ -109,39 +199,32 @@ export async function benchBackend(duration: number): Promise<Row[]> {
     });
     rows.push(await redirectWithSubscriber(duration, reference.rps, redirect.rps));
 
-    const sessions = await load({
-      url: ours.info.linkUrl.replace('/redirect', '/sessions'),
-      duration,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customer_email: 'bench@example.com', utm_source: 'bench' }),
-    });
-    rows.push({
-      section: SECTION,
-      what: `POST …/sessions (widget endpoint, ${sessions.statuses['201'] ?? 0} × 201)`,
-      value: `${fmtRps(sessions.rps)}, p50 ${fmtMs(sessions.p50)}, p99 ${fmtMs(sessions.p99)}`,
-      ratio: pct(sessions.rps, reference.rps),
-    });
-
-    // Each confirm pays its own session: create more than can be paid in the run.
-    const secrets = await createSessions(ours.info, Math.max(2000, Math.round(sessions.rps * duration * 0.6)));
-    let next = 0;
-    const confirm = await load({
-      url: ours.info.url,
-      duration,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req: any) => ({
-        ...req,
-        path: `/v1/checkouts/client/${secrets[next++ % secrets.length]}/confirm`,
-        body: JSON.stringify({ card_number: '4242424242424242' }),
-      }),
-    });
-    rows.push({
-      section: SECTION,
-      what: `POST …/confirm (order + payment, ${confirm.statuses['200'] ?? 0} × 200)`,
-      value: `${fmtRps(confirm.rps)}, p50 ${fmtMs(confirm.p50)}, p99 ${fmtMs(confirm.p99)}`,
-    });
+    const sessions = await loadSessions(ours.info, duration);
+    rows.push(
+      budgetRow(
+        `POST …/sessions (widget endpoint, rate limit in force, ${sessions.statuses['201'] ?? 0} × 201)`,
+        sessions,
+        {
+          reference,
+          share: 0.4,
+          p99: 25,
+          status: '201',
+        },
+      ),
+    );
+    const confirm = await loadConfirms(ours.info, duration, sessions.rps);
+    rows.push(
+      budgetRow(
+        `POST …/confirm (order + payment, a fresh session each, ${confirm.statuses['200'] ?? 0} × 200)`,
+        confirm,
+        {
+          reference,
+          share: 0.1,
+          p99: 50,
+          status: '200',
+        },
+      ),
+    );
     rows.push({
       section: SECTION,
       what: 'peak memory of the server process (RSS high-water mark)',

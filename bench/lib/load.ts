@@ -4,6 +4,8 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
+  /** p99.9: a stall of the event loop (a checkpoint) shows here first. */
+  p999: number;
   requests: number;
   errors: number;
   statuses: Record<string, number>;
@@ -40,6 +42,7 @@ export async function load(options: {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    p999: result.latency.p99_9,
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     statuses,

@@ -202,7 +202,7 @@ async function claimSession(
   const leaseUntil = new Date(now.getTime() + ctx.confirmLeaseSeconds * 1000);
   let soldOut: string | null = null;
   try {
-    const claim = await ctx.db.transaction(async (tx): Promise<'won' | 'lost'> => {
+    const claim = await ctx.db.transactionBatched(async (tx): Promise<'won' | 'lost'> => {
       const { changes } = await tx.run(
         `UPDATE checkout_sessions SET status = 'confirmed', ${SET_STATE}, attempt_key = ?, attempt_lease_until = ?, attempt = ?
          WHERE id = ? AND status = 'open'`,
@@ -247,7 +247,7 @@ async function claimSession(
 
 /** Step 4, the second commit, by whoever holds the attempt `key` (its confirm, or a settler). */
 async function completeAttempt(ctx: CoreContext, session: SessionRow, key: string, record: AttemptRecord) {
-  const queued = await ctx.db.transaction(async (tx) => {
+  const queued = await ctx.db.transactionBatched(async (tx) => {
     const now = ctx.now();
     const { changes } = await tx.run(
       `UPDATE checkout_sessions SET status = 'succeeded', attempt_lease_until = NULL, modified_at = ?

@@ -36,27 +36,36 @@ export async function createSessionFromLink(
     now: ctx.now(),
     mode,
   });
-  const session = await insertSession(ctx, {
-    organizationId: link.organization_id,
-    checkoutLinkId: link.id,
-    ttlSeconds: ctx.checkoutTtlSeconds,
-    product: prefill.product,
-    products,
-    productIdsJson: resolved.productIdsJson,
-    customAmount: prefill.customAmount,
-    quantity: prefill.quantity,
-    options: resolved.optionsJson,
-    customerEmail: prefill.customerEmail,
-    customerName: prefill.customerName,
-    customFieldData: prefill.customFieldData,
-    metadata: prefill.metadata,
-    allowDiscountCodes,
-    discountId: prefill.discountFromCode?.id ?? link.discount_id,
-    successUrl: link.success_url,
-    returnUrl: link.return_url,
-    embedOrigin: prefill.embedOrigin,
-    dropped: prefill.dropped,
-  });
+  const session = await insertSession(
+    ctx,
+    {
+      organizationId: link.organization_id,
+      checkoutLinkId: link.id,
+      ttlSeconds: ctx.checkoutTtlSeconds,
+      product: prefill.product,
+      products,
+      productIdsJson: resolved.productIdsJson,
+      customAmount: prefill.customAmount,
+      quantity: prefill.quantity,
+      options: resolved.optionsJson,
+      customerEmail: prefill.customerEmail,
+      customerName: prefill.customerName,
+      customFieldData: prefill.customFieldData,
+      metadata: prefill.metadata,
+      allowDiscountCodes,
+      discountId: prefill.discountFromCode?.id ?? link.discount_id,
+      successUrl: link.success_url,
+      returnUrl: link.return_url,
+      embedOrigin: prefill.embedOrigin,
+      dropped: prefill.dropped,
+    },
+    // A code's discount is at hand; the link's own is read only should an event need it.
+    {
+      organization,
+      linkSecret: link.client_secret,
+      discount: prefill.discountFromCode ?? (link.discount_id ? undefined : null),
+    },
+  );
   return {
     created: {
       id: session.id,

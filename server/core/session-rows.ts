@@ -5,8 +5,10 @@ import type {
   CheckoutStatus,
   CheckoutTrial,
   CustomFieldData,
+  Discount,
   DroppedPrefill,
   Metadata,
+  Organization,
   Product,
   SessionOptions,
 } from '../../src/shared/schemas/index.ts';
@@ -80,10 +82,32 @@ export const attemptRecord = (row: Pick<SessionRow, 'attempt'>) => parseJson<Att
 export const checkoutPageUrl = (ctx: Pick<CoreContext, 'publicUrl'>, clientSecret: string) =>
   `${ctx.publicUrl}/checkout/${clientSecret}`;
 
-const INSERT_SESSION = `INSERT INTO checkout_sessions (id, organization_id, client_secret, checkout_link_id, status, expires_at,
-  product_id, product_ids, custom_amount, customer_email, customer_name, custom_field_data, metadata, allow_discount_codes,
-  discount_id, success_url, return_url, embed_origin, prefill_dropped, created_at, quantity, link_options)
-  VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_COLUMNS = [
+  'id',
+  'organization_id',
+  'client_secret',
+  'checkout_link_id',
+  'status',
+  'expires_at',
+  'product_id',
+  'product_ids',
+  'custom_amount',
+  'customer_email',
+  'customer_name',
+  'custom_field_data',
+  'metadata',
+  'allow_discount_codes',
+  'discount_id',
+  'success_url',
+  'return_url',
+  'embed_origin',
+  'prefill_dropped',
+  'created_at',
+  'quantity',
+  'link_options',
+] as const satisfies (keyof SessionRow)[];
+const INSERT_SESSION = `INSERT INTO checkout_sessions (${INSERT_COLUMNS.join(', ')})
+  VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 export interface NewSession {
   organizationId: string;
@@ -128,33 +152,49 @@ function isoMemo() {
 const createdIso = isoMemo();
 const expiresIso = isoMemo();
 
-export async function insertSession(ctx: CoreContext, s: NewSession) {
+/** What the checkout.created event needs beyond the new row, at hand at a link click (its cached link). */
+export interface SessionContext {
+  organization: Organization;
+  linkSecret: string | null;
+  /** The session's discount; undefined: read it (a link's own discount is not cached). */
+  discount?: Discount | null;
+}
+
+export async function insertSession(ctx: CoreContext, s: NewSession, known?: SessionContext) {
   const { id, clientSecret } = newSessionIds();
   const nowMs = ctx.now().getTime();
-  const expiresAt = expiresIso(nowMs + s.ttlSeconds * 1000);
-  const params = [
+  const row: SessionRow = {
     id,
-    s.organizationId,
-    clientSecret,
-    s.checkoutLinkId,
-    expiresAt,
-    s.product.id,
-    s.productIdsJson ?? json(s.products.map((p) => p.id)),
-    s.customAmount,
-    s.customerEmail,
-    s.customerName,
-    json(s.customFieldData),
-    json(s.metadata),
-    s.allowDiscountCodes ? 1 : 0,
-    s.discountId,
-    s.successUrl,
-    s.returnUrl,
-    s.embedOrigin,
-    json(s.dropped),
-    createdIso(nowMs),
-    s.quantity ?? 1,
-    s.options ?? null,
-  ];
+    organization_id: s.organizationId,
+    client_secret: clientSecret,
+    checkout_link_id: s.checkoutLinkId,
+    status: 'open',
+    expires_at: expiresIso(nowMs + s.ttlSeconds * 1000),
+    product_id: s.product.id,
+    product_ids: s.productIdsJson ?? json(s.products.map((p) => p.id)),
+    custom_amount: s.customAmount,
+    quantity: s.quantity ?? 1,
+    link_options: s.options ?? null,
+    billing_address: null,
+    customer_email: s.customerEmail,
+    customer_name: s.customerName,
+    custom_field_data: json(s.customFieldData),
+    metadata: json(s.metadata),
+    allow_discount_codes: s.allowDiscountCodes ? 1 : 0,
+    discount_id: s.discountId,
+    success_url: s.successUrl,
+    return_url: s.returnUrl,
+    embed_origin: s.embedOrigin,
+    prefill_dropped: json(s.dropped),
+    order_id: null,
+    subscription_id: null,
+    created_at: createdIso(nowMs),
+    modified_at: null,
+    attempt_key: null,
+    attempt_lease_until: null,
+    attempt: null,
+  };
+  const params = INSERT_COLUMNS.map((column) => row[column]);
   const reported = listens(ctx, s.organizationId, 'checkout.created');
   if (reported === true || (reported !== false && (await reported)))
     await writeReported(
@@ -162,11 +202,23 @@ export async function insertSession(ctx: CoreContext, s: NewSession) {
       s.organizationId,
       'checkout.created',
       (tx) => tx.run(INSERT_SESSION, params).then(() => true),
-      (tx) => checkoutView(ctx, tx, id),
+      // Built from the row in memory where the click has its link at hand: the event costs no re-read.
+      async (tx) =>
+        known
+          ? checkoutOf(ctx, row, {
+              products: s.products,
+              organization: known.organization,
+              linkSecret: known.linkSecret,
+              discount:
+                known.discount !== undefined || !row.discount_id
+                  ? (known.discount ?? null)
+                  : await getDiscountById(tx, row.discount_id),
+            })
+          : checkoutView(ctx, tx, id),
       true,
     );
   else await ctx.db.insertBatched(INSERT_SESSION, params);
-  return { id, clientSecret, expiresAt };
+  return { id, clientSecret, expiresAt: row.expires_at };
 }
 
 export async function loadSessionBySecret(q: Queryable, clientSecret: string): Promise<SessionRow> {
@@ -214,6 +266,16 @@ export async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow
         )
       : Promise.resolve(undefined),
   ]);
+  return checkoutOf(ctx, row, { products, discount, organization, linkSecret: link?.client_secret ?? null });
+}
+
+/** A session row and what it refers to, as the Checkout API answers it: no storage read. */
+export function checkoutOf(
+  ctx: CoreContext,
+  row: SessionRow,
+  refs: { products: Product[]; discount: Discount | null; organization: Organization; linkSecret: string | null },
+): Checkout {
+  const { products, discount, organization, linkSecret } = refs;
   const options = sessionOptions(row);
   const { discount: discountView, ...priced } = pricedView(
     {
@@ -259,7 +321,7 @@ export async function toCheckout(ctx: CoreContext, q: Queryable, row: SessionRow
     require_billing_address: options.require_billing_address,
     billing_address: parseJson(row.billing_address, null),
     embed_origin: row.embed_origin,
-    link_url: link ? linkUrl(ctx, link.client_secret) : null,
+    link_url: linkSecret ? linkUrl(ctx, linkSecret) : null,
     prefill_dropped: parseJson(row.prefill_dropped, []),
     order_id: row.order_id,
     subscription_id: row.subscription_id,

@@ -5,7 +5,13 @@ import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { refusedAddress } from '../../server/core/webhooks/address-guard.ts';
-import { createLink, createProduct, createSubscriptionProduct, openLink } from '../helpers/factories.ts';
+import {
+  createDiscount,
+  createLink,
+  createProduct,
+  createSubscriptionProduct,
+  openLink,
+} from '../helpers/factories.ts';
 import { deliveriesSettled } from '../helpers/outbox.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startReceiver } from '../helpers/webhook-receiver.ts';
@@ -247,6 +253,36 @@ describe('webhooks (PostgreSQL when TEST_DATABASE_URL is set)', () => {
 });
 
 describe('checkout events (PostgreSQL when TEST_DATABASE_URL is set)', () => {
+  test('checkout.created built at the click is the checkout GET answers: a link discount, a code, the widget endpoint', async () => {
+    const server = await startTestServer(FAST);
+    const receiver = await startReceiver();
+    try {
+      const product = await createProduct(server);
+      const own = await createDiscount(server, { code: 'LINKOWN', basis_points: 1000 });
+      await createDiscount(server, { code: 'TYPED', basis_points: 3000 });
+      const withOwn = await createLink(server, [product.id], { discount_id: own.id, metadata: { k: 'v' } });
+      const withCodes = await createLink(server, [product.id], { allow_discount_codes: true });
+      await server.api('/v1/webhooks/endpoints', { body: { url: receiver.url, events: ['checkout.created'] } });
+      await openLink(withOwn.url, { customer_name: 'Ada' });
+      const widget = await fetch(withCodes.url.replace('/redirect', '/sessions'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ discount_code: 'TYPED', customer_email: 'w@example.com', quantity: 1 }),
+      });
+      assert.equal(widget.status, 201);
+      await receiver.waitFor(2);
+      const events = receiver.received.map((r) => JSON.parse(r.body));
+      for (const event of events) {
+        const view = await server.api(`/v1/checkouts/${event.data.id}`);
+        assert.deepEqual(event.data, view.body, 'data is the checkout as GET /v1/checkouts/{id} answers it');
+      }
+      assert.deepEqual(events.map((e) => e.data.discount?.code).sort(), ['LINKOWN', 'TYPED']);
+    } finally {
+      await server.stop();
+      await receiver.close();
+    }
+  });
+
   test('checkout.created on a link click, checkout.updated on success, checkout.expired from the sweep', async () => {
     const server = await startTestServer(FAST);
     const receiver = await startReceiver();
