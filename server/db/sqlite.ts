@@ -199,7 +199,12 @@ export function openSqlite(
     async compact() {
       while (locked) await lock;
       db.pragma('incremental_vacuum');
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // The worker's checkpoint may be under way (busy): wait it out, or the file keeps the freed pages.
+      for (let i = 0; i < 100; i++) {
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (!result?.busy) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
     async close() {
       while (locked) await lock;
