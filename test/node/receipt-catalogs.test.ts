@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import { en } from '../../server/core/mail/receipt-catalogs/en.ts';
 import { RECEIPT_CATALOGS } from '../../server/core/mail/receipt-catalogs/index.ts';
 import { receiptCatalogTag, receiptWords } from '../../server/core/mail/receipt-strings.ts';
+import { placeholdersOf } from '../../src/i18n/catalog.ts';
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (template: string) => placeholdersOf(template).sort();
 
 test('every receipt catalog has every English key, the same placeholders, and nothing empty', () => {
   assert.equal(Object.keys(RECEIPT_CATALOGS).length, 12);

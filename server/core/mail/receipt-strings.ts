@@ -1,3 +1,4 @@
+import { fill } from '../../../src/i18n/fill.ts';
 import type { Locale } from '../../../src/i18n/locales.ts';
 import { matchLocale } from '../locale-negotiation.ts';
 import { en, type ReceiptKey } from './receipt-catalogs/en.ts';
@@ -15,9 +16,5 @@ export const receiptCatalogTag = (locale: string): Locale => matchLocale(locale)
 /** The words of `locale`, English for any key its catalog lacks or leaves empty. */
 export function receiptWords(locale: string): ReceiptWords {
   const catalog = RECEIPT_CATALOGS[receiptCatalogTag(locale)];
-  return (key, params = {}) =>
-    (catalog[key]?.trim() ? catalog[key] : en[key]).replace(
-      /\{(\w+)\}/g,
-      (whole, name: string) => params[name] ?? whole,
-    );
+  return (key, params = {}) => fill(catalog[key]?.trim() ? catalog[key] : en[key], params);
 }
