@@ -60,7 +60,9 @@ describe('graceful shutdown on SIGTERM (the real server process)', () => {
     const port = Number(/localhost:(\d+)/.exec(await waitFor((l) => /API and hosted checkout/.test(l)))![1]);
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
 
-    // A product create whose body is still on its way: the request is in flight.
+    // A product create whose body is still on its way: the request is in flight. `expect: 100-continue`
+    // makes the server say when it has read the headers, so SIGTERM cannot arrive while the connection
+    // is still in the listen backlog (any server resets those when it stops listening).
     const body = JSON.stringify({
       name: 'Late poster',
       prices: [{ amount_type: 'fixed', price_amount: 900, price_currency: 'eur' }],
@@ -76,6 +78,7 @@ describe('graceful shutdown on SIGTERM (the real server process)', () => {
             authorization: `Bearer ${token}`,
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
+            expect: '100-continue',
           },
         },
         (res) => {
@@ -85,20 +88,21 @@ describe('graceful shutdown on SIGTERM (the real server process)', () => {
         },
       );
       req.on('error', reject);
-      req.write(body.slice(0, 10));
-      req.once('socket', (socket) =>
-        socket.once('connect', () => {
-          child!.kill('SIGTERM');
-          waitFor((l) => l.includes('"shutting down"')).then(async () => {
+      req.flushHeaders();
+      req.once('continue', () => {
+        req.write(body.slice(0, 10));
+        child!.kill('SIGTERM');
+        waitFor((l) => l.includes('"shutting down"'))
+          .then(async () => {
             const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(
               () => false,
               () => true,
             );
             assert.ok(refused, 'a new connection after SIGTERM is refused');
             req.end(body.slice(10));
-          });
-        }),
-      );
+          })
+          .catch(reject);
+      });
     });
     const { status, text } = await answer;
     assert.equal(status, 201, text);
