@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Context } from 'hono';
@@ -56,6 +56,7 @@ export function pickEncoding(acceptEncoding: string | undefined, available: Part
 export class Assets {
   readonly #root: string;
   readonly #cache = new Map<string, Asset | null>();
+  readonly #listings = new Map<string, string[]>();
 
   constructor(root = resolve('dist')) {
     this.#root = root;
@@ -93,6 +94,21 @@ export class Assets {
     const source = this.get(path)?.body.toString() ?? '';
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
     return [...source.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `${prefix}${dir}${m[1]}`);
+  }
+
+  /**
+   * URL of the chunk the build named `<stem>-<hash>.js` in `dir` (a lazily imported view), or null
+   * when there is none: a page preloads the chunks it knows it will import.
+   */
+  chunkUrl(dir: string, stem: string, prefix = '/'): string | null {
+    let names = this.#listings.get(dir);
+    if (!names) {
+      const full = normalize(join(this.#root, dir));
+      names = full.startsWith(this.#root) && existsSync(full) ? readdirSync(full) : [];
+      this.#listings.set(dir, names);
+    }
+    const name = names.find((n) => n.startsWith(`${stem}-`) && VITE_CHUNK.test(n) && n.length === stem.length + 12);
+    return name ? `${prefix}${dir}/${name}` : null;
   }
 
   /** URL of a built file under its content-hashed name (`pages/checkout.<hash>.js`), so it may be cached for a year. */

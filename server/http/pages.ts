@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { VIEW_OF_STATUS } from '../../src/checkout-page/draft.ts';
+import { VIEW_NEEDS, viewsNeeded } from '../../src/checkout-page/view-needs.ts';
 import { DEFAULT_LOCALE } from '../../src/i18n/locales.ts';
 import type { Organization } from '../../src/shared/schemas/index.ts';
 import { isFixedTheme } from '../../src/shared/theme.ts';
@@ -22,6 +24,11 @@ const DASHBOARD_ICON =
 /** The hosted checkout, the dashboard, and the browser bundles they and merchants' sites load. */
 export function pageRoutes(ctx: CoreContext, assets: Assets) {
   const app = new Hono();
+  /** The chunks of these views (and of the embedded bridge, when framed), to preload beside the script. */
+  const lazyChunks = (views: string[], embedded: boolean) =>
+    [...views, ...(embedded ? ['embedded'] : [])]
+      .map((name) => assets.chunkUrl('pages', `checkout-${name}`))
+      .filter((u): u is string => u !== null);
 
   // The widget's warm-up frames this on hover. A cross-site frame cannot use what the merchant's page
   // fetched (the HTTP cache is partitioned by site), so the checkout page's own files are fetched here,
@@ -34,7 +41,10 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
     const style = assets.get('pages/checkout.css')
       ? html`<link rel="preload" as="style" href="${assets.url('pages/checkout.css')}">`
       : '';
-    const chunks = assets.staticImports('pages/checkout.js').map((u) => html`<link rel="modulepreload" href="${u}">`);
+    // Every lazy view too (about 9 kB gzip in all, cached a year): which link is clicked is not known yet.
+    const chunks = [...assets.staticImports('pages/checkout.js'), ...lazyChunks(Object.keys(VIEW_NEEDS), true)].map(
+      (u) => html`<link rel="modulepreload" href="${u}">`,
+    );
     return c.html(html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Checkout</title>
 <link rel="modulepreload" href="${assets.url('pages/checkout.js')}">${chunks}${style}</head></html>`);
@@ -87,7 +97,10 @@ export function pageRoutes(ctx: CoreContext, assets: Assets) {
         checkout,
         // The same hashed URLs as /checkout/warm (the widget's warm-up) preloads.
         scriptUrl: assets.url('pages/checkout.js'),
-        preloadUrls: assets.staticImports('pages/checkout.js'),
+        preloadUrls: [
+          ...assets.staticImports('pages/checkout.js'),
+          ...lazyChunks(viewsNeeded(checkout, VIEW_OF_STATUS[checkout.status]), embedded),
+        ],
         styleUrl: assets.get('pages/checkout.css') ? assets.url('pages/checkout.css') : null,
         embedded,
         embedOrigin,

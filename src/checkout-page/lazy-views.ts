@@ -1,5 +1,6 @@
 import type { CheckoutPublic } from '../shared/schemas/checkout.ts';
 import type { View } from './draft.ts';
+import { type LazyViewName, viewsNeeded } from './view-needs.ts';
 
 /**
  * Views only some checkouts show, each its own chunk fetched when a
@@ -28,23 +29,26 @@ export const outcomeView = lazy(() => import('./views/outcome-views.ts'));
 export const amountView = lazy(() => import('./views/amount-field.ts'));
 export const trialView = lazy(() => import('./views/trial-summary.ts'));
 
+const BY_NAME: Record<LazyViewName, LazyView<unknown>> = {
+  'billing-address-fields': billingView,
+  'custom-field-input': customFieldView,
+  'quantity-stepper': stepperView,
+  'product-picker': pickerView,
+  'discount-section': discountView,
+  'outcome-views': outcomeView,
+  'amount-field': amountView,
+  'trial-summary': trialView,
+};
+
 /**
  * Fetches the views `c` shows in `view`; true when one arrived that was
  * not here before (the page renders again). A chunk that fails to load
  * leaves its part out rather than the page.
  */
 export async function loadViews(c: CheckoutPublic, view: View): Promise<boolean> {
-  const wanted: [boolean, LazyView<unknown>][] = [
-    [c.require_billing_address, billingView],
-    [c.products.some((p) => p.attached_custom_fields.length > 0), customFieldView],
-    [c.adjustable_quantity !== null, stepperView],
-    [c.products.length > 1, pickerView],
-    [c.allow_discount_codes || c.discount !== null, discountView],
-    [view !== 'form', outcomeView],
-    [c.product_price.amount_type === 'custom', amountView],
-    [c.trial !== null, trialView],
-  ];
-  const needed = wanted.filter(([want, v]) => want && !v.get()).map(([, v]) => v);
+  const needed = viewsNeeded(c, view)
+    .map((name) => BY_NAME[name])
+    .filter((v) => !v.get());
   if (!needed.length) return false;
   await Promise.all(needed.map((v) => v.load())).catch(() => {});
   return true;
