@@ -38,6 +38,7 @@ export type CheckoutLinkProps = Settable<
   | 'link'
   | 'mode'
   | 'theme'
+  | 'locale'
   | 'productId'
   | 'customerEmail'
   | 'customerName'

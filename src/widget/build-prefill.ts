@@ -46,12 +46,13 @@ export function addQueryPrefill(query: string, flat: Prefill = {}): Prefill {
 
 /**
  * Reads prefill attributes (`customer-email`, `customer-name`, `discount-code`, `quantity`,
- * `amount`, `product-id`, `reference-id`, `theme`, after `prefix`) and custom
+ * `amount`, `product-id`, `reference-id`, `theme`, `locale`, after `prefix`) and custom
  * fields, which are always `data-custom-field-{slug}`.
  */
 export function prefillFromAttributes(el: Element, prefix: '' | 'data-'): Prefill {
   const flat: Prefill = {};
-  for (const name of [...PREFILL_FIELDS, 'theme']) put(flat, name, el.getAttribute(prefix + name.replaceAll('_', '-')));
+  for (const name of [...PREFILL_FIELDS, 'theme', 'locale'])
+    put(flat, name, el.getAttribute(prefix + name.replaceAll('_', '-')));
   for (const { name, value } of el.attributes)
     if (name.startsWith(CUSTOM_FIELD_ATTRIBUTE))
       put(flat, CUSTOM_FIELD_PREFIX + name.slice(CUSTOM_FIELD_ATTRIBUTE.length), value);

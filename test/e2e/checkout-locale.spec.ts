@@ -6,7 +6,7 @@ import { en } from '../../src/i18n/catalogs/en.ts';
 import { fr } from '../../src/i18n/catalogs/fr.ts';
 import { ja } from '../../src/i18n/catalogs/ja.ts';
 import { expectNoAxeViolations } from './axe-helpers.ts';
-import { DECLINES, expireSession, launchOfferLink, pageCheckout } from './checkout-page-helpers.ts';
+import { DECLINES, DEMO_ORIGIN, expireSession, launchOfferLink, pageCheckout } from './checkout-page-helpers.ts';
 
 /**
  * The hosted checkout in the customer's language, against the real server:
@@ -130,4 +130,40 @@ test('Arabic is right to left and passes axe; the switcher changes the language 
   await expect(html).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('heading', { name: de.yourDetails })).toBeVisible();
   expect((await pageCheckout(page)).status).toBe('open');
+});
+
+test('the overlay opened by <checkout-link locale="ja"> and by data-locale="de" shows the page in that language', async ({
+  page,
+  request,
+}) => {
+  const link = await launchOfferLink(request);
+  // A shop page in English, with an English-speaking browser: the button's language wins.
+  await page.goto(`${DEMO_ORIGIN}/pricing.html`);
+  await page.evaluate((href) => {
+    const el = document.createElement('checkout-link');
+    el.setAttribute('href', href);
+    el.setAttribute('locale', 'ja');
+    el.textContent = 'Japanese checkout';
+    document.body.append(el);
+  }, link.url);
+  await page.getByRole('link', { name: 'Japanese checkout' }).click();
+  const checkout = page.frameLocator('dialog iframe');
+  await expect(checkout.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(checkout.getByRole('heading', { name: ja.yourDetails })).toBeVisible();
+  await expect(checkout.getByRole('button', { name: new RegExp(ja.payTotal.replace('{total}', '.+')) })).toBeVisible();
+
+  // The snippet reads the same from data-locale.
+  await page.goto(`${DEMO_ORIGIN}/script-tag.html`);
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.dataset.checkoutLink = href;
+    a.dataset.locale = 'de';
+    a.textContent = 'German checkout';
+    document.body.append(a);
+  }, link.url);
+  await page.getByRole('link', { name: 'German checkout' }).click();
+  const german = page.frameLocator('dialog iframe');
+  await expect(german.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(german.getByRole('heading', { name: de.yourDetails })).toBeVisible();
 });

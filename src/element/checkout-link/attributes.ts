@@ -10,6 +10,7 @@ export interface CheckoutLinkAttributes {
   link?: string;
   mode?: CheckoutLinkMode;
   theme?: CheckoutLinkTheme;
+  locale?: string;
   'product-id'?: string;
   'customer-email'?: string;
   'customer-name'?: string;

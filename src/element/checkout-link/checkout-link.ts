@@ -62,6 +62,7 @@ export class CheckoutLinkElement extends ReactiveElement {
     link: {},
     mode: {},
     theme: {},
+    locale: {},
     productId: { attribute: 'product-id' },
     customerEmail: { attribute: 'customer-email' },
     customerName: { attribute: 'customer-name' },
@@ -82,6 +83,8 @@ export class CheckoutLinkElement extends ReactiveElement {
   declare mode?: CheckoutLinkMode;
   /** Colour scheme of the checkout page: `light`, `dark` or `auto`. */
   declare theme?: CheckoutLinkTheme;
+  /** The checkout page's language (`ja`, `pt-BR`); else the customer's browser, then the organization's default. */
+  declare locale?: string;
   /** Preselects one of the link's products. */
   declare productId?: string;
   /** Prefills the customer's email. */
@@ -155,6 +158,8 @@ export class CheckoutLinkElement extends ReactiveElement {
       amount: this.amount,
       quantity: this.quantity,
       reference_id: this.referenceId,
+      theme: this.theme,
+      locale: this.locale,
     });
     return addQueryPrefill(
       location.search,

@@ -54,6 +54,7 @@ describe('<checkout-link>', () => {
           amount="1500"
           reference-id="ref-9"
           theme="dark"
+          locale="ja"
           data-custom-field-company="Acme"
           >Buy now</checkout-link
         >
@@ -69,6 +70,7 @@ describe('<checkout-link>', () => {
         amount: '1500',
         reference_id: 'ref-9',
         theme: 'dark',
+        locale: 'ja',
         'custom_field_data.company': 'Acme',
       });
       expect(el.textContent).to.equal('Buy now');
@@ -78,6 +80,14 @@ describe('<checkout-link>', () => {
     it('labels itself "Buy" when given no label', async () => {
       const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}></checkout-link>`);
       expect(button(el).textContent!.trim()).to.equal('Buy');
+    });
+
+    it('takes theme and locale set as properties (as framework wrappers set them)', async () => {
+      const el = await fixture<CheckoutLinkElement>(html`<checkout-link href=${LINK_URL}>Buy</checkout-link>`);
+      el.locale = 'pt-BR';
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(query(el)).to.deep.equal({ locale: 'pt-BR', theme: 'dark' });
     });
 
     it('follows attribute changes', async () => {

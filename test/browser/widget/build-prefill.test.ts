@@ -97,6 +97,7 @@ describe('prefillFromAttributes', () => {
       'data-product-id': 'p1',
       'data-reference-id': 'r1',
       'data-theme': 'dark',
+      'data-locale': 'ja',
       'data-custom-field-company': 'Acme',
       'customer-email': 'ignored@x.io',
     }))
@@ -109,18 +110,24 @@ describe('prefillFromAttributes', () => {
       product_id: 'p1',
       reference_id: 'r1',
       theme: 'dark',
+      locale: 'ja',
       'custom_field_data.company': 'Acme',
     });
   });
 
-  it('reads the quantity from data-quantity (snippet) and quantity (element)', () => {
-    const button = document.createElement('button');
-    button.setAttribute('data-quantity', '3');
-    expect(prefillFromAttributes(button, 'data-')).to.deep.equal({ quantity: '3' });
-    const el = document.createElement('checkout-link-test');
-    el.setAttribute('quantity', '2');
-    expect(prefillFromAttributes(el, '')).to.deep.equal({ quantity: '2' });
-  });
+  // Snippet buttons carry `data-…`, the element plain attributes.
+  for (const [name, snippetValue, elementValue] of [
+    ['quantity', '3', '2'],
+    ['locale', 'pt-BR', 'ja'],
+  ] as const)
+    it(`reads ${name} from data-${name} (snippet) and ${name} (element)`, () => {
+      const button = document.createElement('button');
+      button.setAttribute(`data-${name}`, snippetValue);
+      expect(prefillFromAttributes(button, 'data-')).to.deep.equal({ [name]: snippetValue });
+      const el = document.createElement('checkout-link-test');
+      el.setAttribute(name, elementValue);
+      expect(prefillFromAttributes(el, '')).to.deep.equal({ [name]: elementValue });
+    });
 
   it('reads plain attributes with the empty prefix (custom fields stay data-custom-field-*)', () => {
     const el = document.createElement('checkout-link-test');
