@@ -23,7 +23,8 @@ const script = (document.currentScript as HTMLScriptElement | null)?.src;
 const scriptSrc = script || location.href;
 // Built, a classic script: the frame runtime is the file beside it, by its full URL (the `import()` of a
 // cross-origin classic script has no base URL). As a module (tests, bundlers) the import stays as written.
-if (script) setFrameLoader(() => import(/* @vite-ignore */ new URL('embed-frame.js', script).href));
+// `retry` ('' until a load failed, then a `?` more each time) makes it another URL: see frame-loader.ts.
+if (script) setFrameLoader((retry) => import(/* @vite-ignore */ new URL(`embed-frame.js${retry}`, script).href));
 
 /** The `window.CheckoutLink` API. */
 export interface CheckoutLinkApi {

@@ -24,10 +24,16 @@ export interface FrameTimings {
  * itself (`setFrameLoader`). Called by the warm-up on intent and on the click
  * beside the session request.
  */
-export let loadFrame = (): Promise<typeof import('./frame.ts')> => import('./frame.ts');
+export let loadFrame = (_retry: string): Promise<typeof import('./frame.ts')> => import('./frame.ts');
 export const setFrameLoader = (load: typeof loadFrame) => {
   loadFrame = load;
 };
+
+/**
+ * A `?` more after each failed click: Chromium remembers a failed `import()` for the page's life, so
+ * the snippet's next load asks for another URL, and Try again works once the network is back.
+ */
+export let retry = '';
 
 /** The frame runtime once it loaded: it keeps the sessions to reopen, so the click can ask it first. */
 let runtime: Awaited<ReturnType<typeof loadFrame>> | undefined;
@@ -81,7 +87,7 @@ export function loadCheckout(
   // Both at once, so the frame runtime adds no round trip to the click. A rejection: the request
   // itself failed (offline, CORS, DNS) or the frame runtime did not load.
   Promise.all([
-    loadFrame().then((loaded) => {
+    loadFrame(retry).then((loaded) => {
       loaded.styleCard(parent);
       runtime = loaded;
       return loaded;
@@ -103,6 +109,9 @@ export function loadCheckout(
           link,
         );
     })
-    .catch(() => fail('network'));
+    .catch(() => {
+      retry += '?';
+      fail('network');
+    });
   return stop;
 }

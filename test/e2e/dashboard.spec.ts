@@ -444,7 +444,7 @@ function literal(text: string) {
 
 test('a form whose checks cannot load says so in its banner', async ({ page }) => {
   await signInAndWait(page);
-  await page.route('**/pages/api-schemas-*.js', (route) => route.abort());
+  await page.route('**/pages/api-schemas-*.js*', (route) => route.abort());
   await page.goto('/dashboard#/discounts/new');
   await page.getByLabel('Name', { exact: true }).fill('Offline');
   await page.getByLabel('Percent off').fill('10');
@@ -452,7 +452,7 @@ test('a form whose checks cannot load says so in its banner', async ({ page }) =
   await expect(page.getByRole('alert')).toHaveText(
     'Could not load the form checks. Check your connection and try again.',
   );
-  await page.unroute('**/pages/api-schemas-*.js');
+  await page.unroute('**/pages/api-schemas-*.js*');
   await page.getByRole('button', { name: 'Create discount' }).click();
   await expect(page.getByRole('row', { name: /Offline/ })).toContainText('10 % off, once');
 });

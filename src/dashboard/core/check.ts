@@ -4,6 +4,21 @@ import { FormErrors } from './form-errors.ts';
 type ApiSchemas = typeof import('./api-schemas.ts');
 
 let loading: Promise<ApiSchemas> | null = null;
+/** The built chunk's URL, as the first failure named it, and how many retries asked for it since. */
+let failed: { url: string; retries: number } | null = null;
+
+/**
+ * Chromium remembers a failed `import()` for the page's life: the same URL fails again at once, network
+ * back or not. A retry therefore asks for the URL the failure named with a query of its own.
+ */
+const importSchemas = (): Promise<ApiSchemas> =>
+  failed
+    ? import(/* @vite-ignore */ `${failed.url}?retry=${++failed.retries}`)
+    : import('./api-schemas.ts').catch((err: unknown) => {
+        const url = /\bhttps?:\/\/\S+\.js\b/.exec(String((err as Error)?.message))?.[0];
+        if (url) failed = { url, retries: 0 };
+        throw err;
+      });
 
 /**
  * Starts loading the schemas (`api-schemas.ts`, with zod). A form calls it as
@@ -11,7 +26,7 @@ let loading: Promise<ApiSchemas> | null = null;
  * the next call.
  */
 export function preloadSchemas(): Promise<ApiSchemas> {
-  loading ??= import('./api-schemas.ts').catch(() => {
+  loading ??= importSchemas().catch(() => {
     loading = null;
     throw new Error('Could not load the form checks. Check your connection and try again.');
   });
