@@ -195,6 +195,25 @@ describe('receipts by email (PostgreSQL when TEST_DATABASE_URL is set)', () => {
     assert.match(String(arabic.html), /<th align="right"/, 'labels on the right, where Arabic starts');
 
     assert.equal(to('kim@example.com').subject, 'Your receipt from Test Shop');
+
+    // A purchase that never had a receipt (as one made before receipts existed): Resend writes it in the
+    // language of its checkout's confirm while the checkout is kept, else in the organization's.
+    const unsent = async (address: string) => {
+      const order = (await server.api('/v1/orders')).body.items.find((o: any) => o.customer_email === address);
+      await server.ctx.db.run('DELETE FROM outbox_deliveries WHERE purchase_id = ?', [order.id]);
+      return order;
+    };
+    const max = await unsent('max@example.com');
+    const kim = await unsent('kim@example.com');
+    await server.ctx.db.run('DELETE FROM checkout_sessions WHERE id = ?', [kim.checkout_id]);
+    for (const order of [max, kim])
+      assert.equal((await server.api(`/v1/orders/${order.id}/receipt`, { method: 'POST' })).status, 202);
+    await smtp.waitFor(8);
+    const resent = smtp.received.slice(6).map((m) => [m.to[0], m.parsed.subject]);
+    assert.deepEqual(resent.sort(), [
+      ['kim@example.com', 'Votre reçu de Test Shop'],
+      ['max@example.com', 'Ihre Quittung von Test Shop'],
+    ]);
   });
 
   test('HTML in product, organization and customer names arrives escaped', async () => {

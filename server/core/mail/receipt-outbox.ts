@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import { getOrder, getSubscription } from '../purchases.ts';
 import { iso } from '../rows.ts';
+import { attemptRecord, type SessionRow } from '../session-rows.ts';
 import { insertEvent } from '../webhooks/outbox.ts';
 import type { ReceiptPayload } from './receipt-message.ts';
 
@@ -124,6 +125,23 @@ export async function withReceipts<T extends { id: string }>(
 }
 
 /**
+ * The language of a receipt for a purchase that never had one: the page's at its confirm, while its
+ * checkout is kept, else the organization's default, else English.
+ */
+async function unsentPurchaseLocale(q: Queryable, orgId: string, checkoutId: string): Promise<string> {
+  const session = await q.get<Pick<SessionRow, 'attempt'>>(
+    'SELECT attempt FROM checkout_sessions WHERE id = ? AND organization_id = ?',
+    [checkoutId, orgId],
+  );
+  const confirmed = session ? attemptRecord(session)?.locale : undefined;
+  if (confirmed) return confirmed;
+  const org = await q.get<{ default_locale: string | null }>('SELECT default_locale FROM organizations WHERE id = ?', [
+    orgId,
+  ]);
+  return org?.default_locale ?? 'en';
+}
+
+/**
  * `POST /v1/orders/{id}/receipt` (and subscriptions'): a receipt waiting for
  * a retry is tried now; otherwise a new one is queued from the same event
  * (or, for a purchase older than receipts, from the purchase as it is).
@@ -158,8 +176,7 @@ export async function resendReceipt(
           orgId,
           kind === 'order' ? { orderId: id, subscriptionId: null } : { orderId: null, subscriptionId: id },
           at,
-          // Only a purchase that never had a receipt gets here; its checkout's language was not kept.
-          'en',
+          await unsentPurchaseLocale(tx, orgId, record.checkout_id),
         )
       ).eventId;
     return insertMailDelivery(tx, at, {
