@@ -56,7 +56,7 @@ export function pickEncoding(acceptEncoding: string | undefined, available: Part
 export class Assets {
   readonly #root: string;
   readonly #cache = new Map<string, Asset | null>();
-  readonly #listings = new Map<string, string[]>();
+  readonly #chunks = new Map<string, string | null>();
 
   constructor(root = resolve('dist')) {
     this.#root = root;
@@ -101,14 +101,15 @@ export class Assets {
    * when there is none: a page preloads the chunks it knows it will import.
    */
   chunkUrl(dir: string, stem: string, prefix = '/'): string | null {
-    let names = this.#listings.get(dir);
-    if (!names) {
+    const key = `${dir}/${stem}`;
+    if (!this.#chunks.has(key)) {
       const full = normalize(join(this.#root, dir));
-      names = full.startsWith(this.#root) && existsSync(full) ? readdirSync(full) : [];
-      this.#listings.set(dir, names);
+      const names = full.startsWith(this.#root) && existsSync(full) ? readdirSync(full) : [];
+      const name = names.find((n) => n.startsWith(`${stem}-`) && VITE_CHUNK.test(n) && n.length === stem.length + 12);
+      this.#chunks.set(key, name ? `${dir}/${name}` : null);
     }
-    const name = names.find((n) => n.startsWith(`${stem}-`) && VITE_CHUNK.test(n) && n.length === stem.length + 12);
-    return name ? `${prefix}${dir}/${name}` : null;
+    const path = this.#chunks.get(key);
+    return path ? `${prefix}${path}` : null;
   }
 
   /** URL of a built file under its content-hashed name (`pages/checkout.<hash>.js`), so it may be cached for a year. */

@@ -30,8 +30,10 @@ export const setFrameLoader = (load: typeof loadFrame) => {
 };
 
 /**
- * A `?` more after each failed click: Chromium remembers a failed `import()` for the page's life, so
- * the snippet's next load asks for another URL, and Try again works once the network is back.
+ * A `?` more after each click whose runtime did not load: Chromium remembers a failed `import()` for
+ * the page's life, so the snippet's next load asks for another URL, and Try again works once the
+ * network is back. Only that failure counts: a second URL for a runtime that loaded would be a
+ * second copy of it, with its own kept sessions and warm-up.
  */
 export let retry = '';
 
@@ -87,11 +89,17 @@ export function loadCheckout(
   // Both at once, so the frame runtime adds no round trip to the click. A rejection: the request
   // itself failed (offline, CORS, DNS) or the frame runtime did not load.
   Promise.all([
-    loadFrame(retry).then((loaded) => {
-      loaded.styleCard(parent);
-      runtime = loaded;
-      return loaded;
-    }),
+    loadFrame(retry).then(
+      (loaded) => {
+        loaded.styleCard(parent);
+        runtime = loaded;
+        return loaded;
+      },
+      (e) => {
+        retry += '?';
+        throw e;
+      },
+    ),
     kept || fetch(endpoint, { method: 'POST', body }),
   ])
     .then(([{ frameSession }, answer]) => {
@@ -109,9 +117,6 @@ export function loadCheckout(
           link,
         );
     })
-    .catch(() => {
-      retry += '?';
-      fail('network');
-    });
+    .catch(() => fail('network'));
   return stop;
 }

@@ -2,6 +2,7 @@ import type { Receipt, ReceiptStatus } from '../../../src/shared/schemas/index.t
 import type { Queryable, SqlValue } from '../../db/database.ts';
 import type { CoreContext } from '../context.ts';
 import { newId } from '../ids.ts';
+import { getOrganization } from '../organizations.ts';
 import { getOrder, getSubscription } from '../purchases.ts';
 import { iso } from '../rows.ts';
 import { attemptRecord, type SessionRow } from '../session-rows.ts';
@@ -134,11 +135,7 @@ async function unsentPurchaseLocale(q: Queryable, orgId: string, checkoutId: str
     [checkoutId, orgId],
   );
   const confirmed = session ? attemptRecord(session)?.locale : undefined;
-  if (confirmed) return confirmed;
-  const org = await q.get<{ default_locale: string | null }>('SELECT default_locale FROM organizations WHERE id = ?', [
-    orgId,
-  ]);
-  return org?.default_locale ?? 'en';
+  return confirmed ?? (await getOrganization(q, orgId)).default_locale ?? 'en';
 }
 
 /**

@@ -342,6 +342,29 @@ describe('openCheckout (overlay)', () => {
       }
     });
 
+    it('a failed session request with the runtime loaded keeps its URL: no second copy of the runtime', async () => {
+      worker.use(...scenarios.networkError());
+      const load = loadFrame;
+      const retries: string[] = [];
+      setFrameLoader((retry) => {
+        retries.push(retry);
+        return load(retry);
+      });
+      try {
+        for (let i = 0; i < 2; i++) {
+          const errored = nextEvent('error');
+          const result = openCheckout(LINK_URL, { source: button });
+          expect((await errored).detail.code).to.equal('network');
+          closeCheckout();
+          await result;
+        }
+        expect(retries).to.have.length(2);
+        expect(retries[1]).to.equal(retries[0]);
+      } finally {
+        setFrameLoader(load);
+      }
+    });
+
     it('closing on the failed card settles `error` with its detail', async () => {
       worker.use(...scenarios.networkError());
       const errored = nextEvent('error');
