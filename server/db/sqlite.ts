@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { logger } from '../logger.ts';
 import type { Database, Queryable, SqlValue } from './database.ts';
 import { startCheckpointer, WAL_CAP_BYTES } from './sqlite-checkpointer.ts';
+import { walSyncer } from './wal-sync.ts';
 
 /** How often the worker checkpoints the WAL (SQLITE_CHECKPOINT_MS). */
 export const DEFAULT_CHECKPOINT_MS = 500;
@@ -23,6 +24,8 @@ export function openSqlite(
   dataDir: string,
   synchronous: 'NORMAL' | 'FULL' = 'FULL',
   checkpointMs = DEFAULT_CHECKPOINT_MS,
+  /** How the WAL reaches the disk (tests hold it); fdatasync by default. */
+  syncWal?: (fd: number) => Promise<void>,
 ): Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -34,11 +37,15 @@ export function openSqlite(
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // FULL by default: an order answered 200 is money taken, so its commit must
-  // survive a power cut too, which WAL + NORMAL does not promise (it may lose
-  // the last commits before a checkpoint). FULL fsyncs each commit, blocking
-  // the event loop; group commits (insertBatched) share one fsync per turn.
-  // SQLITE_SYNCHRONOUS=NORMAL trades that for speed where a lost order is acceptable.
-  db.pragma(`synchronous = ${synchronous}`);
+  // survive a power cut too, which WAL + NORMAL alone does not promise (it may
+  // lose the last commits before a checkpoint). SQLite's own FULL would fsync
+  // in each COMMIT, holding the event loop; instead the connection commits as
+  // NORMAL and every commit awaits a shared fdatasync of the WAL off the loop
+  // (wal-sync.ts). SQLITE_SYNCHRONOUS=NORMAL skips that wait where a lost
+  // order is acceptable.
+  db.pragma('synchronous = NORMAL');
+  const syncer = file !== ':memory:' && synchronous === 'FULL' ? walSyncer(`${file}-wal`, syncWal) : null;
+  const durable = syncer ? syncer.durable : () => Promise.resolve();
   db.pragma('foreign_keys = ON');
   // Sessions are written on every click: a larger page cache keeps the
   // random-key index (client_secret) in memory.
@@ -63,6 +70,7 @@ export function openSqlite(
     return stmt;
   };
 
+  /** The statements of a transaction run here, their commit awaits `durable` once. */
   const direct: Queryable = {
     async all<T>(sql: string, params: SqlValue[] = []) {
       return prepare(sql).all(...params) as T[];
@@ -94,21 +102,34 @@ export function openSqlite(
     }
     const rows = batch;
     batch = [];
+    const written: Pending[] = [];
     try {
       insertAll(rows);
-      for (const row of rows) row.resolve();
+      written.push(...rows);
     } catch {
       // One bad row must not fail its neighbours: retry each alone.
       for (const row of rows) {
         try {
           prepare(row.sql).run(...row.params);
-          row.resolve();
+          written.push(row);
         } catch (e) {
           row.reject(e);
         }
       }
     }
+    void settleDurable(written.map((row) => [row.resolve, row.reject]));
   };
+
+  /** Answers committed work once it is durable (or fails it, should the disk refuse). */
+  const settleDurable = (waiting: [() => void, (e: unknown) => void][]) =>
+    durable().then(
+      () => {
+        for (const [resolve] of waiting) resolve();
+      },
+      (e) => {
+        for (const [, reject] of waiting) reject(e);
+      },
+    );
 
   type PendingTx = {
     fn: (tx: Queryable) => Promise<unknown>;
@@ -139,41 +160,49 @@ export function openSqlite(
         }
       }
       db.exec('COMMIT');
-      for (const [item, result] of done) item.resolve(result);
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
       for (const [item] of done) item.reject(e);
+      return;
     } finally {
       locked = false;
       release();
     }
+    await settleDurable(done.map(([item, result]) => [() => item.resolve(result), item.reject]));
   };
 
   return {
     engine: 'sqlite',
+    // A statement on its own commits by itself: one that writes (UPDATE … RETURNING too) answers once durable.
     async all(sql, params) {
       while (locked) await lock;
-      return direct.all(sql, params);
+      const rows = await direct.all(sql, params);
+      if (!prepare(sql).readonly) await durable();
+      return rows as never;
     },
     async get(sql, params) {
       while (locked) await lock;
-      return direct.get(sql, params);
+      const row = await direct.get(sql, params);
+      if (!prepare(sql).readonly) await durable();
+      return row as never;
     },
     async run(sql, params) {
       while (locked) await lock;
-      return direct.run(sql, params);
+      const result = await direct.run(sql, params);
+      await durable();
+      return result;
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       while (locked) await lock;
       locked = true;
       let release!: () => void;
       lock = new Promise<void>((r) => (release = r));
+      let result: T;
       try {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(direct);
+          result = await fn(direct);
           db.exec('COMMIT');
-          return result;
         } catch (e) {
           if (db.inTransaction) db.exec('ROLLBACK');
           throw e;
@@ -182,6 +211,9 @@ export function openSqlite(
         locked = false;
         release();
       }
+      // Off the lock: the next transaction runs while this one's frames reach the disk.
+      await durable();
+      return result;
     },
     transactionBatched<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
@@ -209,6 +241,7 @@ export function openSqlite(
     async close() {
       while (locked) await lock;
       if (batch.length) flush();
+      await syncer?.close();
       await checkpointer?.stop();
       db.close();
     },
