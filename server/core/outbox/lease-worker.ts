@@ -16,6 +16,8 @@ export interface AttemptResult {
 export interface ClaimedDelivery {
   id: string;
   attempts: number;
+  /** The webhook endpoint it goes to; null for mail. */
+  endpoint_id: string | null;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface LeaseWorkerOptions {
   pollMs: number;
   /** Attempts in flight at once, per process. */
   concurrency: number;
+  /** Each endpoint's deliveries one at a time, in order of creation (webhooks); else whatever is due (mail). */
+  ordered?: boolean;
   /** The clock deliveries are due by: the domain's, which wrote them. */
   now: () => Date;
   attempt(delivery: ClaimedDelivery, owner: string, signal: AbortSignal): Promise<AttemptOutcome | null>;
@@ -68,6 +72,8 @@ export class LeaseWorker {
   readonly #options: LeaseWorkerOptions;
   readonly #owner = newId();
   readonly #inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  /** Endpoints with a delivery in flight here, and how many. */
+  readonly #busy = new Map<string, number>();
   #timer: NodeJS.Timeout | null = null;
   #scanning: Promise<void> | null = null;
   #again = false;
@@ -85,9 +91,14 @@ export class LeaseWorker {
     this.kick();
   }
 
-  /** Looks for due work now (after a commit that queued some, or a failed attempt due again at once). */
-  kick(): void {
+  /**
+   * Looks for due work now (after a commit that queued some, or a failed attempt due again at once).
+   * Work queued for `endpoints` that all have a delivery in flight here waits for those to end, which
+   * kick again: on a busy endpoint, a claim per commit would find the head held and take nothing.
+   */
+  kick(endpoints?: readonly string[]): void {
     if (this.#stopped) return;
+    if (this.#options.ordered && endpoints?.length && endpoints.every((e) => this.#busy.has(e))) return;
     if (this.#scanning) {
       this.#again = true;
       return;
@@ -117,10 +128,16 @@ export class LeaseWorker {
     if (room <= 0) return;
     for (const delivery of await this.#claim(room)) {
       const abort = new AbortController();
+      const endpoint = delivery.endpoint_id;
+      if (endpoint) this.#busy.set(endpoint, (this.#busy.get(endpoint) ?? 0) + 1);
       const done = this.#run(delivery, abort.signal)
         .catch((err) => logger.error({ err, delivery_id: delivery.id }, `${this.#options.name}: attempt failed`))
         .finally(() => {
           this.#inFlight.delete(delivery.id);
+          if (endpoint) {
+            const left = (this.#busy.get(endpoint) ?? 1) - 1;
+            left ? this.#busy.set(endpoint, left) : this.#busy.delete(endpoint);
+          }
           this.kick();
         });
       this.#inFlight.set(delivery.id, { done, abort });
@@ -128,24 +145,41 @@ export class LeaseWorker {
   }
 
   async #claim(limit: number): Promise<ClaimedDelivery[]> {
-    const now = this.#options.now().getTime();
-    const lease = iso(new Date(now + this.#options.leaseMs));
-    const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const now = iso(this.#options.now());
+    const lease = iso(new Date(this.#options.now().getTime() + this.#options.leaseMs));
+    const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE OF d SKIP LOCKED' : '';
     const channels = this.#options.channels;
-    // Only the head of each webhook endpoint's queue: an earlier delivery still pending (a retry due later,
-    // or one leased to any process) holds back the endpoint's later ones, and no one else's. Mail has no
-    // endpoint (NULL matches nothing), so it is never held back.
+    const inChannels = `d.channel IN (${channels.map(() => '?').join(', ')})`;
+    const due = 'd.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)';
+    const order = `ORDER BY d.next_attempt_at, d.created_at, d.id LIMIT ? ${skipLocked}`;
+    const params = [lease, this.#owner, ...channels, now, now, limit];
+    // Mail has no endpoint: whatever is due, in order.
+    if (!this.#options.ordered)
+      return this.#db.all<ClaimedDelivery>(
+        `UPDATE outbox_deliveries SET lease_until = ?, lease_owner = ?
+         WHERE id IN (SELECT d.id FROM outbox_deliveries d
+           WHERE d.status = 'pending' AND ${inChannels} AND ${due} ${order})
+         RETURNING id, attempts, endpoint_id`,
+        params,
+      );
+    // Only the head of each endpoint's queue: an earlier delivery still pending (a retry due later, or one
+    // leased to any process) holds back the endpoint's later ones, and no one else's. The heads are found
+    // by skipping from endpoint to endpoint in the pending index, so a claim costs a few lookups per
+    // endpoint, however long a backlog of pending deliveries grew.
     return this.#db.all<ClaimedDelivery>(
-      `UPDATE outbox_deliveries SET lease_until = ?, lease_owner = ?
-       WHERE id IN (SELECT d.id FROM outbox_deliveries d
-         WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)
-           AND d.channel IN (${channels.map(() => '?').join(', ')})
-           AND NOT EXISTS (SELECT 1 FROM outbox_deliveries p
-             WHERE p.endpoint_id = d.endpoint_id AND p.status = 'pending'
-               AND (p.created_at < d.created_at OR (p.created_at = d.created_at AND p.id < d.id)))
-         ORDER BY d.next_attempt_at, d.created_at, d.id LIMIT ? ${skipLocked})
-       RETURNING id, attempts`,
-      [lease, this.#owner, iso(new Date(now)), iso(new Date(now)), ...channels, limit],
+      `WITH RECURSIVE queues(endpoint_id) AS (
+         SELECT MIN(endpoint_id) FROM outbox_deliveries WHERE status = 'pending'
+         UNION ALL
+         SELECT (SELECT MIN(p.endpoint_id) FROM outbox_deliveries p WHERE p.status = 'pending' AND p.endpoint_id > q.endpoint_id)
+         FROM queues q WHERE q.endpoint_id IS NOT NULL
+       )
+       UPDATE outbox_deliveries SET lease_until = ?, lease_owner = ?
+       WHERE id IN (SELECT d.id FROM queues q JOIN outbox_deliveries d ON d.id = (
+           SELECT h.id FROM outbox_deliveries h WHERE h.endpoint_id = q.endpoint_id AND h.status = 'pending'
+           ORDER BY h.created_at, h.id LIMIT 1)
+         WHERE ${inChannels} AND ${due} ${order})
+       RETURNING id, attempts, endpoint_id`,
+      params,
     );
   }
 

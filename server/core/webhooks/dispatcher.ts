@@ -51,6 +51,7 @@ export class WebhookDispatcher {
     this.#options = { concurrency: 16, disableAfter: 10, now: () => new Date(), ...options };
     this.#worker = new LeaseWorker(db, {
       channels: ['webhook'],
+      ordered: true,
       name: 'webhook dispatcher',
       // Twice the timeout: an attempt in flight always ends (and records) before another process may claim it.
       leaseMs: 2 * this.#options.timeoutMs,
@@ -71,9 +72,9 @@ export class WebhookDispatcher {
     this.#worker.start();
   }
 
-  /** Looks for due work now (after a commit that queued some, or a failed attempt due again at once). */
-  kick(): void {
-    this.#worker.kick();
+  /** Looks for due work now (after a commit that queued some for `endpoints`, or a failed attempt due again at once). */
+  kick(endpoints?: readonly string[]): void {
+    this.#worker.kick(endpoints);
   }
 
   /**

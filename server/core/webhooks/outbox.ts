@@ -7,22 +7,22 @@ import { iso, json, parseJson } from '../rows.ts';
  * Writes events to the outbox in the caller's transaction, each with one
  * pending delivery per enabled endpoint of the organization subscribed to its
  * type. One read finds the endpoints; an event nobody listens to is neither
- * built (`data` is not called) nor written. Answers how many deliveries it
- * queued, so the caller can wake the dispatcher after commit.
+ * built (`data` is not called) nor written. Answers the endpoints it queued
+ * deliveries for, so the caller can wake the dispatcher after commit.
  */
 export async function enqueueEvents(
   tx: Queryable,
   now: Date,
   organizationId: string,
   events: { type: WebhookEventType; data: () => Promise<unknown> }[],
-): Promise<number> {
+): Promise<string[]> {
   const endpoints = await tx.all<{ id: string; events: string }>(
     'SELECT id, events FROM webhook_endpoints WHERE organization_id = ? AND enabled = 1 ORDER BY created_at, id',
     [organizationId],
   );
-  if (endpoints.length === 0) return 0;
+  if (endpoints.length === 0) return [];
   const at = iso(now);
-  let queued = 0;
+  const queued: string[] = [];
   const built = new Map<() => Promise<unknown>, Promise<unknown>>();
   for (const { type, data } of events) {
     const targets = endpoints.filter((e) => parseJson<string[]>(e.events, []).includes(type));
@@ -30,8 +30,10 @@ export async function enqueueEvents(
     // Events of one change often share their data (order.created, order.paid): read it once.
     if (!built.has(data)) built.set(data, data());
     const eventId = await insertEvent(tx, organizationId, type, await built.get(data), at);
-    for (const target of targets) await insertDelivery(tx, eventId, organizationId, target.id, at);
-    queued += targets.length;
+    for (const target of targets) {
+      await insertDelivery(tx, eventId, organizationId, target.id, at);
+      queued.push(target.id);
+    }
   }
   return queued;
 }

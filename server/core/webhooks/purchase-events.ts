@@ -35,5 +35,5 @@ export async function enqueuePurchaseEvents(
     // A trial's subscription becomes active when its first period is paid, not at the checkout.
     ...(subscriptionId && !trialing ? [{ type: 'subscription.active' as const, data: subscription }] : []),
   ]);
-  return receipts + webhooks;
+  return receipts + webhooks.length;
 }

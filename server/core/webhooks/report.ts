@@ -27,13 +27,13 @@ export async function writeReported(
   data: (tx: Queryable) => Promise<unknown>,
   grouped = false,
 ): Promise<boolean> {
-  let queued = 0;
+  let queued: string[] = [];
   const changed = await ctx.db[grouped ? 'transactionBatched' : 'transaction'](async (tx) => {
     if (!(await write(tx))) return false;
     queued = await enqueueEvents(tx, ctx.now(), orgId, [{ type, data: () => data(tx) }]);
     return true;
   });
-  if (queued) ctx.webhooks?.kick();
+  if (queued.length) ctx.webhooks?.kick(queued);
   return changed;
 }
 
