@@ -43,7 +43,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts a bench server script in its own process and waits for its JSON line. */
 export async function spawnServer<T>(script: string, env: Record<string, string> = {}): Promise<SpawnedServer<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it exits (open it in DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
