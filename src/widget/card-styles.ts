@@ -1,12 +1,10 @@
 /**
- * The card's finishing styles, its spinner (the empty `b`) and its close
- * button's place in the corner, added by the frame runtime to the card's
- * shadow root as soon as the runtime loads: bytes off the snippet, whose own
- * sheet (`overlay-styles.ts`) lays the card out and works without them.
+ * The card's finishing style, its close button's place in the corner, added
+ * by the frame runtime to the card's shadow root as soon as the runtime
+ * loads: bytes off the snippet, whose own sheet (`overlay-styles.ts`) lays
+ * the card out and works without it.
  */
-const CSS =
-  'b{display:inline-block;padding:1em;border:.2em solid;border-top-color:#0000;border-radius:50%;animation:s 1s linear infinite}' +
-  '@keyframes s{to{rotate:1turn}}div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
+const CSS = 'div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
 
 let sheet: CSSStyleSheet | undefined;
 

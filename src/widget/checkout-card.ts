@@ -4,13 +4,13 @@ import type { MessageDetail } from './frame.ts';
 import { type FrameTimings, loadCheckout } from './frame-loader.ts';
 import { styledRoot } from './overlay-styles.ts';
 
-const LOADING = 'Loading checkout…';
-
 /**
  * Mounts a checkout into a styled shadow root on `host`: `wrapper` (the
  * overlay's dialog, or the inline checkout's box) holds the status card and,
  * once the page says `loaded`, the frame. The card never leaves a dead end:
- * loading, a spinner and the words; after `timeout` with no page, `:error`
+ * loading, a native indeterminate `<progress>` and no words, so it speaks
+ * every customer's language (assistive technology announces it as busy in
+ * its own); after `timeout` with no page, `:error`
  * `timeout` and the choice to keep waiting or open the checkout page; on a
  * failure, what happened, **Try again** and a plain link to the checkout page
  * (the session's own page once one exists); each fires `:error`. Every node is built from the DOM
@@ -53,17 +53,17 @@ export function mountCheckout(
   const start = () => {
     stop();
     link.href = url;
-    show(LOADING, undefined, 'l');
+    show('', undefined, 'l');
     stop = loadCheckout(wrapper, url, options, onMessage, show, link);
   };
   action.onclick = () => {
     onFail();
-    wrapper.id === 'e' ? start() : show(LOADING, undefined, 'l');
+    wrapper.id === 'e' ? start() : show('', undefined, 'l');
   };
   const card = create('div');
   const actions = create('span');
   actions.append(action, link);
-  card.append(create('b'), text, actions);
+  card.append(create('progress', { ariaLabel: 'Checkout' }), text, actions);
   if (close) card.append(create('button', { ariaLabel: 'Close', textContent: '×', onclick: close }));
   wrapper.append(card);
   styledRoot(host).append(wrapper);

@@ -8,20 +8,19 @@
  * by inheritance (an `!important` declaration of the inner context wins).
  *
  * Layout: the dialog (or the inline wrapper) is a grid centering the status
- * card (spinner, words, a choice, a close button) in the system colors of
+ * card (a progress bar or words, a choice, a close button) in the system colors of
  * the dialog's color scheme (the customer's system unless the theme says light or dark);
  * the frame runtime lays its frame over it, hidden
  * until the page says `loaded`. The wrapper's `id` is the state:
  * `l` loading, `w` still loading (a choice), `e` failed (a choice), `r`
  * ready (the frame shown, the card gone). Written tight: every byte counts
- * against the snippet's budget. The spinner and the close button's corner
- * come with the frame runtime (`card-styles.ts`): until it arrives, the card
- * shows its words, its choice and a plain close button.
+ * against the snippet's budget. The close button's corner comes with the
+ * frame runtime (`card-styles.ts`): until it arrives, the button is plain.
  */
 const CSS =
   ':host{all:initial!important;display:block!important}[open]{all:unset;position:fixed;inset:0;display:grid;place-items:center;color-scheme:light dark}' +
-  '::backdrop{background:#0009}#r>div,#l span,#e b{display:none}' +
-  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;text-align:center;font:16px system-ui}' +
+  '::backdrop{background:#0009}#r>div,#l span,#e progress{display:none}' +
+  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;color:CanvasText;text-align:center;font:16px system-ui}' +
   'button,a{margin:.3em;font:inherit}';
 
 let sheet: CSSStyleSheet | undefined;

@@ -120,7 +120,7 @@ test('no backend, slow scenario: the overlay waits for the late session and stil
   await page.goto(`${origin}/script-tag.html?scenario=slow`);
   await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
   await page.getByRole('button', { name: /Buy the e-book/ }).click();
-  await expect(page.locator('dialog').getByRole('status')).toHaveText('Loading checkout…');
+  await expect(page.locator('dialog').getByRole('progressbar', { name: 'Checkout' })).toBeVisible();
   const checkout = page.frameLocator('dialog iframe');
   await expect(checkout.getByRole('heading', { name: 'Field Guide to Checkout (e-book)' })).toBeVisible({
     timeout: 10_000,

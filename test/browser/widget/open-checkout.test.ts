@@ -66,8 +66,14 @@ describe('openCheckout (overlay)', () => {
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.getAttribute('aria-label')).to.equal('Checkout');
     const status = dialog.querySelector('[role=status]') as HTMLElement;
-    expect(status.textContent).to.equal('Loading checkout…');
-    expect(getComputedStyle(status).visibility).to.equal('visible');
+    expect(status.textContent, 'no words while loading: none to translate').to.equal('');
+    const progress = dialog.querySelector('progress') as HTMLProgressElement;
+    expect(progress.getAttribute('aria-label')).to.equal('Checkout');
+    expect(progress.position, 'indeterminate: announced as busy').to.equal(-1);
+    expect(getComputedStyle(progress).display).to.not.equal('none');
+    expect((dialog.firstElementChild as HTMLElement).innerText.trim(), 'only the close button shows a character').to.equal(
+      '×',
+    );
     const closeButton = cardClose();
     expect(closeButton?.textContent).to.equal('×');
     expect((dialog.getRootNode() as ShadowRoot).activeElement === closeButton, 'the modal focuses its close button').to
@@ -153,6 +159,16 @@ describe('openCheckout (overlay)', () => {
     expect(new URL(overlay()?.querySelector('iframe')?.src ?? '').searchParams.get('theme')).to.equal('dark');
     // The frame's color scheme is the page's (dark): Chromium keeps the page's transparent canvas see-through.
     expect(getComputedStyle(overlay()?.querySelector('iframe') as Element).colorScheme).to.equal('dark');
+  });
+
+  it('writes the card in the dark theme light on dark, not in the host page’s default black', async () => {
+    useFakeCheckout('ready');
+    openCheckout(LINK_URL, { source: button, theme: 'dark' });
+    const card = overlay()?.firstElementChild as HTMLElement;
+    const { color, backgroundColor } = getComputedStyle(card);
+    const luminance = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, c) => sum + Number(c), 0);
+    expect(luminance(color), `${color} on ${backgroundColor}`).to.be.greaterThan(luminance(backgroundColor) + 300);
+    closeCheckout();
   });
 
   for (const [theme, scheme] of [
