@@ -7,7 +7,7 @@ import { UNAVAILABLE_SENTENCES, unavailableReason } from './link-availability.ts
 import { sessionOptionsOf } from './link-options.ts';
 import type { ResolvedLink } from './link-rows.ts';
 import { getOrganization } from './organizations.ts';
-import { resolvePrefill } from './prefill.ts';
+import { type PrefillMode, resolvePrefill } from './prefill.ts';
 import { loadProducts } from './products.ts';
 import { bool, json, parseJson } from './rows.ts';
 import { checkoutPageUrl, insertSession } from './session-rows.ts';
@@ -20,7 +20,7 @@ export async function createSessionFromLink(
   ctx: CoreContext,
   linkSecret: string,
   raw: Record<string, unknown>,
-  mode: 'query' | 'json',
+  mode: PrefillMode,
 ): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
   const peeked = ctx.links.peek(linkSecret);

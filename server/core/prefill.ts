@@ -42,6 +42,8 @@ const EMBEDDING = new Set(['embed', 'embed_origin', 'embed_mode']);
 
 export { prefillFromJson, prefillFromQuery } from '../../src/shared/prefill-input.ts';
 
+export type PrefillMode = 'query' | 'json' | 'frame';
+
 export interface PrefillInput {
   products: Product[];
   allowDiscountCodes: boolean;
@@ -51,8 +53,13 @@ export interface PrefillInput {
   embedOrigins: string[];
   findDiscountByCode: (code: string) => Promise<Discount | null>;
   now: Date;
-  /** `query`: unknown keys travel on to the page; `json`: they are reported as dropped. */
-  mode: 'query' | 'json';
+  /**
+   * `query`: unknown keys travel on to the page; `json`: they are reported as
+   * dropped; `frame`: a query the browser sent for an iframe
+   * (`Sec-Fetch-Dest: iframe`), which may ask for the embedded page as the
+   * widget's JSON does.
+   */
+  mode: PrefillMode;
 }
 
 export interface ResolvedPrefill {
@@ -93,7 +100,7 @@ type FieldResolver = (s: PrefillScope) => void | Promise<void>;
 /** Keys no rule knows: from a query they travel on to the page, from JSON they are dropped. */
 const resolveUnknownKeys: FieldResolver = ({ raw, input, drop, out }) => {
   for (const key of Object.keys(raw)) {
-    if (KNOWN.has(key) || (input.mode === 'query' && EMBEDDING.has(key))) continue;
+    if (KNOWN.has(key) || (input.mode !== 'json' && EMBEDDING.has(key))) continue;
     if (input.mode === 'json') drop(key, 'is not a prefill parameter');
     else {
       const s = scalar(raw[key]);
@@ -217,11 +224,12 @@ const resolveLocale: FieldResolver = ({ text, drop, out }) => {
 };
 
 /**
- * Embedded mode is the widget's alone (its `embed_url`): a shared link's URL cannot ask for it, else
- * `?embed=1` would open a full page without its back link or the redirect to `success_url`.
+ * Embedded mode is for a frame only: the widget's JSON, or the link framed itself (as Polar's embed
+ * frames a link with `?embed=true&embed_origin=…`). A shared link's URL opened in a tab cannot ask for
+ * it, else `?embed=1` would open a full page without its back link or the redirect to `success_url`.
  */
 const resolveEmbedOrigin: FieldResolver = ({ input, text, drop, out }) => {
-  const embed = input.mode === 'json' ? text('embed_origin') : null;
+  const embed = input.mode !== 'query' ? text('embed_origin') : null;
   if (!embed) return;
   const parsed = originSchema.safeParse(embed);
   if (!parsed.success) drop('embed_origin', 'must be an origin like https://shop.example');
@@ -235,7 +243,7 @@ const resolveEmbedOrigin: FieldResolver = ({ input, text, drop, out }) => {
 };
 
 const resolveEmbedMode: FieldResolver = ({ input, text, drop, out }) => {
-  const embedMode = input.mode === 'json' ? text('embed_mode') : null;
+  const embedMode = input.mode !== 'query' ? text('embed_mode') : null;
   if (!embedMode) return;
   if (embedMode === 'inline') out.pageParams.embed_mode = embedMode;
   else drop('embed_mode', 'must be inline');

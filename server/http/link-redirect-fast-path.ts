@@ -33,7 +33,7 @@ export function linkRedirectFastPath(ctx: CoreContext, limit: RedirectRateLimit,
     if (plain) req[REDIRECT_VERDICT] = limit.hit(incomingClientAddress(req, trust));
     if (!plain || !req[REDIRECT_VERDICT] || previewKind(req.method, req.headers)) next();
     else
-      linkRedirectLocation(ctx, plain.secret, plain.query).then(
+      linkRedirectLocation(ctx, plain.secret, plain.query, req.headers['sec-fetch-dest'] === 'iframe').then(
         (location) => {
           res.writeHead(307, { ...LINK_REDIRECT_HEADERS, location });
           res.end();

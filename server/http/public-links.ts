@@ -40,18 +40,27 @@ export const LINK_REDIRECT_HEADERS = { 'cache-control': 'no-store', 'referrer-po
 /**
  * Opens a session for a click on a checkout link and answers where to send
  * the person: the session's page, with the page parameters of `rawQuery`
- * passed on. Shared by the Hono route and the Node fast path
- * (`link-redirect-fast-path.ts`), so both answer the same `Location`.
+ * passed on. `framed` (the browser's `Sec-Fetch-Dest: iframe`): the link is
+ * loaded in a frame, so its query may ask for the embedded page for an origin
+ * the organization allows, which is where it then goes. Shared by the Hono
+ * route and the Node fast path (`link-redirect-fast-path.ts`), so both
+ * answer the same `Location`.
  */
-export async function linkRedirectLocation(ctx: CoreContext, secret: string, rawQuery: string): Promise<string> {
+export async function linkRedirectLocation(
+  ctx: CoreContext,
+  secret: string,
+  rawQuery: string,
+  framed = false,
+): Promise<string> {
   const { created, pageParams } = await createSessionFromLink(
     ctx,
     secret,
     prefillFromQuery(new URLSearchParams(rawQuery)),
-    'query',
+    framed ? 'frame' : 'query',
   );
   const passOn = new URLSearchParams(pageParams).toString();
-  const location = passOn ? `${created.url}?${passOn}` : created.url;
+  const location =
+    (framed && embedPageUrl(created.url, pageParams)) || (passOn ? `${created.url}?${passOn}` : created.url);
   // As Hono's c.redirect does: a header value must be Latin-1 (only a non-ASCII PUBLIC_URL could break that).
   return /[\u0100-\uFFFF]/.test(location) ? encodeURI(location) : location;
 }
@@ -64,7 +73,7 @@ export async function linkRedirectLocation(ctx: CoreContext, secret: string, raw
 export async function widgetSession(ctx: CoreContext, secret: string, body: unknown) {
   const raw = prefillFromJson(parseWith(sessionPrefill, body, 'body'));
   const { created, pageParams } = await createSessionFromLink(ctx, secret, raw, 'json');
-  // Only the widget frames: the redirect sends people to `url` with the page parameters instead.
+  // Framed on purpose: the redirect frames only a request the browser made for an iframe.
   return { ...created, embed_url: embedPageUrl(created.url, pageParams) };
 }
 
@@ -111,7 +120,12 @@ export function publicLinkRoutes(
       // The hot path of every shared link: parse only the query, not a whole URL.
       const raw = c.req.url;
       const q = raw.indexOf('?');
-      const location = await linkRedirectLocation(ctx, secret, q === -1 ? '' : raw.slice(q + 1));
+      const location = await linkRedirectLocation(
+        ctx,
+        secret,
+        q === -1 ? '' : raw.slice(q + 1),
+        c.req.header('sec-fetch-dest') === 'iframe',
+      );
       for (const [name, value] of Object.entries(LINK_REDIRECT_HEADERS)) c.header(name, value);
       return c.redirect(location, 307);
     } catch (e) {

@@ -126,6 +126,28 @@ test('strict CSP with Trusted Types and hostile CSS: the overlay covers the view
   expect(violations).toEqual([]);
 });
 
+test('a link framed by hand, no script (as Polar’s embed frames it): the embedded checkout under a strict CSP, paid in place', async ({
+  page,
+}) => {
+  const link = await ebookLink(page);
+  const framed = `${link.url}?embed=true&embed_mode=inline&embed_origin=${encodeURIComponent(HOST)}`;
+  const violations = await openHostPage(page, {
+    csp: STRICT_CSP,
+    css: 'iframe { width: 480px; height: 760px; border: 0 }',
+    linkUrl: link.url,
+    before: `<iframe title="Checkout" src="${framed}"></iframe>`,
+  });
+  const checkout = page.frameLocator('iframe[title=Checkout]');
+  await expect(checkout.getByRole('heading', { name: EBOOK })).toBeVisible();
+  await expect(checkout.locator('checkout-page[embedded]'), 'the embedded page, framable here').toHaveCount(1);
+  await checkout.getByLabel('Email').fill('framed@example.com');
+  await checkout.getByLabel('Card number').fill(SUCCEEDS);
+  await checkout.getByRole('button', { name: /^Pay / }).click();
+  await expect(checkout.getByRole('heading', { name: 'Thank you for your purchase' })).toBeVisible();
+  expect(page.url(), 'the host page stays').toBe(`${HOST}/host.html`);
+  expect(violations).toEqual([]);
+});
+
 test('a phone page that scrolls sideways: the sheet covers the visual viewport', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

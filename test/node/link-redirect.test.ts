@@ -96,4 +96,38 @@ describe('the link redirect, through the Node fast path and through the Hono rou
     }
     assert.deepEqual(listed, [...made].reverse());
   });
+
+  test('a link framed itself (Sec-Fetch-Dest: iframe, as Polar’s embed does) opens the embedded page for a listed origin, on both paths; a tab never does', async () => {
+    const shop = 'https://shop.example';
+    const patched = await server.api('/v1/organizations/current', { method: 'PATCH', body: { embed_origins: [shop] } });
+    assert.equal(patched.status, 200);
+    const query = `?embed=true&embed_origin=${encodeURIComponent(shop)}&theme=dark&ref=abc`;
+    const framed = { 'sec-fetch-dest': 'iframe' };
+    const params = (location: string) => Object.fromEntries(new URL(location).searchParams);
+    const app = createApp(server.ctx, server.ctx.db, { rateLimitPerMinute: 1000 });
+
+    const fast = await rawRequest(server, `${path}${query}`, { headers: framed });
+    const viaHono = await app.request(`${path}${query}`, { headers: framed });
+    for (const location of [fast.headers.location as string, viaHono.headers.get('location')!]) {
+      assert.deepEqual(params(location), { embed: '1', embed_origin: shop, theme: 'dark', ref: 'abc' });
+      const page = await fetch(location);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors https:\/\/shop\.example(;|$)/);
+    }
+
+    // Opened in a tab, the same query is a plain page: no embedded mode without its frame.
+    const tab = await rawRequest(server, `${path}${query}`, { headers: { 'sec-fetch-dest': 'document' } });
+    assert.deepEqual(params(tab.headers.location as string), { theme: 'dark', ref: 'abc' });
+    // Framed for an origin the organization does not list: the plain page (which refuses the frame), reported.
+    const other = await rawRequest(server, `${path}?embed=true&embed_origin=https%3A%2F%2Fevil.example`, {
+      headers: framed,
+    });
+    const location = other.headers.location as string;
+    assert.deepEqual(params(location), {});
+    const session = await getSession(server, new URL(location).pathname.split('/').pop()!);
+    assert.deepEqual(
+      session.body.prefill_dropped.map((d: { field: string }) => d.field),
+      ['embed_origin'],
+    );
+  });
 });
