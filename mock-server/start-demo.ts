@@ -39,25 +39,35 @@ if (scenario && scenario !== 'ok') {
   else console.warn(`[demo:mock] Unknown scenario "${scenario}"; use one of: ${Object.keys(scenarios).join(', ')}.`);
 }
 
+let mock: 'ready' | 'unavailable' = 'ready';
 try {
   await worker.start({
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
   });
-  document.documentElement.dataset.mock = 'ready';
 } catch (error) {
   // Without a service worker (a private window, a browser setting) the widget's calls reach the
   // static server, which answers 503: the buttons fall back to the link URL.
-  document.documentElement.dataset.mock = 'unavailable';
+  mock = 'unavailable';
   console.error('[demo:mock] The MSW worker could not start; the widget will fall back to the link URL.', error);
 }
 
 // The page's own widget scripts, in document order, now that the worker answers.
+const loaded: Promise<unknown>[] = [];
 for (const parked of document.querySelectorAll<HTMLScriptElement>('script[type="mock/deferred"]')) {
   const script = document.createElement('script');
   if (parked.dataset.module !== undefined) script.type = 'module';
   script.src = parked.dataset.src ?? '';
   script.async = false;
+  loaded.push(
+    new Promise((settle) => {
+      script.onload = settle;
+      script.onerror = settle;
+    }),
+  );
   parked.replaceWith(script);
 }
+// Said once the widget is wired too: a click before its script ran would do nothing (the tests wait for this).
+await Promise.all(loaded);
+document.documentElement.dataset.mock = mock;
