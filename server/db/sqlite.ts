@@ -35,7 +35,8 @@ export function openSqlite(
   const db = new BetterSqlite3(file);
   // Must precede the first table: lets the sweep give deleted sessions' pages back.
   db.pragma('auto_vacuum = INCREMENTAL');
-  db.pragma('journal_mode = WAL');
+  // Some file systems refuse WAL (the answer is then another mode): SQLite's own FULL serves there.
+  const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // FULL by default: an order answered 200 is money taken, so its commit must
   // survive a power cut too, which WAL + NORMAL alone does not promise (it may
   // lose the last commits before a checkpoint). SQLite's own FULL would fsync
@@ -43,8 +44,8 @@ export function openSqlite(
   // NORMAL and every commit awaits a shared fdatasync of the WAL off the loop
   // (wal-sync.ts). SQLITE_SYNCHRONOUS=NORMAL skips that wait where a lost
   // order is acceptable.
-  db.pragma('synchronous = NORMAL');
-  const syncer = file !== ':memory:' && synchronous === 'FULL' ? walSyncer(`${file}-wal`, syncWal) : null;
+  const syncer = wal && synchronous === 'FULL' ? walSyncer(`${file}-wal`, syncWal) : null;
+  db.pragma(`synchronous = ${syncer ? 'NORMAL' : synchronous}`);
   const durable = syncer ? syncer.durable : () => Promise.resolve();
   db.pragma('foreign_keys = ON');
   // Sessions are written on every click: a larger page cache keeps the

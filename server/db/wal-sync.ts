@@ -24,7 +24,11 @@ export function walSyncer(walFile: string, sync: (fd: number) => Promise<void> =
 
   const flush = async () => {
     // Opened at the first commit: the WAL exists from the first write on, and SQLite truncates it in place.
-    fd ??= openFile(walFile, 'r');
+    // A failed open is tried again by the next commit, not remembered.
+    fd ??= openFile(walFile, 'r').catch((e) => {
+      fd = undefined;
+      throw e;
+    });
     await sync(await fd);
   };
   /** Resolves once everything committed before the call is on the disk. */

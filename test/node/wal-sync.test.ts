@@ -66,6 +66,17 @@ test('a failed flush fails its commits, and the next commit flushes again', asyn
   await syncer.close();
 });
 
+test('a WAL that cannot be opened fails that commit only: the next one opens it again', async (t) => {
+  const { file, cleanup } = heldSyncs();
+  t.after(cleanup);
+  const missing = `${file}-not-yet`;
+  const syncer = walSyncer(missing);
+  await assert.rejects(syncer.durable(), /ENOENT/);
+  writeFileSync(missing, 'frames');
+  await syncer.durable();
+  await syncer.close();
+});
+
 test('flushes the real file with fdatasync', async (t) => {
   const { file, cleanup } = heldSyncs();
   t.after(cleanup);
