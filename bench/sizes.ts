@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { gzipSize } from '../scripts/gzip-size.mjs';
 import { pageCatalogFor } from '../src/i18n/catalogs/index.ts';
 import { LOCALES } from '../src/i18n/locales.ts';
 import { fmtBytes, pct, type Row } from './lib/report.ts';
@@ -10,7 +11,7 @@ export function measureFile(path: string) {
   const body = readFileSync(path);
   return {
     raw: body.length,
-    gzip: gzipSync(body, { level: 9 }).length,
+    gzip: gzipSize(body),
     brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
@@ -55,7 +56,7 @@ export function benchSizes(): Row[] {
     const chunks = [...entry.matchAll(/(?:import|from)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `dist/pages/${m[1]}`);
     const files = ['dist/pages/checkout.js', ...chunks, 'dist/pages/checkout.css'].filter(existsSync);
     const strings = LOCALES.map((l) => Buffer.from(JSON.stringify(pageCatalogFor(l))))
-      .map((b) => ({ raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b).length }))
+      .map((b) => ({ raw: b.length, gzip: gzipSize(b), brotli: brotliCompressSync(b).length }))
       .sort((a, b) => b.gzip - a.gzip)[0]!;
     const total = [...files.map(measureFile), strings].reduce((a, m) => ({
       raw: a.raw + m.raw,

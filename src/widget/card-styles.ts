@@ -1,10 +1,12 @@
 /**
- * The card's finishing style, its close button's place in the corner, added
- * by the frame runtime to the card's shadow root as soon as the runtime
- * loads: bytes off the snippet, whose own sheet (`overlay-styles.ts`) lays
- * the card out and works without it.
+ * The card's finishing styles, added by the frame runtime to the card's
+ * shadow root as soon as the runtime loads: bytes off the snippet, whose own
+ * sheet (`overlay-styles.ts`) lays the card out and works without them. The
+ * text takes the card's scheme (`:host`'s reset leaves it the host's default
+ * black, unreadable on the dark theme's card), and the close button goes to
+ * the corner.
  */
-const CSS = 'div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
+const CSS = 'div{color:CanvasText}div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
 
 let sheet: CSSStyleSheet | undefined;
 

@@ -14,13 +14,14 @@
  * until the page says `loaded`. The wrapper's `id` is the state:
  * `l` loading, `w` still loading (a choice), `e` failed (a choice), `r`
  * ready (the frame shown, the card gone). Written tight: every byte counts
- * against the snippet's budget. The close button's corner comes with the
- * frame runtime (`card-styles.ts`): until it arrives, the button is plain.
+ * against the snippet's budget. The close button's corner and the text's
+ * color come with the frame runtime (`card-styles.ts`): until it arrives, the
+ * button is plain and the text keeps the host's default color.
  */
 const CSS =
   ':host{all:initial!important;display:block!important}[open]{all:unset;position:fixed;inset:0;display:grid;place-items:center;color-scheme:light dark}' +
   '::backdrop{background:#0009}#r>div,#l span,#e progress{display:none}' +
-  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;color:CanvasText;text-align:center;font:16px system-ui}' +
+  'div{position:relative;padding:2em;border-radius:1em;background:Canvas;text-align:center;font:16px system-ui}' +
   'button,a{margin:.3em;font:inherit}';
 
 let sheet: CSSStyleSheet | undefined;

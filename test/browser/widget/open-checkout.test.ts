@@ -163,9 +163,11 @@ describe('openCheckout (overlay)', () => {
     expect(getComputedStyle(overlay()?.querySelector('iframe') as Element).colorScheme).to.equal('dark');
   });
 
-  it('writes the card in the dark theme light on dark, not in the host page’s default black', async () => {
+  it('writes the card in the dark theme light on dark once the runtime styled it, not in the host page’s default black', async () => {
     useFakeCheckout('ready');
+    const loaded = nextEvent('loaded');
     openCheckout(LINK_URL, { source: button, theme: 'dark' });
+    await loaded;
     const card = overlay()?.firstElementChild as HTMLElement;
     const { color, backgroundColor } = getComputedStyle(card);
     const luminance = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, c) => sum + Number(c), 0);

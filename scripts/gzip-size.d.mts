@@ -1,0 +1,2 @@
+/** See gzip-size.mjs. */
+export function gzipSize(source: Uint8Array | string): number;
