@@ -71,9 +71,7 @@ export class LeaseWorker {
   readonly #db: Database;
   readonly #options: LeaseWorkerOptions;
   readonly #owner = newId();
-  readonly #inFlight = new Map<string, { done: Promise<void>; abort: AbortController }>();
-  /** Endpoints with a delivery in flight here, and how many. */
-  readonly #busy = new Map<string, number>();
+  readonly #inFlight = new Map<string, { done: Promise<void>; abort: AbortController; endpoint: string | null }>();
   #timer: NodeJS.Timeout | null = null;
   #scanning: Promise<void> | null = null;
   #again = false;
@@ -98,7 +96,10 @@ export class LeaseWorker {
    */
   kick(endpoints?: readonly string[]): void {
     if (this.#stopped) return;
-    if (this.#options.ordered && endpoints?.length && endpoints.every((e) => this.#busy.has(e))) return;
+    if (this.#options.ordered && endpoints?.length) {
+      const busy = new Set([...this.#inFlight.values()].map((f) => f.endpoint));
+      if (endpoints.every((e) => busy.has(e))) return;
+    }
     if (this.#scanning) {
       this.#again = true;
       return;
@@ -128,25 +129,20 @@ export class LeaseWorker {
     if (room <= 0) return;
     for (const delivery of await this.#claim(room)) {
       const abort = new AbortController();
-      const endpoint = delivery.endpoint_id;
-      if (endpoint) this.#busy.set(endpoint, (this.#busy.get(endpoint) ?? 0) + 1);
       const done = this.#run(delivery, abort.signal)
         .catch((err) => logger.error({ err, delivery_id: delivery.id }, `${this.#options.name}: attempt failed`))
         .finally(() => {
           this.#inFlight.delete(delivery.id);
-          if (endpoint) {
-            const left = (this.#busy.get(endpoint) ?? 1) - 1;
-            left ? this.#busy.set(endpoint, left) : this.#busy.delete(endpoint);
-          }
           this.kick();
         });
-      this.#inFlight.set(delivery.id, { done, abort });
+      this.#inFlight.set(delivery.id, { done, abort, endpoint: delivery.endpoint_id });
     }
   }
 
   async #claim(limit: number): Promise<ClaimedDelivery[]> {
-    const now = iso(this.#options.now());
-    const lease = iso(new Date(this.#options.now().getTime() + this.#options.leaseMs));
+    const at = this.#options.now();
+    const now = iso(at);
+    const lease = iso(new Date(at.getTime() + this.#options.leaseMs));
     const skipLocked = this.#db.engine === 'postgres' ? 'FOR UPDATE OF d SKIP LOCKED' : '';
     const channels = this.#options.channels;
     const inChannels = `d.channel IN (${channels.map(() => '?').join(', ')})`;
