@@ -172,27 +172,22 @@ export function openSqlite(
     await settleDurable(done.map(([item, result]) => [() => item.resolve(result), item.reject]));
   };
 
+  /**
+   * A statement on its own, outside any transaction: it commits by itself, so one that writes
+   * (UPDATE … RETURNING too) answers once durable.
+   */
+  const alone = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    while (locked) await lock;
+    const result = await run();
+    if (!prepare(sql).readonly) await durable();
+    return result;
+  };
+
   return {
     engine: 'sqlite',
-    // A statement on its own commits by itself: one that writes (UPDATE … RETURNING too) answers once durable.
-    async all(sql, params) {
-      while (locked) await lock;
-      const rows = await direct.all(sql, params);
-      if (!prepare(sql).readonly) await durable();
-      return rows as never;
-    },
-    async get(sql, params) {
-      while (locked) await lock;
-      const row = await direct.get(sql, params);
-      if (!prepare(sql).readonly) await durable();
-      return row as never;
-    },
-    async run(sql, params) {
-      while (locked) await lock;
-      const result = await direct.run(sql, params);
-      await durable();
-      return result;
-    },
+    all: (sql, params) => alone(sql, () => direct.all(sql, params)),
+    get: (sql, params) => alone(sql, () => direct.get(sql, params)),
+    run: (sql, params) => alone(sql, () => direct.run(sql, params)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       while (locked) await lock;
       locked = true;

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { openSqlite } from '../../server/db/sqlite.ts';
 import { walSyncer } from '../../server/db/wal-sync.ts';
 
-/** A WAL stand-in and a sync whose flushes end only when the test says so. */
-function heldSyncs() {
+/** A WAL stand-in (removed after the test `t`) and a sync whose flushes end only when the test says so. */
+function heldSyncs(t: TestContext) {
   const dir = mkdtempSync(join(tmpdir(), 'wal-sync-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'db-wal');
   writeFileSync(file, 'frames');
   const flushes: { release: () => void; fail: (e: Error) => void }[] = [];
@@ -16,7 +17,7 @@ function heldSyncs() {
     new Promise<void>((release, fail) => {
       flushes.push({ release, fail });
     });
-  return { file, flushes, sync, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { file, flushes, held: () => walSyncer(file, sync) };
 }
 
 const settled = async (p: Promise<unknown>) => {
@@ -30,9 +31,8 @@ const settled = async (p: Promise<unknown>) => {
 };
 
 test('commits made during a flush wait for the next one, and share it', async (t) => {
-  const { file, flushes, sync, cleanup } = heldSyncs();
-  t.after(cleanup);
-  const syncer = walSyncer(file, sync);
+  const { flushes, held } = heldSyncs(t);
+  const syncer = held();
   const first = syncer.durable();
   await settled(first);
   assert.equal(flushes.length, 1);
@@ -50,9 +50,8 @@ test('commits made during a flush wait for the next one, and share it', async (t
 });
 
 test('a failed flush fails its commits, and the next commit flushes again', async (t) => {
-  const { file, flushes, sync, cleanup } = heldSyncs();
-  t.after(cleanup);
-  const syncer = walSyncer(file, sync);
+  const { flushes, held } = heldSyncs(t);
+  const syncer = held();
   const doomed = syncer.durable();
   await settled(doomed);
   flushes[0]!.fail(new Error('EIO'));
@@ -67,8 +66,7 @@ test('a failed flush fails its commits, and the next commit flushes again', asyn
 });
 
 test('a WAL that cannot be opened fails that commit only: the next one opens it again', async (t) => {
-  const { file, cleanup } = heldSyncs();
-  t.after(cleanup);
+  const { file } = heldSyncs(t);
   const missing = `${file}-not-yet`;
   const syncer = walSyncer(missing);
   await assert.rejects(syncer.durable(), /ENOENT/);
@@ -78,8 +76,7 @@ test('a WAL that cannot be opened fails that commit only: the next one opens it 
 });
 
 test('flushes the real file with fdatasync', async (t) => {
-  const { file, cleanup } = heldSyncs();
-  t.after(cleanup);
+  const { file } = heldSyncs(t);
   const syncer = walSyncer(file);
   await Promise.all([syncer.durable(), syncer.durable()]);
   await syncer.close();
