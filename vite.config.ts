@@ -26,7 +26,8 @@ const targets: Record<string, UserConfig['build']> = {
       output: { minify: true, comments: false, paths: (id) => (FRAME.test(id) ? './embed-frame.js' : id) },
     },
     minify: 'terser',
-    terserOptions: { compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } },
+    // hoist_funs: the snippet's function declarations lifted to their scope's top compress 13 B better.
+    terserOptions: { compress: { passes: 3, unsafe_arrows: true, hoist_funs: true }, format: { comments: false } },
   },
   'embed-frame': {
     lib: { entry: 'src/widget/frame.ts', formats: ['es'], fileName: () => 'embed-frame.js' },
@@ -34,7 +35,12 @@ const targets: Record<string, UserConfig['build']> = {
     target: 'es2022',
     rolldownOptions: { output: { minify: true, comments: false } },
     minify: 'terser',
-    terserOptions: { module: true, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } },
+    // hoist_funs as for the snippet: 12 B gzip less here.
+    terserOptions: {
+      module: true,
+      compress: { passes: 3, unsafe_arrows: true, hoist_funs: true },
+      format: { comments: false },
+    },
   },
   element: {
     lib: { entry: 'src/element/bundle.ts', formats: ['es'], fileName: () => 'checkout-link.js' },

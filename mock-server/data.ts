@@ -3,6 +3,7 @@ import { embedPageUrl } from '../server/core/prefill.ts';
 import { LAUNCH_DISCOUNT } from '../server/demo/demo-discount.ts';
 import {
   type AttachedCustomField,
+  type CardWords,
   type CheckoutPublic,
   type CustomField,
   checkoutPublic,
@@ -141,8 +142,13 @@ export function createCheckout(
 }
 
 /** The answer of `POST …/sessions` for a checkout. */
-export const toSessionCreated = (checkout: CheckoutPublic, pageParams: Record<string, string>): SessionCreated =>
+export const toSessionCreated = (
+  checkout: CheckoutPublic,
+  pageParams: Record<string, string>,
+  card: CardWords,
+): SessionCreated =>
   sessionCreated.parse({
+    card,
     id: checkout.id,
     client_secret: checkout.client_secret,
     url: checkout.url,

@@ -9,6 +9,7 @@ import {
 } from '../server/core/errors.ts';
 import { UNAVAILABLE_SENTENCES } from '../server/core/link-availability.ts';
 import { buildLinkStats, statsRange } from '../server/core/link-stats.ts';
+import { cardWords, widgetErrorCard, widgetLocale } from '../server/http/card-words.ts';
 import { type ErrorReply, errorResponse, type JsonRequest, parseWith, readJson } from '../server/http/errors.ts';
 import { prefillFromJson, prefillFromQuery } from '../src/shared/prefill-input.ts';
 import {
@@ -87,6 +88,16 @@ const answer = async (request: Request, run: (c: MockRequest) => Promise<Respons
   }
 };
 
+/** An error of the widget's sessions endpoint, as the server answers it: with the overlay card's words. */
+const widgetErrorAnswer = (request: Request, error: Error, body?: unknown, report?: () => void) => {
+  const card = widgetErrorCard(error, body, request.headers.get('accept-language') ?? undefined);
+  return errorResponse(
+    error,
+    { ...mockRequest(request), json: (payload, status) => json({ ...(payload as object), card }, status) },
+    report,
+  );
+};
+
 /** The `ok` scenario: a working backend. */
 export function createHandlers(options: MockOptions = {}) {
   const store = createSessionStore(options);
@@ -94,13 +105,18 @@ export function createHandlers(options: MockOptions = {}) {
     options.checkoutPageUrl?.(clientSecret, request) ?? `${new URL(request.url).origin}/checkout/${clientSecret}`;
 
   return [
-    http.post(`${LINKS}/sessions`, ({ request }) =>
-      answer(request, async (c) => {
-        const raw = prefillFromJson(parseWith(sessionPrefill, await readJson(c, { textPlain: true }), 'body'));
+    http.post(`${LINKS}/sessions`, async ({ request }) => {
+      let body: unknown;
+      try {
+        body = await readJson(mockRequest(request), { textPlain: true });
+        const raw = prefillFromJson(parseWith(sessionPrefill, body, 'body'));
         const { checkout, pageParams } = await store.open(raw, 'json', pageUrl(request));
-        return json(toSessionCreated(checkout, pageParams), 201);
-      }),
-    ),
+        const locale = widgetLocale(raw.locale, request.headers.get('accept-language'), null);
+        return json(toSessionCreated(checkout, pageParams, cardWords(locale)), 201);
+      } catch (error) {
+        return widgetErrorAnswer(request, error as Error, body);
+      }
+    }),
     http.get(`${LINKS}/redirect`, ({ request }) =>
       answer(request, async () => {
         const query = prefillFromQuery(new URL(request.url).searchParams);
@@ -140,7 +156,14 @@ export function createHandlers(options: MockOptions = {}) {
 export const handlers = createHandlers();
 
 const linkError = (error: () => DomainError) => [
-  http.post(`${LINKS}/sessions`, ({ request }) => errorAnswer(request, error())),
+  // As the server, which reads the body before it finds the link: the card follows its `locale`.
+  http.post(`${LINKS}/sessions`, async ({ request }) =>
+    widgetErrorAnswer(
+      request,
+      error(),
+      await readJson(mockRequest(request), { textPlain: true }).catch(() => undefined),
+    ),
+  ),
   http.get(
     `${LINKS}/redirect`,
     () =>
@@ -190,7 +213,11 @@ export const scenarios = {
   ],
   serverError: () =>
     // The scenario is the failure: nothing to report to the console.
-    everyEndpoint(({ request }) => errorResponse(new Error('serverError scenario'), mockRequest(request), () => {})),
+    everyEndpoint(({ request }) =>
+      request.url.endsWith('/sessions')
+        ? widgetErrorAnswer(request, new Error('serverError scenario'), undefined, () => {})
+        : errorResponse(new Error('serverError scenario'), mockRequest(request), () => {}),
+    ),
   networkError: () => everyEndpoint(() => HttpResponse.error()),
   slow: (ms = 3_000, options?: MockOptions) => [
     // A resolver that returns nothing falls through to the next handler: the `ok` ones, late.

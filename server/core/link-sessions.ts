@@ -21,7 +21,12 @@ export async function createSessionFromLink(
   linkSecret: string,
   raw: Record<string, unknown>,
   mode: PrefillMode,
-): Promise<{ created: Omit<SessionCreated, 'embed_url'>; pageParams: Record<string, string> }> {
+): Promise<{
+  created: Omit<SessionCreated, 'embed_url' | 'card'>;
+  pageParams: Record<string, string>;
+  /** The organization's `default_locale`, for the answer's words. */
+  defaultLocale: string | null;
+}> {
   // A hit is synchronous: the click path awaits nothing but prefill and the insert.
   const peeked = ctx.links.peek(linkSecret);
   const resolved = peeked === undefined ? await servingLink(ctx, linkSecret) : servableOrThrow(ctx, peeked);
@@ -75,6 +80,7 @@ export async function createSessionFromLink(
       dropped: prefill.dropped,
     },
     pageParams: prefill.pageParams,
+    defaultLocale: organization.default_locale,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { reportRequestBug } from '../app.ts';
 import type { CoreContext } from '../core/context.ts';
+import { widgetErrorCard } from './card-words.ts';
 import { incomingClientAddress, type TrustProxy } from './client-address.ts';
 import { type ErrorReply, errorResponse, isJsonType, parseJsonBody } from './errors.ts';
 import { plainLinkRequest } from './link-redirect-fast-path.ts';
@@ -40,17 +41,21 @@ async function answer(
   res: ServerResponse,
 ) {
   let headers: Record<string, string> = { ...CORS_HEADERS };
+  let json: unknown;
+  const acceptLanguage = req.headers['accept-language'];
   try {
     const allowed = await limit.hit(address);
     headers = { ...headers, ...rateLimitHeaders(limit, address, allowed) };
     if (!allowed) throw rateLimited();
-    const body = await widgetSession(ctx, secret, parseJsonBody(await readBody(req)));
+    json = parseJsonBody(await readBody(req));
+    const body = await widgetSession(ctx, secret, json, acceptLanguage);
     res.writeHead(201, { ...headers, 'cache-control': 'no-store', 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   } catch (e) {
+    const card = widgetErrorCard(e as Error, json, acceptLanguage);
     const reply: ErrorReply = {
       req: { method: 'POST', path: (req.url ?? '').split('?')[0]! },
-      json: (payload, status) => Response.json(payload, { status }),
+      json: (payload, status) => Response.json({ ...(payload as object), card }, { status }),
     };
     const response = errorResponse(e as Error, reply, reportRequestBug);
     // An error before the body was read (the limit): read it anyway, so the connection can carry the next request.

@@ -80,6 +80,23 @@ footer { padding: 24px; text-align: center; color: var(--muted); font-size: 0.81
 `;
 
 /**
+ * A problem's title and body in `locale`: the merchant's inactive message
+ * (`context.message`) as they wrote it, our own sentence for a reason in the locale.
+ */
+export function problemWords(
+  code: ProblemCode,
+  locale: Locale,
+  context: Pick<ProblemContext, 'reason' | 'message'> = {},
+): { title: string; body: string; merchantWords: string | null } {
+  const t = catalogFor(locale);
+  const reason = code === 'link_unavailable' ? context.reason : null;
+  const [titleKey, bodyKey] = reason ? REASONS[reason] : PAGES[code];
+  const own = context.message?.trim();
+  const merchantWords = own && reason && own !== UNAVAILABLE_SENTENCES[reason].body ? own : null;
+  return { title: t[titleKey], body: merchantWords ?? t[bodyKey], merchantWords };
+}
+
+/**
  * A readable page for people who open a link or checkout that cannot serve,
  * in the checkout's look, with the seller's name where it is known and a way
  * back. Only our own text, the seller's name and a checked http(s) URL are
@@ -88,12 +105,7 @@ footer { padding: 24px; text-align: center; color: var(--muted); font-size: 0.81
 export function renderLinkProblemPage(code: ProblemCode, context: ProblemContext = {}) {
   const locale = context.locale ?? 'en';
   const t = catalogFor(locale);
-  const reason = code === 'link_unavailable' ? context.reason : null;
-  const [titleKey, bodyKey] = reason ? REASONS[reason] : PAGES[code];
-  // The merchant's message as they wrote it; our own English sentence for the reason reads in the locale.
-  const own = context.message?.trim();
-  const merchantWords = own && reason && own !== UNAVAILABLE_SENTENCES[reason].body ? own : null;
-  const page = { title: t[titleKey], body: merchantWords ?? t[bodyKey] };
+  const page = problemWords(code, locale, context);
   const seller = context.sellerName?.trim() || null;
   const back = context.backUrl ? backUrlFrom(context.backUrl) : null;
   const [footBefore, footAfter] = t.secureBy.split('{brand}');

@@ -6,6 +6,7 @@ import type { CoreContext } from '../core/context.ts';
 import { DomainError, LinkUnavailableError } from '../core/errors.ts';
 import { createSessionFromLink, servingLink } from '../core/link-sessions.ts';
 import { embedPageUrl, prefillFromJson, prefillFromQuery } from '../core/prefill.ts';
+import { cardWords, widgetErrorCard, widgetLocale } from './card-words.ts';
 import { contextClientAddress, incomingOf, type TrustProxy } from './client-address.ts';
 import { parseWith, readJson } from './errors.ts';
 import { type PreviewKind, previewKind, renderLinkPreview } from './link-previews.ts';
@@ -67,14 +68,19 @@ export async function linkRedirectLocation(
 
 /**
  * Opens a session for the widget from a link's secret and the JSON body it
- * sent: the 201's body. Shared by the Hono route and the Node fast path
- * (`link-sessions-fast-path.ts`), so both answer the same.
+ * sent: the 201's body, with the overlay card's words in the checkout's
+ * language (`acceptLanguage`: the request's header). Shared by the Hono route
+ * and the Node fast path (`link-sessions-fast-path.ts`), so both answer the same.
  */
-export async function widgetSession(ctx: CoreContext, secret: string, body: unknown) {
+export async function widgetSession(ctx: CoreContext, secret: string, body: unknown, acceptLanguage?: string) {
   const raw = prefillFromJson(parseWith(sessionPrefill, body, 'body'));
-  const { created, pageParams } = await createSessionFromLink(ctx, secret, raw, 'json');
-  // Framed on purpose: the redirect frames only a request the browser made for an iframe.
-  return { ...created, embed_url: embedPageUrl(created.url, pageParams) };
+  const { created, pageParams, defaultLocale } = await createSessionFromLink(ctx, secret, raw, 'json');
+  return {
+    ...created,
+    // Framed on purpose: the redirect frames only a request the browser made for an iframe.
+    embed_url: embedPageUrl(created.url, pageParams),
+    card: cardWords(widgetLocale(raw.locale, acceptLanguage, defaultLocale)),
+  };
 }
 
 /**
@@ -160,10 +166,25 @@ export function publicLinkRoutes(
     '/:secret/sessions',
     cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86_400 }),
   );
-  app.post('/:secret/sessions', rateLimit(options.sessionRateLimit, options.trustProxy), async (c) => {
-    const body = await widgetSession(ctx, c.req.param('secret'), await readJson(c, { textPlain: true }));
-    c.header('Cache-Control', 'no-store');
-    return c.json(body, 201);
-  });
+  /** The bodies the route read, so an error's card can follow their `locale`. */
+  const bodies = new WeakMap<Request, unknown>();
+  app.post(
+    '/:secret/sessions',
+    async (c, next) => {
+      await next();
+      if (c.error && c.res.headers.get('content-type')?.startsWith('application/json')) {
+        const card = widgetErrorCard(c.error, bodies.get(c.req.raw), c.req.header('accept-language'));
+        c.res = new Response(JSON.stringify({ ...(await c.res.json()), card }), c.res);
+      }
+    },
+    rateLimit(options.sessionRateLimit, options.trustProxy),
+    async (c) => {
+      const json = await readJson(c, { textPlain: true });
+      bodies.set(c.req.raw, json);
+      const body = await widgetSession(ctx, c.req.param('secret'), json, c.req.header('accept-language'));
+      c.header('Cache-Control', 'no-store');
+      return c.json(body, 201);
+    },
+  );
   return app;
 }

@@ -28,8 +28,19 @@ export const PROBLEM_PAGE_KEYS = [
   'useBackButton',
 ] as const satisfies readonly MessageKey[];
 
-/** What the checkout page is sent: its locale's catalog without the problem pages' keys. */
-export type PageCatalog = Omit<Catalog, (typeof PROBLEM_PAGE_KEYS)[number]>;
+/** Keys of the overlay's card, which the widget endpoint sends (server/http/card-words.ts), not the page. */
+export const CARD_KEYS = [
+  'cardRetry',
+  'cardKeepWaiting',
+  'cardStillLoading',
+  'cardOpenPage',
+  'cardUnreachable',
+  'cardNotShown',
+  'cardClose',
+] as const satisfies readonly MessageKey[];
+
+/** What the checkout page is sent: its locale's catalog without the problem pages' and the card's keys. */
+export type PageCatalog = Omit<Catalog, (typeof PROBLEM_PAGE_KEYS)[number] | (typeof CARD_KEYS)[number]>;
 
 /** The `{name}` placeholders of a template, in order. */
 export const placeholdersOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);

@@ -6,7 +6,8 @@
  * black, unreadable on the dark theme's card), and the close button goes to
  * the corner.
  */
-const CSS = 'div{color:CanvasText}div>button{all:unset;position:absolute;top:.5em;right:.7em;font-size:1.5em}';
+const CSS =
+  'div{color:CanvasText}div>button{all:unset;position:absolute;top:.5em;inset-inline-end:.7em;font-size:1.5em}';
 
 let sheet: CSSStyleSheet | undefined;
 

@@ -1,6 +1,6 @@
 import { create } from './dom.ts';
 import { type CheckoutLinkErrorDetail, emit } from './events.ts';
-import type { MessageDetail } from './frame.ts';
+import type { CardWords, MessageDetail } from './frame.ts';
 import { type FrameTimings, loadCheckout } from './frame-loader.ts';
 import { styledRoot } from './overlay-styles.ts';
 
@@ -10,12 +10,14 @@ import { styledRoot } from './overlay-styles.ts';
  * once the page says `loaded`, the frame. The card never leaves a dead end:
  * loading, a native indeterminate `<progress>` and no words, so it speaks
  * every customer's language (assistive technology announces it as busy in
- * its own); after `timeout` with no page, `:error`
- * `timeout` and the choice to keep waiting or open the checkout page; on a
- * failure, what happened, **Try again** and a plain link to the checkout page
- * (the session's own page once one exists); each fires `:error`. Every node is built from the DOM
- * API, no HTML string: Trusted Types pages allow it. `close`, when given,
- * gets the card's close button. Returns the function that stops it.
+ * its own); after `timeout` with no page, `:error` `timeout`, "still
+ * loading" beside the progress, which goes on, with **Try again** and a
+ * plain link to the checkout page; on a failure, what happened, Try again and
+ * the link (the session's own page once one exists); each fires `:error`.
+ * The words are English until the session endpoint's answer brings them in
+ * the checkout's language. Every node is built from the DOM API, no HTML
+ * string: Trusted Types pages allow it. `close`, when given, gets the card's
+ * close button. Returns the function that stops it.
  */
 export function mountCheckout(
   host: Element,
@@ -28,37 +30,44 @@ export function mountCheckout(
 ): () => void {
   let stop = () => {};
   let timer: ReturnType<typeof setTimeout>;
+  // English until the session endpoint answers in the checkout's language (the frame runtime fills them in).
+  const words: CardWords = {
+    retry: 'Try again',
+    slow: 'Still loading…',
+    open: 'Open the checkout page',
+    unreachable: 'The checkout could not be reached.',
+  };
   const text = create('p', { role: 'status' } as Partial<HTMLParagraphElement>);
-  const link = create('a', { textContent: 'Open the checkout page' });
+  const link = create('a', { textContent: words.open });
   const action = create('button');
   /**
-   * Shows state `id` (failed unless told) with its words, after reporting `error`, and re-arms the
-   * "still loading" timer while loading. In the order `loadCheckout` reports a failure: it calls this.
+   * Shows state `id` (failed unless told) with its words, after reporting `error`, and stops the
+   * "still loading" timer. In the order `loadCheckout` reports a failure: it calls this.
    */
-  const show = (words: string, error?: CheckoutLinkErrorDetail, id = 'e') => {
+  const show = (said: string, error?: CheckoutLinkErrorDetail, id = 'e') => {
     if (error) {
       emit(options.source, 'error', error);
       onFail(error);
     }
     wrapper.id = id;
-    text.textContent = words;
-    action.textContent = id === 'e' ? 'Try again' : 'Keep waiting';
+    text.textContent = said;
+    action.textContent = words.retry;
     clearTimeout(timer);
-    if (id === 'l')
-      timer = setTimeout(
-        () => wrapper.id === 'l' && show('Still loading…', { code: 'timeout', message: 'timeout' }, 'w'),
-        options.timeout ?? 10_000,
-      );
   };
   const start = () => {
     stop();
     link.href = url;
     show('', undefined, 'l');
-    stop = loadCheckout(wrapper, url, options, onMessage, show, link);
+    // Still loading after it, the card says so; the progress goes on, and so does the frame.
+    timer = setTimeout(
+      () => wrapper.id === 'l' && show(words.slow, { code: 'timeout', message: 'timeout' }, 'w'),
+      options.timeout ?? 10_000,
+    );
+    stop = loadCheckout(wrapper, url, options, onMessage, show, link, words);
   };
   action.onclick = () => {
     onFail();
-    wrapper.id === 'e' ? start() : show('', undefined, 'l');
+    start();
   };
   const card = create('div');
   const actions = create('span');

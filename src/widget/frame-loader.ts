@@ -1,13 +1,13 @@
 import type { EmbedMessage } from '../shared/embed-messages.ts';
 import type { CheckoutLinkErrorCode, CheckoutLinkErrorDetail } from './events.ts';
-import type { FramedSession, MessageDetail } from './frame.ts';
+import type { CardWords, FramedSession, MessageDetail } from './frame.ts';
 
 /** Timing knobs of a framed checkout (milliseconds); tests shorten them. */
 export interface FrameTimings {
   /**
    * Wait, from the start, for the page's `loaded` message (default 10 s; a
-   * slow server counts too) before `:error` `timeout` and the "still loading"
-   * choice: keep waiting, or open the checkout page.
+   * slow server counts too) before `:error` `timeout` and the card's "still
+   * loading", with Try again and the checkout page's link.
    */
   timeout?: number;
   /**
@@ -55,12 +55,13 @@ let runtime: Awaited<ReturnType<typeof loadFrame>> | undefined;
  * session's own page once the runtime read one: no second session for one click.
  */
 export function loadCheckout(
-  parent: Element,
+  parent: HTMLElement,
   url: string,
   options: FrameTimings & { source?: HTMLElement; embed_mode?: 'inline' },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   onFail: (words: string, error: CheckoutLinkErrorDetail) => void,
   link: HTMLAnchorElement,
+  words: CardWords,
 ): () => void {
   const endpoint = url.replace(/\/redirect\/?(\?.*)?$/, '/sessions');
   // No content type: sent as text/plain, a CORS simple request (no preflight on the click path); the endpoint takes it.
@@ -77,11 +78,11 @@ export function loadCheckout(
     done = true;
     unframe();
   };
-  // The words here are the one failure this file sees itself; the runtime words its own.
-  const fail = (code: CheckoutLinkErrorCode, message: string = code, words = 'The checkout could not be reached.') => {
+  // A failure this file sees itself is the network's; the runtime words its own.
+  const fail = (code: CheckoutLinkErrorCode, message: string = code, said = words.unreachable) => {
     if (!done) {
       stop();
-      onFail(words, { code, message });
+      onFail(said, { code, message });
     }
   };
   // With no runtime yet there is no session to reopen either: the runtime keeps them.
@@ -115,6 +116,7 @@ export function loadCheckout(
           fail,
           key,
           link,
+          words,
         );
     })
     .catch(() => fail('network'));

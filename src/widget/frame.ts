@@ -6,11 +6,28 @@ import { navigate } from './navigate.ts';
 /** What the page said, minus the protocol's own keys: the detail of the matching event. */
 export type MessageDetail = Record<string, unknown>;
 
+/**
+ * The overlay card's words (`CardWords` of the session endpoint's answers),
+ * written out so the package's types need no zod. English until an answer
+ * brings them in the checkout's language; `failed` is the server's.
+ */
+export interface CardWords {
+  lang?: string;
+  dir?: string;
+  retry: string;
+  slow: string;
+  open: string;
+  unreachable: string;
+  close?: string;
+  failed?: string;
+}
+
 /** What the runtime reads of a created session (`SessionCreated`), so the package's types need no zod. */
 export interface FramedSession {
   url: string;
   embed_url?: string | null;
   expires_at: string;
+  card?: CardWords;
 }
 
 /**
@@ -67,13 +84,14 @@ let warned = 0;
  * Returns the function that stops listening and removes the frame.
  */
 export function frameSession(
-  parent: Element,
+  parent: HTMLElement,
   answer: Response | FramedSession,
   options: { source?: HTMLElement; refusedGrace?: number },
   onMessage: (type: EmbedMessage['type'], detail: MessageDetail, redirecting: boolean) => void,
   fail: (code: CheckoutLinkErrorCode, message: string, words: string) => void,
   key: string,
   link: HTMLAnchorElement,
+  words: CardWords,
 ): () => void {
   /** Failures no longer count (as for the caller): a message came, or stopped. */
   let over = false;
@@ -83,12 +101,21 @@ export function frameSession(
     fail(
       code,
       message,
-      message !== code
-        ? message
-        : code === 'network'
-          ? 'The checkout could not be reached.'
-          : 'The checkout could not be shown here.',
+      code === 'network'
+        ? words.unreachable
+        : (words.failed ?? (message !== code ? message : 'The checkout could not be shown here.')),
     );
+  };
+  /** The card speaks the checkout's language from here on: the answer's words, on the card's own nodes too. */
+  const speak = (card?: CardWords) => {
+    if (card) {
+      Object.assign(words, card);
+      parent.lang = card.lang as string;
+      parent.dir = card.dir as string;
+      link.textContent = card.open;
+      const close = parent.querySelector<HTMLElement>('button[aria-label]');
+      if (close && card.close) close.ariaLabel = card.close;
+    }
   };
   const iframe = create('iframe', { title: 'Checkout', allow: 'payment' });
   // Over the card, hidden until `loaded`; CSSOM, which a strict CSP allows, and here rather than in the
@@ -128,10 +155,14 @@ export function frameSession(
   const frame = async () => {
     let session = answer as FramedSession;
     if (answer instanceof Response) {
-      if (!answer.ok)
-        return failed(STATUS_CODES[answer.status] ?? 'server', (await answer.json().catch(() => 0))?.message);
+      if (!answer.ok) {
+        const error = await answer.json().catch(() => 0);
+        speak(error?.card);
+        return failed(STATUS_CODES[answer.status] ?? 'server', error?.message);
+      }
       session = await answer.json();
     }
+    speak(session.card);
     sessions.set(key, session);
     link.href = session.url;
     const src = session.embed_url;

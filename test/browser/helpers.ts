@@ -120,7 +120,7 @@ export const overlay = () =>
   document.querySelector('checkout-link-overlay')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
 /** The overlay card's own close button (shown until the page is up). */
 export const cardClose = () => overlay()?.querySelector<HTMLButtonElement>('div>button[aria-label=Close]') ?? null;
-/** The card's action button (Try again, Keep waiting) and its link to the checkout page. */
+/** The card's action button (Try again) and its link to the checkout page. */
 export const cardAction = () => overlay()?.querySelector<HTMLButtonElement>('span>button') ?? null;
 export const cardLink = () => overlay()?.querySelector<HTMLAnchorElement>('span>a') ?? null;
 

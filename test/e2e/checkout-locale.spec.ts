@@ -6,7 +6,16 @@ import { en } from '../../src/i18n/catalogs/en.ts';
 import { fr } from '../../src/i18n/catalogs/fr.ts';
 import { ja } from '../../src/i18n/catalogs/ja.ts';
 import { expectNoAxeViolations } from './axe-helpers.ts';
-import { DECLINES, DEMO_ORIGIN, expireSession, launchOfferLink, pageCheckout } from './checkout-page-helpers.ts';
+import {
+  api,
+  createLink,
+  DECLINES,
+  DEMO_ORIGIN,
+  expireSession,
+  launchOfferLink,
+  pageCheckout,
+  productByName,
+} from './checkout-page-helpers.ts';
 
 /**
  * The hosted checkout in the customer's language, against the real server:
@@ -170,4 +179,34 @@ test('the overlay opened by <checkout-link locale="ja"> and by data-locale="de" 
   const german = page.frameLocator('dialog iframe');
   await expect(german.locator('html')).toHaveAttribute('lang', 'de');
   await expect(german.getByRole('heading', { name: de.yourDetails })).toBeVisible();
+});
+
+test("the overlay's card speaks the button's language when the link cannot open: Japanese, and Arabic right to left", async ({
+  page,
+  request,
+}) => {
+  const ebook = await productByName(request, 'Field Guide to Checkout (e-book)');
+  const link = await createLink(request, { label: 'Switched off, for the card', products: [ebook.id] });
+  await api(request, 'PATCH', `/checkout-links/${link.id}`, { active: false });
+  await page.goto(`${DEMO_ORIGIN}/pricing.html`);
+  await addButton(page, 'checkout-link', { href: link.url, locale: 'ja' }, 'Japanese checkout');
+  await page.getByRole('link', { name: 'Japanese checkout' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('status')).toHaveText(ja.inactiveTitle);
+  await expect(dialog.getByRole('button', { name: ja.cardRetry })).toBeVisible();
+  await expect(dialog.getByRole('link', { name: ja.cardOpenPage })).toHaveAttribute('href', `${link.url}?locale=ja`);
+  await dialog.getByRole('button', { name: ja.cardClose }).click();
+
+  await page.goto(`${DEMO_ORIGIN}/script-tag.html`);
+  await addButton(
+    page,
+    'a',
+    { href: link.url, 'data-checkout-link': link.url, 'data-locale': 'ar' },
+    'Arabic checkout',
+  );
+  await page.getByRole('link', { name: 'Arabic checkout' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(ar.inactiveTitle);
+  await expect(dialog).toHaveAttribute('dir', 'rtl');
+  await expect(dialog).toHaveAttribute('lang', 'ar');
+  await expect(dialog.getByRole('button', { name: ar.cardRetry })).toBeVisible();
 });

@@ -219,7 +219,15 @@ describe('a checkout link, end to end through the real server', () => {
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     const body = await res.json();
-    assert.deepEqual(Object.keys(body).sort(), ['client_secret', 'dropped', 'embed_url', 'expires_at', 'id', 'url']);
+    assert.deepEqual(Object.keys(body).sort(), [
+      'card',
+      'client_secret',
+      'dropped',
+      'embed_url',
+      'expires_at',
+      'id',
+      'url',
+    ]);
     // The page to frame: the session's page, embedded for the allowed origin.
     const embedUrl = new URL(body.embed_url);
     assert.equal(`${embedUrl.origin}${embedUrl.pathname}`, body.url);

@@ -113,6 +113,11 @@ test('the sessions fast path answers every request it takes exactly as the Hono 
     ['JSON that is not an object', path(link.client_secret), { type: json, body: '[1,2]' }],
     ['a query string, which the route ignores', `${path(link.client_secret)}?x=1`, { type: json, body: '{}' }],
     ['an unknown link', path('cl_doesnotexist'), { type: json, body: '{}' }],
+    [
+      'an unknown link, asked in German (the card says so in German)',
+      path('cl_doesnotexist'),
+      { type: json, body: '{"locale":"de"}' },
+    ],
     ['an inactive link', path(off.client_secret), { type: json, body: '{}' }],
   ];
   for (const [what, p, init] of cases) {

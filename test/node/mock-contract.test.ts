@@ -674,6 +674,8 @@ describe('MSW mocks answer like the real server', () => {
     const m = await mock(sessions('any'), 'POST', {});
     assert.equal(m.status, 500);
     errorBody.parse(m.body);
-    assert.deepEqual(keys(m.body), ['detail', 'error', 'message']);
+    // The widget endpoint's errors carry the overlay card's words, as the server's do (card-words.test.ts).
+    assert.deepEqual(keys(m.body), ['card', 'detail', 'error', 'message']);
+    assert.equal((m.body.card as { failed: string }).failed, 'The checkout could not be reached.');
   });
 });

@@ -37,7 +37,7 @@ type Layout = 'inline' | 'merchant-anchor' | 'button';
  * @event {CustomEvent<{checkout_id: string}>} checkout-link:confirmed - A payment really started (never for a submit that failed validation or met an expired session); the overlay cannot be closed until it settles.
  * @event {CustomEvent<{checkout_id: string, order_id: string | null, subscription_id: string | null, customer_email: string | null, customer_name: string | null, success_url: string | null}>} checkout-link:success - The order or subscription exists. Cancelable: canceling stops the redirect to `success_url`.
  * @event {CustomEvent<{}>} checkout-link:close - The overlay closed (by the customer or from code).
- * @event {CustomEvent<{code: string, message: string}>} checkout-link:error - The checkout could not be shown (`link_not_found`, `link_unavailable`, `network`, `server`, `frame_refused`, `timeout`, `rate_limited`); the overlay (or the inline box) says so, with Try again (Keep waiting on `timeout`) and a plain link to the checkout page.
+ * @event {CustomEvent<{code: string, message: string}>} checkout-link:error - The checkout could not be shown (`link_not_found`, `link_unavailable`, `network`, `server`, `frame_refused`, `timeout`, `rate_limited`); the overlay (or the inline box) says so, with Try again and a plain link to the checkout page.
  *
  * @csspart button - The link styled as a button.
  * @csspart frame - The container of the checkout in `inline` mode.

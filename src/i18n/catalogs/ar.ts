@@ -142,4 +142,12 @@ export const ar: Catalog = {
   limitReachedBody: 'نفدت جميع عمليات الشراء المتاحة عبر هذا الرابط.',
   backToShop: 'العودة إلى المتجر',
   useBackButton: 'استخدم زر الرجوع في متصفحك للعودة إلى المتجر.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'إعادة المحاولة',
+  cardKeepWaiting: 'مواصلة الانتظار',
+  cardStillLoading: 'لا يزال التحميل جاريًا…',
+  cardOpenPage: 'فتح صفحة الدفع',
+  cardUnreachable: 'تعذّر الوصول إلى صفحة الدفع.',
+  cardNotShown: 'لا يمكن عرض صفحة الدفع هنا.',
+  cardClose: 'إغلاق',
 };

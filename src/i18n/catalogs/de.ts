@@ -145,4 +145,12 @@ export const de: Catalog = {
   limitReachedBody: 'Alle Bestellungen über diesen Link sind vergeben.',
   backToShop: 'Zurück zum Shop',
   useBackButton: 'Nutzen Sie die Zurück-Schaltfläche Ihres Browsers, um zum Shop zurückzukehren.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'Erneut versuchen',
+  cardKeepWaiting: 'Weiter warten',
+  cardStillLoading: 'Wird noch geladen…',
+  cardOpenPage: 'Kassenseite öffnen',
+  cardUnreachable: 'Die Kasse ist gerade nicht erreichbar.',
+  cardNotShown: 'Die Kasse kann hier nicht angezeigt werden.',
+  cardClose: 'Schließen',
 };

@@ -146,4 +146,12 @@ export const en = {
   limitReachedBody: 'The seller’s checkouts through this link are all taken.',
   backToShop: 'Back to the shop',
   useBackButton: 'Use your browser’s Back button to return to the shop.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'Try again',
+  cardKeepWaiting: 'Keep waiting',
+  cardStillLoading: 'Still loading…',
+  cardOpenPage: 'Open the checkout page',
+  cardUnreachable: 'The checkout could not be reached.',
+  cardNotShown: 'The checkout could not be shown here.',
+  cardClose: 'Close',
 } as const;

@@ -143,4 +143,12 @@ export const fr: Catalog = {
   limitReachedBody: 'Tous les paiements proposés via ce lien ont été pris.',
   backToShop: 'Retour à la boutique',
   useBackButton: 'Utilisez le bouton Retour de votre navigateur pour revenir à la boutique.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'Réessayer',
+  cardKeepWaiting: 'Continuer d’attendre',
+  cardStillLoading: 'Chargement en cours…',
+  cardOpenPage: 'Ouvrir la page de paiement',
+  cardUnreachable: 'Le paiement est injoignable pour le moment.',
+  cardNotShown: 'Le paiement ne peut pas s’afficher ici.',
+  cardClose: 'Fermer',
 };

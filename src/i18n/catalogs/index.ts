@@ -1,4 +1,4 @@
-import { type Catalog, type PageCatalog, PROBLEM_PAGE_KEYS } from '../catalog.ts';
+import { CARD_KEYS, type Catalog, type PageCatalog, PROBLEM_PAGE_KEYS } from '../catalog.ts';
 import type { Locale } from '../locales.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
@@ -40,8 +40,8 @@ export function catalogFor(locale: Locale): Catalog {
   return { ...en, ...Object.fromEntries(own) };
 }
 
-const PROBLEM_ONLY = new Set<string>(PROBLEM_PAGE_KEYS);
+const NOT_FOR_THE_PAGE = new Set<string>([...PROBLEM_PAGE_KEYS, ...CARD_KEYS]);
 
 /** The strings the checkout page is sent for `locale`: only its own keys, so the page carries no more than it shows. */
 export const pageCatalogFor = (locale: Locale): PageCatalog =>
-  Object.fromEntries(Object.entries(catalogFor(locale)).filter(([key]) => !PROBLEM_ONLY.has(key))) as PageCatalog;
+  Object.fromEntries(Object.entries(catalogFor(locale)).filter(([key]) => !NOT_FOR_THE_PAGE.has(key))) as PageCatalog;

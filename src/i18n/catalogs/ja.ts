@@ -144,4 +144,12 @@ export const ja: Catalog = {
   limitReachedBody: 'このリンクでご購入いただける数に達しました。',
   backToShop: 'ショップに戻る',
   useBackButton: 'ブラウザの「戻る」ボタンでショップにお戻りください。',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: '再試行',
+  cardKeepWaiting: 'このまま待つ',
+  cardStillLoading: '読み込み中です…',
+  cardOpenPage: 'お支払いページを開く',
+  cardUnreachable: 'お支払いページに接続できませんでした。',
+  cardNotShown: 'お支払いページをここに表示できません。',
+  cardClose: '閉じる',
 };

@@ -143,4 +143,12 @@ export const ptBR: Catalog = {
   limitReachedBody: 'Todas as vagas de compra por este link já foram usadas.',
   backToShop: 'Voltar para a loja',
   useBackButton: 'Use o botão Voltar do navegador para retornar à loja.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'Tentar novamente',
+  cardKeepWaiting: 'Continuar aguardando',
+  cardStillLoading: 'Ainda carregando…',
+  cardOpenPage: 'Abrir a página de pagamento',
+  cardUnreachable: 'Não foi possível acessar o pagamento.',
+  cardNotShown: 'O pagamento não pode ser exibido aqui.',
+  cardClose: 'Fechar',
 };

@@ -143,4 +143,12 @@ export const sv: Catalog = {
   limitReachedBody: 'Alla köp via den här länken är redan gjorda.',
   backToShop: 'Tillbaka till butiken',
   useBackButton: 'Använd webbläsarens Bakåt-knapp för att gå tillbaka till butiken.',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: 'Försök igen',
+  cardKeepWaiting: 'Fortsätt vänta',
+  cardStillLoading: 'Laddar fortfarande…',
+  cardOpenPage: 'Öppna kassasidan',
+  cardUnreachable: 'Kassan gick inte att nå.',
+  cardNotShown: 'Kassan kan inte visas här.',
+  cardClose: 'Stäng',
 };

@@ -141,4 +141,12 @@ export const zhCN: Catalog = {
   limitReachedBody: '通过此链接的结账名额已全部用完。',
   backToShop: '返回商店',
   useBackButton: '请使用浏览器的“返回”按钮回到商店。',
+  // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
+  cardRetry: '重试',
+  cardKeepWaiting: '继续等待',
+  cardStillLoading: '仍在加载…',
+  cardOpenPage: '打开结账页面',
+  cardUnreachable: '无法连接到结账页面。',
+  cardNotShown: '无法在此处显示结账页面。',
+  cardClose: '关闭',
 };

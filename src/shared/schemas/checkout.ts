@@ -100,6 +100,26 @@ export const sessionPrefill = z.looseObject({
   embed_origin: z.unknown().optional(),
 }) as z.ZodType<{ [k: string]: unknown }>;
 
+/**
+ * The overlay card's words (src/widget/checkout-card.ts) in the checkout's
+ * language, for the widget to show should something go wrong: the snippet
+ * itself carries only English. `failed` says what went wrong: with a created
+ * session, that its page could not be shown here (a refused frame); with an
+ * error answer, that error.
+ */
+export const cardWords = z.object({
+  lang: z.string(),
+  dir: z.enum(['ltr', 'rtl']),
+  retry: z.string(),
+  wait: z.string(),
+  slow: z.string(),
+  open: z.string(),
+  unreachable: z.string(),
+  close: z.string(),
+  failed: z.string(),
+});
+export type CardWords = z.infer<typeof cardWords>;
+
 export const sessionCreated = z.object({
   id,
   client_secret: z.string(),
@@ -111,6 +131,7 @@ export const sessionCreated = z.object({
   embed_url: z.string().nullable(),
   expires_at: timestamp,
   dropped: z.array(droppedPrefill),
+  card: cardWords,
 });
 export type SessionCreated = z.infer<typeof sessionCreated>;
 

@@ -265,7 +265,10 @@ describe('<checkout-link>', () => {
       expect(error.detail.code).to.equal('link_not_found');
       expect(error.detail.message).to.be.a('string').and.not.equal('');
       expect(error.composed && error.bubbles).to.equal(true);
-      expect(deepQuery(document, 'dialog[open] [role=status]')?.textContent).to.equal(error.detail.message);
+      // The event's message is the API's, for developers; the card says it in the customer's words.
+      expect(deepQuery(document, 'dialog[open] [role=status]')?.textContent).to.equal(
+        'This checkout link does not exist',
+      );
       expect(deepQuery(document, 'dialog span>a')?.getAttribute('href')).to.equal(`${LINK_URL}?amount=1500`);
       expect(navigation.urls).to.deep.equal([]);
       await el.updateComplete;

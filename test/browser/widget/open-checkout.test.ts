@@ -268,19 +268,19 @@ describe('openCheckout (overlay)', () => {
       {
         scenario: 'linkNotFound',
         code: 'link_not_found',
-        words: 'This checkout link does not exist or was deleted.',
+        words: 'This checkout link does not exist',
         use: () => worker.use(...scenarios.linkNotFound()),
       },
       {
         scenario: 'expired',
         code: 'link_unavailable',
-        words: 'None of the products of this checkout link is available any more.',
+        words: 'This product is no longer available',
         use: () => worker.use(...scenarios.expired()),
       },
       {
         scenario: 'serverError',
         code: 'server',
-        words: 'Something went wrong on our side.',
+        words: 'The checkout could not be reached.',
         use: () => worker.use(...scenarios.serverError()),
       },
       {
@@ -331,6 +331,35 @@ describe('openCheckout (overlay)', () => {
         expect(await result).to.deep.equal({ status: 'closed' });
         expect(log.names()).to.deep.equal(['open', 'error', 'loaded', 'close']);
       });
+
+    it("the card speaks the checkout's language: the answer's words, its lang and direction", async () => {
+      worker.use(...scenarios.linkNotFound());
+      openCheckout(LINK_URL, { source: button, prefill: { locale: 'de' } });
+      await nextEvent('error');
+      let dialog = overlay() as HTMLDialogElement;
+      expect(dialog.lang).to.equal('de');
+      expect(dialog.querySelector('[role=status]')?.textContent).to.equal('Dieser Bestelllink existiert nicht');
+      expect(cardAction()?.textContent).to.equal('Erneut versuchen');
+      expect(cardLink()?.textContent).to.equal('Kassenseite öffnen');
+      expect(dialog.querySelector('div>button')?.ariaLabel).to.equal('Schließen');
+      closeCheckout();
+
+      // A created session's words serve its later failures: here its page refuses the frame, in Arabic.
+      worker.resetHandlers();
+      useFakeCheckout('silent');
+      openCheckout(LINK_URL, { source: button, prefill: { locale: 'ar' }, refusedGrace: 100 });
+      await nextEvent('error');
+      dialog = overlay() as HTMLDialogElement;
+      expect(dialog.dir).to.equal('rtl');
+      expect(dialog.querySelector('[role=status]')?.textContent).to.equal('لا يمكن عرض صفحة الدفع هنا.');
+      expect(cardAction()?.textContent).to.equal('إعادة المحاولة');
+      const close = dialog.querySelector('div>button')!.getBoundingClientRect();
+      const card = dialog.querySelector('div')!.getBoundingClientRect();
+      expect(close.left - card.left, 'the close button in the start corner of a right-to-left card').to.be.lessThan(
+        card.right - close.right,
+      );
+      closeCheckout();
+    });
 
     it('a frame runtime that does not load: :error network, the card and its link; Try again loads it from another URL', async () => {
       useFakeCheckout('ready');
@@ -418,8 +447,9 @@ describe('openCheckout (overlay)', () => {
       expect(warnings.filter((m) => m.includes('EMBED_ORIGIN'))).to.have.length.at.most(1);
     });
 
-    it('a slow server: :error timeout, then "still loading" with Keep waiting or the checkout page', async () => {
+    it('a slow server: :error timeout, then "still loading" beside the progress, with Try again or the page', async () => {
       useFakeCheckout('ready');
+      const sessions = captureSessions();
       // Falls through to the fake checkout once the delay is over.
       worker.use(http.post('*/v1/checkout-links/:secret/sessions', () => delay(1_500)));
       const errored = nextEvent('error');
@@ -428,16 +458,30 @@ describe('openCheckout (overlay)', () => {
       const dialog = overlay() as HTMLDialogElement;
       expect(dialog.id).to.equal('w');
       expect(dialog.querySelector('[role=status]')?.textContent).to.equal('Still loading…');
-      expect(cardAction()?.textContent).to.equal('Keep waiting');
+      expect(getComputedStyle(dialog.querySelector('progress')!).display, 'the progress goes on').to.not.equal('none');
+      expect(cardAction()?.textContent).to.equal('Try again');
       expect(cardLink()?.href).to.equal(LINK_URL);
       const loaded = nextEvent('loaded');
       cardAction()?.click();
       expect(dialog.id).to.equal('l');
       await loaded;
       expect(dialog.id).to.equal('r');
+      expect(sessions.length, 'Try again started over').to.equal(2);
       expect(nav.urls).to.deep.equal([]);
       closeCheckout();
       expect((await result).status).to.equal('closed');
+    });
+
+    it('a slow page that comes after the timeout still shows, with no click', async () => {
+      useFakeCheckout('ready');
+      worker.use(http.post('*/v1/checkout-links/:secret/sessions', () => delay(600)));
+      const loaded = nextEvent('loaded');
+      openCheckout(LINK_URL, { source: button, timeout: 100 });
+      await nextEvent('error');
+      expect(overlay()?.id).to.equal('w');
+      await loaded;
+      expect(overlay()?.id).to.equal('r');
+      closeCheckout();
     });
 
     it("reopening the same button within the session's life frames the same session", async () => {
