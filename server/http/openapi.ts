@@ -239,7 +239,7 @@ export function buildOpenApi(publicUrl: string) {
   });
   add('post', '/v1/checkout-links/{client_secret}/sessions', 'createSessionFromLink', {
     summary:
-      'Create a session for the widget; invalid prefill is dropped and listed in `dropped`. A link that does not serve answers 410 `link_unavailable` with `reason` (inactive, not_started, ended, limit_reached) and `message` (its inactive_message, else a sentence for the reason)',
+      "Create a session for the widget; invalid prefill is dropped and listed in `dropped`. A link that does not serve answers 410 `link_unavailable` with `reason` (inactive, not_started, ended, limit_reached) and `message` (its inactive_message, else a sentence for the reason). Every answer, errors included, carries `card`: the overlay card's words in the checkout's language (the `locale` prefill, Accept-Language, the organization's default_locale)",
     body: s.sessionPrefill,
     response: s.sessionCreated,
     status: 201,
