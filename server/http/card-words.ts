@@ -10,9 +10,9 @@ const PROBLEMS = new Set<string>(['link_not_found', 'link_unavailable', 'rate_li
 /**
  * The overlay card's words in `locale`, sent with each answer of the widget
  * endpoint. `error`: the failure being answered, which `failed` names as the
- * link's problem page would (the merchant's own inactive message included); a
- * server fault reads as the checkout being out of reach. Without one, `failed`
- * is what the card says should the session's page refuse the frame.
+ * link's problem page would (the merchant's own inactive message included),
+ * and a server fault as one. Without one, `failed` is what the card says
+ * should the session's page refuse the frame.
  */
 export function cardWords(locale: Locale, error?: Error): CardWords {
   const t = catalogFor(locale);
@@ -24,7 +24,7 @@ export function cardWords(locale: Locale, error?: Error): CardWords {
       message: unavailable?.sentence,
     });
     failed = words.merchantWords ?? words.title;
-  } else if (error) failed = error instanceof DomainError && error.status < 500 ? t.cardNotShown : t.cardUnreachable;
+  } else if (error) failed = ((error as { status?: number }).status ?? 500) < 500 ? t.cardNotShown : t.cardServerFault;
   return {
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',

@@ -36,6 +36,7 @@ export const CARD_KEYS = [
   'cardOpenPage',
   'cardUnreachable',
   'cardNotShown',
+  'cardServerFault',
   'cardClose',
 ] as const satisfies readonly MessageKey[];
 

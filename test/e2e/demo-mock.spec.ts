@@ -91,8 +91,8 @@ test('no backend, server error scenario: the overlay says so; its plain link ope
   await expect(page.locator('html[data-mock=ready]')).toHaveCount(1);
   await page.getByRole('button', { name: /Buy the e-book/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Checkout' });
-  // The card's words for a server fault (the mocks send them as the server does), not the API's English message.
-  await expect(dialog.getByRole('status')).toHaveText('The checkout could not be reached.');
+  // The card's words for a server fault (the mocks send them as the server does), not the API's message.
+  await expect(dialog.getByRole('status')).toHaveText('The checkout ran into a problem. Please try again in a moment.');
   await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(page).toHaveURL(`${origin}/script-tag.html?scenario=serverError`);
   const navigation = page.waitForRequest(

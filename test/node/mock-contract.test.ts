@@ -676,6 +676,9 @@ describe('MSW mocks answer like the real server', () => {
     errorBody.parse(m.body);
     // The widget endpoint's errors carry the overlay card's words, as the server's do (card-words.test.ts).
     assert.deepEqual(keys(m.body), ['card', 'detail', 'error', 'message']);
-    assert.equal((m.body.card as { failed: string }).failed, 'The checkout could not be reached.');
+    assert.equal(
+      (m.body.card as { failed: string }).failed,
+      'The checkout ran into a problem. Please try again in a moment.',
+    );
   });
 });

@@ -149,5 +149,6 @@ export const ar: Catalog = {
   cardOpenPage: 'فتح صفحة الدفع',
   cardUnreachable: 'تعذّر الوصول إلى صفحة الدفع.',
   cardNotShown: 'لا يمكن عرض صفحة الدفع هنا.',
+  cardServerFault: 'حدثت مشكلة في صفحة الدفع. يُرجى المحاولة مرة أخرى بعد قليل.',
   cardClose: 'إغلاق',
 };

@@ -152,5 +152,6 @@ export const de: Catalog = {
   cardOpenPage: 'Kassenseite öffnen',
   cardUnreachable: 'Die Kasse ist gerade nicht erreichbar.',
   cardNotShown: 'Die Kasse kann hier nicht angezeigt werden.',
+  cardServerFault: 'Bei der Kasse ist ein Fehler aufgetreten. Bitte versuchen Sie es gleich noch einmal.',
   cardClose: 'Schließen',
 };

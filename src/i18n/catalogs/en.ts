@@ -153,5 +153,6 @@ export const en = {
   cardOpenPage: 'Open the checkout page',
   cardUnreachable: 'The checkout could not be reached.',
   cardNotShown: 'The checkout could not be shown here.',
+  cardServerFault: 'The checkout ran into a problem. Please try again in a moment.',
   cardClose: 'Close',
 } as const;

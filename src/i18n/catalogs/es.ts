@@ -151,5 +151,6 @@ export const es: Catalog = {
   cardOpenPage: 'Abrir la página de pago',
   cardUnreachable: 'No se ha podido conectar con el pago.',
   cardNotShown: 'El pago no se puede mostrar aquí.',
+  cardServerFault: 'El pago ha tenido un problema. Vuelva a intentarlo en un momento.',
   cardClose: 'Cerrar',
 };

@@ -150,5 +150,6 @@ export const fr: Catalog = {
   cardOpenPage: 'Ouvrir la page de paiement',
   cardUnreachable: 'Le paiement est injoignable pour le moment.',
   cardNotShown: 'Le paiement ne peut pas s’afficher ici.',
+  cardServerFault: 'Le paiement a rencontré un problème. Veuillez réessayer dans un instant.',
   cardClose: 'Fermer',
 };

@@ -151,5 +151,6 @@ export const it: Catalog = {
   cardOpenPage: 'Apri la pagina di pagamento',
   cardUnreachable: 'Non è stato possibile raggiungere il pagamento.',
   cardNotShown: 'Il pagamento non può essere mostrato qui.',
+  cardServerFault: 'Si è verificato un problema con il pagamento. Riprova tra qualche istante.',
   cardClose: 'Chiudi',
 };

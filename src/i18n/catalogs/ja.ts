@@ -151,5 +151,6 @@ export const ja: Catalog = {
   cardOpenPage: 'お支払いページを開く',
   cardUnreachable: 'お支払いページに接続できませんでした。',
   cardNotShown: 'お支払いページをここに表示できません。',
+  cardServerFault: 'お支払いページで問題が発生しました。しばらくしてからもう一度お試しください。',
   cardClose: '閉じる',
 };

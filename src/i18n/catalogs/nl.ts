@@ -151,5 +151,6 @@ export const nl: Catalog = {
   cardOpenPage: 'Afrekenpagina openen',
   cardUnreachable: 'Het afrekenen is nu niet bereikbaar.',
   cardNotShown: 'Het afrekenen kan hier niet worden getoond.',
+  cardServerFault: 'Er ging iets mis bij het afrekenen. Probeer het zo meteen opnieuw.',
   cardClose: 'Sluiten',
 };

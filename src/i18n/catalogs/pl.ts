@@ -151,5 +151,6 @@ export const pl: Catalog = {
   cardOpenPage: 'Otwórz stronę płatności',
   cardUnreachable: 'Nie udało się połączyć z płatnością.',
   cardNotShown: 'Nie można tu wyświetlić płatności.',
+  cardServerFault: 'Wystąpił problem z płatnością. Spróbuj ponownie za chwilę.',
   cardClose: 'Zamknij',
 };

@@ -150,5 +150,6 @@ export const ptBR: Catalog = {
   cardOpenPage: 'Abrir a página de pagamento',
   cardUnreachable: 'Não foi possível acessar o pagamento.',
   cardNotShown: 'O pagamento não pode ser exibido aqui.',
+  cardServerFault: 'O pagamento encontrou um problema. Tente novamente em instantes.',
   cardClose: 'Fechar',
 };

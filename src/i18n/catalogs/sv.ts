@@ -150,5 +150,6 @@ export const sv: Catalog = {
   cardOpenPage: 'Öppna kassasidan',
   cardUnreachable: 'Kassan gick inte att nå.',
   cardNotShown: 'Kassan kan inte visas här.',
+  cardServerFault: 'Något gick fel i kassan. Försök igen om en stund.',
   cardClose: 'Stäng',
 };

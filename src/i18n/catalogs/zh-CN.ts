@@ -148,5 +148,6 @@ export const zhCN: Catalog = {
   cardOpenPage: '打开结账页面',
   cardUnreachable: '无法连接到结账页面。',
   cardNotShown: '无法在此处显示结账页面。',
+  cardServerFault: '结账页面出现问题，请稍后重试。',
   cardClose: '关闭',
 };

@@ -280,7 +280,7 @@ describe('openCheckout (overlay)', () => {
       {
         scenario: 'serverError',
         code: 'server',
-        words: 'The checkout could not be reached.',
+        words: 'The checkout ran into a problem. Please try again in a moment.',
         use: () => worker.use(...scenarios.serverError()),
       },
       {
