@@ -29,7 +29,6 @@ export function cardWords(locale: Locale, error?: Error): CardWords {
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
     retry: t.cardRetry,
-    wait: t.cardKeepWaiting,
     slow: t.cardStillLoading,
     open: t.cardOpenPage,
     unreachable: t.cardUnreachable,

@@ -31,7 +31,6 @@ export const PROBLEM_PAGE_KEYS = [
 /** Keys of the overlay's card, which the widget endpoint sends (server/http/card-words.ts), not the page. */
 export const CARD_KEYS = [
   'cardRetry',
-  'cardKeepWaiting',
   'cardStillLoading',
   'cardOpenPage',
   'cardUnreachable',

@@ -50,7 +50,6 @@ describe("the widget endpoint's card words", () => {
         lang: 'de',
         dir: 'ltr',
         retry: CATALOGS.de.cardRetry,
-        wait: CATALOGS.de.cardKeepWaiting,
         slow: CATALOGS.de.cardStillLoading,
         open: CATALOGS.de.cardOpenPage,
         unreachable: CATALOGS.de.cardUnreachable,

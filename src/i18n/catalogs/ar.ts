@@ -144,7 +144,6 @@ export const ar: Catalog = {
   useBackButton: 'استخدم زر الرجوع في متصفحك للعودة إلى المتجر.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'إعادة المحاولة',
-  cardKeepWaiting: 'مواصلة الانتظار',
   cardStillLoading: 'لا يزال التحميل جاريًا…',
   cardOpenPage: 'فتح صفحة الدفع',
   cardUnreachable: 'تعذّر الوصول إلى صفحة الدفع.',

@@ -147,7 +147,6 @@ export const de: Catalog = {
   useBackButton: 'Nutzen Sie die Zurück-Schaltfläche Ihres Browsers, um zum Shop zurückzukehren.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Erneut versuchen',
-  cardKeepWaiting: 'Weiter warten',
   cardStillLoading: 'Wird noch geladen…',
   cardOpenPage: 'Kassenseite öffnen',
   cardUnreachable: 'Die Kasse ist gerade nicht erreichbar.',

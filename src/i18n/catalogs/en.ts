@@ -148,7 +148,6 @@ export const en = {
   useBackButton: 'Use your browser’s Back button to return to the shop.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Try again',
-  cardKeepWaiting: 'Keep waiting',
   cardStillLoading: 'Still loading…',
   cardOpenPage: 'Open the checkout page',
   cardUnreachable: 'The checkout could not be reached.',

@@ -146,7 +146,6 @@ export const es: Catalog = {
   useBackButton: 'Use el botón Atrás de su navegador para volver a la tienda.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Reintentar',
-  cardKeepWaiting: 'Seguir esperando',
   cardStillLoading: 'Todavía se está cargando…',
   cardOpenPage: 'Abrir la página de pago',
   cardUnreachable: 'No se ha podido conectar con el pago.',

@@ -145,7 +145,6 @@ export const fr: Catalog = {
   useBackButton: 'Utilisez le bouton Retour de votre navigateur pour revenir à la boutique.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Réessayer',
-  cardKeepWaiting: 'Continuer d’attendre',
   cardStillLoading: 'Chargement en cours…',
   cardOpenPage: 'Ouvrir la page de paiement',
   cardUnreachable: 'Le paiement est injoignable pour le moment.',

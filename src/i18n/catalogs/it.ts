@@ -146,7 +146,6 @@ export const it: Catalog = {
   useBackButton: 'Usi il pulsante Indietro del browser per tornare al negozio.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Riprova',
-  cardKeepWaiting: 'Continua ad attendere',
   cardStillLoading: 'Caricamento ancora in corso…',
   cardOpenPage: 'Apri la pagina di pagamento',
   cardUnreachable: 'Non è stato possibile raggiungere il pagamento.',

@@ -146,7 +146,6 @@ export const ja: Catalog = {
   useBackButton: 'ブラウザの「戻る」ボタンでショップにお戻りください。',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: '再試行',
-  cardKeepWaiting: 'このまま待つ',
   cardStillLoading: '読み込み中です…',
   cardOpenPage: 'お支払いページを開く',
   cardUnreachable: 'お支払いページに接続できませんでした。',

@@ -146,7 +146,6 @@ export const nl: Catalog = {
   useBackButton: 'Gebruik de knop Terug van uw browser om naar de winkel terug te gaan.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Opnieuw proberen',
-  cardKeepWaiting: 'Blijven wachten',
   cardStillLoading: 'Nog bezig met laden…',
   cardOpenPage: 'Afrekenpagina openen',
   cardUnreachable: 'Het afrekenen is nu niet bereikbaar.',

@@ -146,7 +146,6 @@ export const pl: Catalog = {
   useBackButton: 'Aby wrócić do sklepu, proszę użyć przycisku Wstecz w przeglądarce.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Spróbuj ponownie',
-  cardKeepWaiting: 'Czekaj dalej',
   cardStillLoading: 'Nadal trwa ładowanie…',
   cardOpenPage: 'Otwórz stronę płatności',
   cardUnreachable: 'Nie udało się połączyć z płatnością.',

@@ -145,7 +145,6 @@ export const ptBR: Catalog = {
   useBackButton: 'Use o botão Voltar do navegador para retornar à loja.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Tentar novamente',
-  cardKeepWaiting: 'Continuar aguardando',
   cardStillLoading: 'Ainda carregando…',
   cardOpenPage: 'Abrir a página de pagamento',
   cardUnreachable: 'Não foi possível acessar o pagamento.',

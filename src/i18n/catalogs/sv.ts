@@ -145,7 +145,6 @@ export const sv: Catalog = {
   useBackButton: 'Använd webbläsarens Bakåt-knapp för att gå tillbaka till butiken.',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: 'Försök igen',
-  cardKeepWaiting: 'Fortsätt vänta',
   cardStillLoading: 'Laddar fortfarande…',
   cardOpenPage: 'Öppna kassasidan',
   cardUnreachable: 'Kassan gick inte att nå.',

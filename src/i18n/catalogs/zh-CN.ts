@@ -143,7 +143,6 @@ export const zhCN: Catalog = {
   useBackButton: '请使用浏览器的“返回”按钮回到商店。',
   // The overlay's card (src/widget/checkout-card.ts), sent with the widget endpoint's answers.
   cardRetry: '重试',
-  cardKeepWaiting: '继续等待',
   cardStillLoading: '仍在加载…',
   cardOpenPage: '打开结账页面',
   cardUnreachable: '无法连接到结账页面。',

@@ -111,7 +111,6 @@ export const cardWords = z.object({
   lang: z.string(),
   dir: z.enum(['ltr', 'rtl']),
   retry: z.string(),
-  wait: z.string(),
   slow: z.string(),
   open: z.string(),
   unreachable: z.string(),
